@@ -25,11 +25,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "naoyu (脑语) — streaming ECoG/EEG to Chinese text, in real time.",
-        description = {
-            "Reads brain signals over Lab Streaming Layer or from recordings (XDF, EDF/BDF, GDF, BCI2000),",
-            "filters them, decodes Mandarin syllables and tones, and spells Chinese sentences.",
-            "Binds only to 127.0.0.1 unless told otherwise."
-        },
+        description = "Reads brain signals over Lab Streaming Layer or from recordings (XDF, EDF/BDF, GDF, "
+                + "BCI2000), filters them, decodes Mandarin syllables and tones, and spells Chinese sentences. "
+                + "Binds only to 127.0.0.1 unless told otherwise.",
         footer = {"", "Run 'naoyu help COMMAND' for a command's options. Docs: README.md, docs/ARCHITECTURE.md."},
         subcommands = {
             CommandLine.HelpCommand.class,
@@ -77,7 +75,8 @@ public final class Naoyu implements Runnable {
     private static int reportError(Exception error, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-        err.println(commandLine.getColorScheme().errorText("naoyu " + commandLine.getCommandName() + ": " + message));
+        String command = commandLine.getCommandSpec().qualifiedName();
+        err.println(commandLine.getColorScheme().errorText(command + ": " + message));
         if (verboseRequested(parseResult)) {
             error.printStackTrace(err);
         } else {

@@ -1,0 +1,243 @@
+package org.naoyu.acquisition;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads and writes the stream-info XML document of LSL (lsl-wire-protocol.md §3), which XDF stream headers carry too.
+ *
+ * <p>Writing follows liblsl's layout: the elements in liblsl's order, tab indentation, numbers as C {@code %#.16g}
+ * ({@code 100.0000000000000}), and the channel metadata of the XDF conventions under {@code desc/channels}. Reading
+ * accepts any formatting, is limited to {@value #MAX_XML_CHARS} characters, and refuses DOCTYPEs, so a hostile peer
+ * can neither exhaust memory nor make the parser fetch anything.
+ */
+public final class StreamInfoXml {
+    /** Far above the info of a 1024-channel stream with positions (~200 kB), far below harm. */
+    public static final int MAX_XML_CHARS = 4 * 1024 * 1024;
+    /** LSL protocol version 1.10 as liblsl writes it into {@code <version>}. */
+    static final double PROTOCOL_VERSION = 1.1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamInfoXml.class);
+
+    private StreamInfoXml() {
+    }
+
+    /**
+     * The full info document of a stream, with its {@code desc}. Transport fields (addresses, ports) are written as
+     * an outlet without network endpoints has them: empty addresses and port 0.
+     */
+    public static String toXml(StreamInfo info) {
+        StringBuilder xml = new StringBuilder(512 + info.channels().size() * 160);
+        xml.append("<?xml version=\"1.0\"?>\n<info>\n");
+        element(xml, 1, "name", info.name());
+        element(xml, 1, "type", info.type());
+        element(xml, 1, "channel_count", Integer.toString(info.channelCount()));
+        element(xml, 1, "channel_format", info.format().wireName());
+        element(xml, 1, "source_id", info.sourceId());
+        element(xml, 1, "nominal_srate", formatDouble(info.nominalRateHz()));
+        element(xml, 1, "version", formatDouble(PROTOCOL_VERSION));
+        element(xml, 1, "created_at", formatDouble(info.createdAt()));
+        element(xml, 1, "uid", info.uid());
+        element(xml, 1, "session_id", info.sessionId());
+        element(xml, 1, "hostname", info.hostname());
+        element(xml, 1, "v4address", "");
+        element(xml, 1, "v4data_port", "0");
+        element(xml, 1, "v4service_port", "0");
+        element(xml, 1, "v6address", "");
+        element(xml, 1, "v6data_port", "0");
+        element(xml, 1, "v6service_port", "0");
+        appendDesc(xml, info.channels());
+        return xml.append("</info>\n").toString();
+    }
+
+    /**
+     * Parses an info document from an LSL peer or an XDF stream header.
+     *
+     * @throws IllegalArgumentException naming the element that is missing or wrong and its value
+     */
+    public static StreamInfo parse(String xml) {
+        Checks.nonNull("stream info XML", xml);
+        try {
+            return parseInfo(xml);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stream info XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Formats a double as C's {@code printf("%#.16g")}, as liblsl writes every number of an info. */
+    public static String formatDouble(double value) {
+        return String.format(Locale.ROOT, "%.16g", value);
+    }
+
+    private static StreamInfo parseInfo(String xml) {
+        if (xml.length() > MAX_XML_CHARS) {
+            throw new IllegalArgumentException("must be at most " + MAX_XML_CHARS + " characters long, got "
+                    + xml.length());
+        }
+        Element root = parseDocument(xml).getDocumentElement();
+        if (!"info".equals(root.getTagName())) {
+            throw new IllegalArgumentException("the root element must be <info>, got <" + root.getTagName() + ">");
+        }
+        int channelCount = parseInt("channel_count", required(root, "channel_count"));
+        return StreamInfo.builder(required(root, "name"), channelCount,
+                        parseDouble("nominal_srate", required(root, "nominal_srate")),
+                        ChannelFormat.fromWireName(required(root, "channel_format")))
+                .type(optional(root, "type", ""))
+                .sourceId(optional(root, "source_id", ""))
+                .uid(required(root, "uid"))
+                .sessionId(optional(root, "session_id", "default"))
+                .hostname(optional(root, "hostname", ""))
+                .createdAt(parseDouble("created_at", optional(root, "created_at", "0")))
+                .channels(channelsFromDesc(child(root, "desc"), channelCount))
+                .build();
+    }
+
+    private static List<ChannelInfo> channelsFromDesc(Element desc, int channelCount) {
+        Element channelsElement = desc == null ? null : child(desc, "channels");
+        if (channelsElement == null) {
+            return List.of();
+        }
+        List<ChannelInfo> channels = new ArrayList<>();
+        for (Node node = channelsElement.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element && "channel".equals(((Element) node).getTagName())) {
+                Element channel = (Element) node;
+                channels.add(new ChannelInfo(optional(channel, "label", ""), optional(channel, "unit", ""),
+                        optional(channel, "type", ""), position(child(channel, "location"), channels.size())));
+            }
+        }
+        if (channels.size() != channelCount) {
+            // Metadata must not cost the data: keep the stream, drop the labels that cannot be matched to channels.
+            LOG.warn("stream info describes {} channels in desc/channels but has channel_count {}; ignoring the "
+                    + "channel metadata", channels.size(), channelCount);
+            return List.of();
+        }
+        return channels;
+    }
+
+    private static ChannelPosition position(Element location, int channelIndex) {
+        if (location == null) {
+            return null;
+        }
+        String x = optional(location, "X", "");
+        String y = optional(location, "Y", "");
+        String z = optional(location, "Z", "");
+        if (x.isEmpty() || y.isEmpty()) {
+            return null; // a location without coordinates, as some writers leave it
+        }
+        String where = "desc/channels/channel[" + (channelIndex + 1) + "]/location/";
+        return new ChannelPosition(parseDouble(where + "X", x), parseDouble(where + "Y", y),
+                z.isEmpty() ? 0 : parseDouble(where + "Z", z));
+    }
+
+    private static Document parseDocument(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null); // errors arrive as exceptions, not as printouts on stderr
+            return builder.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("not well-formed: " + e.getMessage(), e);
+        } catch (ParserConfigurationException | IOException e) {
+            throw new IllegalStateException("the XML parser of this JVM cannot be set up safely: " + e.getMessage(), e);
+        }
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element && name.equals(((Element) node).getTagName())) {
+                return (Element) node;
+            }
+        }
+        return null;
+    }
+
+    private static String required(Element parent, String name) {
+        Element element = child(parent, name);
+        if (element == null) {
+            throw new IllegalArgumentException("the <" + name + "> element is missing");
+        }
+        return element.getTextContent().strip();
+    }
+
+    private static String optional(Element parent, String name, String fallback) {
+        Element element = child(parent, name);
+        return element == null ? fallback : element.getTextContent().strip();
+    }
+
+    private static int parseInt(String element, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("<" + element + "> must be a decimal integer, got '" + text + "'", e);
+        }
+    }
+
+    private static double parseDouble(String element, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("<" + element + "> must be a decimal number, got '" + text + "'", e);
+        }
+    }
+
+    private static void appendDesc(StringBuilder xml, List<ChannelInfo> channels) {
+        if (channels.isEmpty()) {
+            xml.append("\t<desc />\n");
+            return;
+        }
+        xml.append("\t<desc>\n\t\t<channels>\n");
+        for (ChannelInfo channel : channels) {
+            xml.append("\t\t\t<channel>\n");
+            element(xml, 4, "label", channel.label());
+            element(xml, 4, "unit", channel.unit());
+            element(xml, 4, "type", channel.type());
+            if (channel.position() != null) {
+                xml.append("\t\t\t\t<location>\n");
+                element(xml, 5, "X", formatDouble(channel.position().xMm()));
+                element(xml, 5, "Y", formatDouble(channel.position().yMm()));
+                element(xml, 5, "Z", formatDouble(channel.position().zMm()));
+                xml.append("\t\t\t\t</location>\n");
+            }
+            xml.append("\t\t\t</channel>\n");
+        }
+        xml.append("\t\t</channels>\n\t</desc>\n");
+    }
+
+    private static void element(StringBuilder xml, int depth, String name, String text) {
+        xml.append("\t".repeat(depth)).append('<').append(name).append('>');
+        escape(xml, text);
+        xml.append("</").append(name).append(">\n");
+    }
+
+    private static void escape(StringBuilder xml, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
+                default -> xml.append(c);
+            }
+        }
+    }
+}
