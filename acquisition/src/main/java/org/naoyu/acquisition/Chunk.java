@@ -119,6 +119,14 @@ public final class Chunk {
         return timestamps;
     }
 
+    /**
+     * The values array itself, whatever its type ({@code float[]} for float32 … {@code String[]} for string), for
+     * code that fills or encodes any format through one path, such as a network decoder.
+     */
+    public Object valueArray() {
+        return values;
+    }
+
     public float[] float32Values() {
         return (float[]) valuesAs(ChannelFormat.FLOAT32);
     }
@@ -195,46 +203,44 @@ public final class Chunk {
                     + offset + ", got length " + destination.length);
         }
         switch (format) {
-            case FLOAT32: {
-                float[] v = (float[]) values;
-                for (int i = 0; i < n; i++) {
-                    destination[offset + i] = v[i];
-                }
-                break;
-            }
-            case DOUBLE64:
-                System.arraycopy(values, 0, destination, offset, n);
-                break;
-            case INT8: {
-                byte[] v = (byte[]) values;
-                for (int i = 0; i < n; i++) {
-                    destination[offset + i] = v[i];
-                }
-                break;
-            }
-            case INT16: {
-                short[] v = (short[]) values;
-                for (int i = 0; i < n; i++) {
-                    destination[offset + i] = v[i];
-                }
-                break;
-            }
-            case INT32: {
-                int[] v = (int[]) values;
-                for (int i = 0; i < n; i++) {
-                    destination[offset + i] = v[i];
-                }
-                break;
-            }
-            case INT64: {
-                long[] v = (long[]) values;
-                for (int i = 0; i < n; i++) {
-                    destination[offset + i] = v[i];
-                }
-                break;
-            }
-            default:
-                throw notNumeric();
+            case FLOAT32 -> widen((float[]) values, destination, offset, n);
+            case DOUBLE64 -> System.arraycopy(values, 0, destination, offset, n);
+            case INT8 -> widen((byte[]) values, destination, offset, n);
+            case INT16 -> widen((short[]) values, destination, offset, n);
+            case INT32 -> widen((int[]) values, destination, offset, n);
+            case INT64 -> widen((long[]) values, destination, offset, n);
+            case STRING -> throw notNumeric();
+        }
+    }
+
+    // One small loop per type: small methods are what the JIT inlines and vectorises best.
+    private static void widen(float[] source, double[] destination, int offset, int n) {
+        for (int i = 0; i < n; i++) {
+            destination[offset + i] = source[i];
+        }
+    }
+
+    private static void widen(byte[] source, double[] destination, int offset, int n) {
+        for (int i = 0; i < n; i++) {
+            destination[offset + i] = source[i];
+        }
+    }
+
+    private static void widen(short[] source, double[] destination, int offset, int n) {
+        for (int i = 0; i < n; i++) {
+            destination[offset + i] = source[i];
+        }
+    }
+
+    private static void widen(int[] source, double[] destination, int offset, int n) {
+        for (int i = 0; i < n; i++) {
+            destination[offset + i] = source[i];
+        }
+    }
+
+    private static void widen(long[] source, double[] destination, int offset, int n) {
+        for (int i = 0; i < n; i++) {
+            destination[offset + i] = source[i];
         }
     }
 

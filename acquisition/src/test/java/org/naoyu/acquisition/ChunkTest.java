@@ -28,6 +28,7 @@ class ChunkTest {
             }
         }
         assertSame(THREE_TIMES, chunk.timestamps(), "a chunk wraps, it does not copy");
+        assertSame(chunk.int32Values(), chunk.valueArray());
     }
 
     @Test
