@@ -1,0 +1,156 @@
+package org.naoyu.acquisition.lsl;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Buffered reads of text lines and little- or big-endian binary values from a socket's stream, with a limit on every
+ * length taken from the wire. Owns one buffer and allocates nothing per value; a {@link java.net.Socket} read timeout
+ * surfaces as {@link java.net.SocketTimeoutException}.
+ */
+final class WireReader {
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final InputStream in;
+    private final byte[] buffer;
+    private int position;
+    private int limit;
+    private long bytesRead;
+    private boolean bigEndian;
+
+    WireReader(InputStream in, int bufferSize) {
+        this.in = in;
+        this.buffer = new byte[bufferSize];
+    }
+
+    void order(ByteOrder order) {
+        bigEndian = order == ByteOrder.BIG_ENDIAN;
+    }
+
+    /** Bytes consumed so far, for messages that say where the stream went wrong. */
+    long offset() {
+        return bytesRead - (limit - position);
+    }
+
+    /**
+     * One line of ASCII/UTF-8 text ending in LF (a preceding CR is dropped).
+     *
+     * @throws IOException when no line end comes within {@code maxLength} bytes
+     */
+    String readLine(int maxLength) throws IOException {
+        int start = position;
+        int scanned = 0;
+        while (true) {
+            for (int i = start + scanned; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    int end = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+                    String line = new String(buffer, start, end - start, StandardCharsets.UTF_8);
+                    position = i + 1;
+                    return line;
+                }
+            }
+            scanned = limit - start;
+            if (scanned >= maxLength) {
+                throw new IOException("a header line longer than " + maxLength + " bytes at byte " + offset()
+                        + " of the stream");
+            }
+            fill(scanned + 1);
+            start = position;
+        }
+    }
+
+    int readUnsignedByte() throws IOException {
+        fill(1);
+        return buffer[position++] & 0xff;
+    }
+
+    byte readByte() throws IOException {
+        fill(1);
+        return buffer[position++];
+    }
+
+    short readShort() throws IOException {
+        fill(2);
+        short value = (short) (bigEndian ? SHORT_BE.get(buffer, position) : SHORT_LE.get(buffer, position));
+        position += 2;
+        return value;
+    }
+
+    int readInt() throws IOException {
+        fill(4);
+        int value = (int) (bigEndian ? INT_BE.get(buffer, position) : INT_LE.get(buffer, position));
+        position += 4;
+        return value;
+    }
+
+    long readLong() throws IOException {
+        fill(8);
+        long value = (long) (bigEndian ? LONG_BE.get(buffer, position) : LONG_LE.get(buffer, position));
+        position += 8;
+        return value;
+    }
+
+    float readFloat() throws IOException {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    /** {@code length} raw bytes as UTF-8 text. */
+    String readUtf8(int length) throws IOException {
+        if (length <= buffer.length) {
+            fill(length);
+            String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return text;
+        }
+        byte[] bytes = new byte[length];
+        int copied = limit - position;
+        System.arraycopy(buffer, position, bytes, 0, copied);
+        position = limit;
+        while (copied < length) {
+            int n = in.read(bytes, copied, length - copied);
+            if (n < 0) {
+                throw new EOFException("the stream ended inside a " + length + "-byte string");
+            }
+            copied += n;
+            bytesRead += n;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Makes at least {@code n} unread bytes available, reading from the stream as needed. */
+    private void fill(int n) throws IOException {
+        if (limit - position >= n) {
+            return;
+        }
+        if (n > buffer.length) {
+            throw new IOException("a value of " + n + " bytes does not fit the " + buffer.length + "-byte buffer");
+        }
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        while (limit < n) {
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                throw new EOFException("the connection was closed by the peer after " + offset() + " bytes");
+            }
+            limit += read;
+            bytesRead += read;
+        }
+    }
+}
