@@ -37,10 +37,33 @@ public final class StreamInfoXml {
     }
 
     /**
-     * The full info document of a stream, with its {@code desc}. Transport fields (addresses, ports) are written as
-     * an outlet without network endpoints has them: empty addresses and port 0.
+     * Where an LSL outlet serves a stream: its IPv4 address (empty: "where the discovery reply came from"), TCP data
+     * port and UDP service port, 0 when it has none.
      */
+    public record Endpoint(String v4address, int v4dataPort, int v4servicePort) {
+        public static final Endpoint NONE = new Endpoint("", 0, 0);
+
+        public Endpoint {
+            Checks.text("v4address", v4address);
+            Checks.intInRange("v4dataPort", v4dataPort, 0, 65535);
+            Checks.intInRange("v4servicePort", v4servicePort, 0, 65535);
+        }
+    }
+
+    /** An info document as read: the stream, where it is served, and the LSL protocol version it speaks (110). */
+    public record Parsed(StreamInfo info, Endpoint endpoint, int protocolVersion) {
+    }
+
+    /** The full info document of a stream, with its {@code desc} and no network endpoint (as XDF headers hold it). */
     public static String toXml(StreamInfo info) {
+        return toXml(info, Endpoint.NONE, true);
+    }
+
+    /**
+     * The info document an outlet serves: {@code withDesc} gives the fullinfo, otherwise the shortinfo with an empty
+     * {@code <desc />} (lsl-wire-protocol.md §3).
+     */
+    public static String toXml(StreamInfo info, Endpoint endpoint, boolean withDesc) {
         StringBuilder xml = new StringBuilder(512 + info.channels().size() * 160);
         xml.append("<?xml version=\"1.0\"?>\n<info>\n");
         element(xml, 1, "name", info.name());
@@ -54,13 +77,13 @@ public final class StreamInfoXml {
         element(xml, 1, "uid", info.uid());
         element(xml, 1, "session_id", info.sessionId());
         element(xml, 1, "hostname", info.hostname());
-        element(xml, 1, "v4address", "");
-        element(xml, 1, "v4data_port", "0");
-        element(xml, 1, "v4service_port", "0");
+        element(xml, 1, "v4address", endpoint.v4address());
+        element(xml, 1, "v4data_port", Integer.toString(endpoint.v4dataPort()));
+        element(xml, 1, "v4service_port", Integer.toString(endpoint.v4servicePort()));
         element(xml, 1, "v6address", "");
         element(xml, 1, "v6data_port", "0");
         element(xml, 1, "v6service_port", "0");
-        appendDesc(xml, info.channels());
+        appendDesc(xml, withDesc ? info.channels() : List.of());
         return xml.append("</info>\n").toString();
     }
 
@@ -70,6 +93,15 @@ public final class StreamInfoXml {
      * @throws IllegalArgumentException naming the element that is missing or wrong and its value
      */
     public static StreamInfo parse(String xml) {
+        return parseDetailed(xml).info();
+    }
+
+    /**
+     * Parses an info document with its endpoint and protocol version, as an LSL resolver needs it.
+     *
+     * @throws IllegalArgumentException naming the element that is missing or wrong and its value
+     */
+    public static Parsed parseDetailed(String xml) {
         Checks.nonNull("stream info XML", xml);
         try {
             return parseInfo(xml);
@@ -83,7 +115,7 @@ public final class StreamInfoXml {
         return String.format(Locale.ROOT, "%.16g", value);
     }
 
-    private static StreamInfo parseInfo(String xml) {
+    private static Parsed parseInfo(String xml) {
         if (xml.length() > MAX_XML_CHARS) {
             throw new IllegalArgumentException("must be at most " + MAX_XML_CHARS + " characters long, got "
                     + xml.length());
@@ -93,7 +125,7 @@ public final class StreamInfoXml {
             throw new IllegalArgumentException("the root element must be <info>, got <" + root.getTagName() + ">");
         }
         int channelCount = parseInt("channel_count", required(root, "channel_count"));
-        return StreamInfo.builder(required(root, "name"), channelCount,
+        StreamInfo info = StreamInfo.builder(required(root, "name"), channelCount,
                         parseDouble("nominal_srate", required(root, "nominal_srate")),
                         ChannelFormat.fromWireName(required(root, "channel_format")))
                 .type(optional(root, "type", ""))
@@ -104,6 +136,12 @@ public final class StreamInfoXml {
                 .createdAt(parseDouble("created_at", optional(root, "created_at", "0")))
                 .channels(channelsFromDesc(child(root, "desc"), channelCount))
                 .build();
+        Endpoint endpoint = new Endpoint(optional(root, "v4address", ""),
+                parseInt("v4data_port", optional(root, "v4data_port", "0")),
+                parseInt("v4service_port", optional(root, "v4service_port", "0")));
+        // liblsl multiplies by 100 and truncates: 1.1000000000000001 and 1.100000000000000 both mean 110
+        int protocolVersion = (int) (parseDouble("version", optional(root, "version", "1.1")) * 100 + 1e-9);
+        return new Parsed(info, endpoint, protocolVersion);
     }
 
     private static List<ChannelInfo> channelsFromDesc(Element desc, int channelCount) {

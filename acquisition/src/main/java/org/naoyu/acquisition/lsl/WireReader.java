@@ -27,10 +27,26 @@ final class WireReader {
     private int limit;
     private long bytesRead;
     private boolean bigEndian;
+    private IdleHandler idleHandler = () -> {
+        throw new java.net.SocketTimeoutException("no data within the socket's read timeout");
+    };
+
+    /** Decides what a read timeout means: return to keep waiting, throw to give up. */
+    interface IdleHandler {
+        void onIdle() throws IOException;
+    }
 
     WireReader(InputStream in, int bufferSize) {
         this.in = in;
         this.buffer = new byte[bufferSize];
+    }
+
+    /**
+     * What to do when the socket's read timeout passes with no byte: by default give up; an inlet's watchdog may
+     * decide to keep waiting, and the reader then resumes exactly where it was, mid-sample or not.
+     */
+    void onIdle(IdleHandler handler) {
+        idleHandler = handler;
     }
 
     void order(ByteOrder order) {
@@ -145,7 +161,13 @@ final class WireReader {
             position = 0;
         }
         while (limit < n) {
-            int read = in.read(buffer, limit, buffer.length - limit);
+            int read;
+            try {
+                read = in.read(buffer, limit, buffer.length - limit);
+            } catch (java.net.SocketTimeoutException idle) {
+                idleHandler.onIdle();
+                continue;
+            }
             if (read < 0) {
                 throw new EOFException("the connection was closed by the peer after " + offset() + " bytes");
             }

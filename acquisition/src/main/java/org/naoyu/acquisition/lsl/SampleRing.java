@@ -1,0 +1,128 @@
+package org.naoyu.acquisition.lsl;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.naoyu.acquisition.ChannelFormat;
+import org.naoyu.acquisition.Chunk;
+
+/**
+ * The inlet's receive buffer: a ring of samples, preallocated in the stream's format, written in place by one
+ * receiving thread and read by any number of pulling threads. When full, the oldest sample is dropped and counted.
+ * Nothing is allocated per sample.
+ */
+final class SampleRing {
+    private final int capacity;
+    private final int channelCount;
+    private final double[] timestamps;
+    private final Object values;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private int head;
+    private int count;
+    private long dropped;
+    private boolean closed;
+
+    SampleRing(ChannelFormat format, int channelCount, int capacity) {
+        this.capacity = capacity;
+        this.channelCount = channelCount;
+        Chunk storage = Chunk.allocate(format, channelCount, capacity);
+        this.timestamps = storage.timestamps();
+        this.values = storage.valueArray();
+    }
+
+    double[] timestampStorage() {
+        return timestamps;
+    }
+
+    Object valueStorage() {
+        return values;
+    }
+
+    int channelCount() {
+        return channelCount;
+    }
+
+    /** The slot the writer fills next; makes room by dropping the oldest sample when the ring is full. */
+    int reserve() {
+        lock.lock();
+        try {
+            if (count == capacity) {
+                head = (head + 1) % capacity;
+                count--;
+                dropped++;
+            }
+            return (head + count) % capacity;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes the slot returned by the last {@link #reserve()} visible to readers. */
+    void commit() {
+        lock.lock();
+        try {
+            count++;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes waiting readers for good: no more samples will come. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int available() {
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long dropped() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves up to {@code maxSamples} of the oldest samples into the caller's arrays, waiting up to {@code timeoutNanos}
+     * for the first one.
+     *
+     * @return how many samples were copied, 0 when none came in time
+     */
+    int take(double[] timestampsOut, Object valuesOut, int maxSamples, long timeoutNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = timeoutNanos;
+            while (count == 0 && !closed && remaining > 0) {
+                remaining = notEmpty.awaitNanos(remaining);
+            }
+            int n = Math.min(count, maxSamples);
+            for (int done = 0; done < n; ) {
+                int run = Math.min(n - done, capacity - head); // contiguous part before the ring wraps
+                System.arraycopy(timestamps, head, timestampsOut, done, run);
+                System.arraycopy(values, head * channelCount, valuesOut, done * channelCount, run * channelCount);
+                head = (head + run) % capacity;
+                count -= run;
+                done += run;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

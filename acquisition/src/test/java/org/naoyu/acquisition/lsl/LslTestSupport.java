@@ -1,0 +1,84 @@
+package org.naoyu.acquisition.lsl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.naoyu.acquisition.ChannelFormat;
+import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.StreamInfo;
+
+/** Shared test helpers: unique streams (random source ids, so tests never see each other's) and test signals. */
+final class LslTestSupport {
+    static final LslConfig CONFIG = LslConfig.defaults();
+
+    private LslTestSupport() {
+    }
+
+    static String uniqueId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static StreamInfo info(String name, ChannelFormat format, int channels, double rateHz) {
+        return StreamInfo.builder(name + "-" + uniqueId(), channels, rateHz, format)
+                .type("Test").sourceId("naoyu-test-" + uniqueId()).build();
+    }
+
+    /** The interop test signal of `naoyu lsl push`: value = channel * 1000 + sample index (wrapped to the type). */
+    static Chunk signal(ChannelFormat format, int channels, int firstSample, int samples, double firstTimestamp,
+            double interval) {
+        Chunk chunk = Chunk.allocate(format, channels, samples);
+        for (int s = 0; s < samples; s++) {
+            chunk.timestamps()[s] = firstTimestamp + s * interval;
+            for (int c = 0; c < channels; c++) {
+                long value = c * 1000L + firstSample + s;
+                int i = s * channels + c;
+                switch (format) {
+                    case FLOAT32 -> chunk.float32Values()[i] = value;
+                    case DOUBLE64 -> chunk.double64Values()[i] = value;
+                    case INT8 -> chunk.int8Values()[i] = (byte) value;
+                    case INT16 -> chunk.int16Values()[i] = (short) value;
+                    case INT32 -> chunk.int32Values()[i] = (int) value;
+                    case INT64 -> chunk.int64Values()[i] = value;
+                    case STRING -> chunk.stringValues()[i] = "m" + value;
+                }
+            }
+        }
+        return chunk;
+    }
+
+    /** Samples [from, to) of a chunk as a new chunk. */
+    static Chunk slice(Chunk chunk, int from, int to) {
+        Chunk part = Chunk.allocate(chunk.format(), chunk.channelCount(), to - from);
+        System.arraycopy(chunk.timestamps(), from, part.timestamps(), 0, to - from);
+        System.arraycopy(chunk.valueArray(), from * chunk.channelCount(), part.valueArray(), 0,
+                (to - from) * chunk.channelCount());
+        return part;
+    }
+
+    static ResolvedStream resolveOne(StreamInfo info) throws Exception {
+        List<ResolvedStream> found = StreamResolver.resolveByProperty(CONFIG, "source_id", info.sourceId(), 1,
+                Duration.ofSeconds(10));
+        if (found.isEmpty()) {
+            throw new AssertionError("stream " + info.name() + " was not found");
+        }
+        return found.get(0);
+    }
+
+    /** Pulls until {@code total} samples have arrived or {@code timeout} passes. */
+    static Chunk pullAll(StreamInlet inlet, int total, Duration timeout) {
+        Chunk all = Chunk.allocate(inlet.info().format(), inlet.info().channelCount(), total);
+        int got = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (got < total && System.nanoTime() < deadline) {
+            Chunk part = inlet.pullChunk(total - got, Duration.ofMillis(100));
+            System.arraycopy(part.timestamps(), 0, all.timestamps(), got, part.sampleCount());
+            System.arraycopy(part.valueArray(), 0, all.valueArray(), got * part.channelCount(),
+                    part.sampleCount() * part.channelCount());
+            got += part.sampleCount();
+        }
+        if (got < total) {
+            throw new AssertionError("received " + got + " of " + total + " samples in " + timeout);
+        }
+        return all;
+    }
+}
