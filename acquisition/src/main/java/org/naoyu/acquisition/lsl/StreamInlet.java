@@ -120,6 +120,7 @@ public final class StreamInlet implements AutoCloseable {
     private volatile ResolvedStream current;
     private volatile Socket feedSocket;
     private volatile boolean connected;
+    private volatile boolean connectedOnce;
     private volatile boolean closed;
     private volatile boolean lost;
     private volatile IOException lastError;
@@ -312,7 +313,7 @@ public final class StreamInlet implements AutoCloseable {
     private void awaitFirstConnection(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (connectionState) {
-            while (!connected && !lost && lastError == null) {
+            while (!connectedOnce && !lost && lastError == null) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     close();
@@ -327,7 +328,7 @@ public final class StreamInlet implements AutoCloseable {
                     throw new IOException("interrupted while connecting to " + current, e);
                 }
             }
-            if (!connected) {
+            if (!connectedOnce) {
                 IOException error = lastError;
                 close();
                 throw error != null ? error : new IOException("stream " + current + " is lost");
@@ -368,8 +369,6 @@ public final class StreamInlet implements AutoCloseable {
             }
         }
     }
-
-    private volatile boolean connectedOnce;
 
     /** One feed connection, from request to the end of the stream (§6.3, §8). */
     private void streamFrom(ResolvedStream stream) throws IOException {

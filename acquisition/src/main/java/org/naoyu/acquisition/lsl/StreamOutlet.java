@@ -134,6 +134,16 @@ public final class StreamOutlet implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Where the TCP data server listens: 127.0.0.1 in the machine scope. */
+    public InetSocketAddress dataAddress() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Where the UDP service socket listens. */
+    public InetSocketAddress serviceAddress() {
+        return (InetSocketAddress) service.getLocalSocketAddress();
+    }
+
     public int servicePort() {
         return service.getLocalPort();
     }

@@ -59,7 +59,8 @@ final class WireReader {
     }
 
     /**
-     * One line of ASCII/UTF-8 text ending in LF (a preceding CR is dropped).
+     * One line of ASCII/UTF-8 text ending in LF (a preceding CR is dropped). A last line the peer ended by closing
+     * the connection is returned too: liblsl's refusals ({@code LSL/110 404 Not found}) have no line end.
      *
      * @throws IOException when no line end comes within {@code maxLength} bytes
      */
@@ -80,7 +81,16 @@ final class WireReader {
                 throw new IOException("a header line longer than " + maxLength + " bytes at byte " + offset()
                         + " of the stream");
             }
-            fill(scanned + 1);
+            try {
+                fill(scanned + 1);
+            } catch (EOFException end) {
+                if (scanned == 0) {
+                    throw end;
+                }
+                String line = new String(buffer, position, scanned, StandardCharsets.UTF_8);
+                position += scanned;
+                return line;
+            }
             start = position;
         }
     }

@@ -182,6 +182,13 @@ class WireCodecTest {
         assertEquals("a header line longer than 4096 bytes at byte 26 of the stream", e.getMessage());
     }
 
+    @Test
+    void aLastLineWithoutLineEndIsReturnedAtTheEndOfTheStream() throws IOException {
+        WireReader reader = new WireReader(new ByteArrayInputStream("LSL/110 404 Not found".getBytes()), 1024);
+        assertEquals("LSL/110 404 Not found", reader.readLine(4096));
+        assertThrows(EOFException.class, () -> reader.readLine(4096));
+    }
+
     private static void assertPattern(ChannelFormat format, String first, String second) {
         assertEquals(first, row(TestPattern.sample(format, 4, TestPattern.FIRST_OFFSET)));
         assertEquals(second, row(TestPattern.sample(format, 4, TestPattern.SECOND_OFFSET)));
