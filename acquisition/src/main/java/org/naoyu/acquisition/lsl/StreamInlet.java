@@ -115,6 +115,7 @@ public final class StreamInlet implements AutoCloseable {
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
     private final List<Consumer<Gap>> gapListeners = new CopyOnWriteArrayList<>();
     private final Object connectionState = new Object();
+    private final double[] oneTimestamp = new double[1];
     private final Thread receiver;
     private final Thread clock;
     private volatile ResolvedStream current;
@@ -250,6 +251,17 @@ public final class StreamInlet implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    /**
+     * Pulls one sample into {@code values} (an array of the stream's format with one entry per channel).
+     *
+     * @return its timestamp, or NaN when no sample came within the timeout
+     */
+    public double pullSample(Object values, Duration timeout) {
+        synchronized (oneTimestamp) {
+            return pullChunk(oneTimestamp, values, 1, timeout) == 1 ? oneTimestamp[0] : Double.NaN;
         }
     }
 

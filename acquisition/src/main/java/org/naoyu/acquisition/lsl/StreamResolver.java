@@ -102,30 +102,30 @@ public final class StreamResolver implements AutoCloseable {
                 sendWave(datagram);
                 nextWave = now + waveNanos;
             }
-            receiveInto(found, Math.max(1, Math.min(RECEIVE_SLICE_MS, (deadline - now) / 1_000_000)));
+            ResolvedStream stream = receiveOne(Math.max(1, Math.min(RECEIVE_SLICE_MS, (deadline - now) / 1_000_000)));
+            if (stream != null) {
+                found.putIfAbsent(stream.info().uid(), stream);
+            }
         } while (found.size() < minimum && System.nanoTime() - deadline < 0);
         return List.copyOf(found.values());
     }
 
-    /** Sends one wave of a query; replies are collected with {@link #receiveInto}. */
+    /** Sends one wave of a query; replies are collected with {@link #receiveOne}. */
     void sendWave(String query) {
         sendWave(("LSL:shortinfo\r\n" + query + "\r\n" + socket.getLocalPort() + " " + queryId + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits up to {@code waitMillis} for one reply to this resolver's queries and adds it if it is new. */
-    void receiveInto(Map<String, ResolvedStream> found, long waitMillis) throws IOException {
+    /** Waits up to {@code waitMillis} for one reply to this resolver's queries; null when none came. */
+    ResolvedStream receiveOne(long waitMillis) throws IOException {
         socket.setSoTimeout((int) Math.max(1, waitMillis));
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
             socket.receive(packet);
         } catch (SocketTimeoutException quiet) {
-            return;
+            return null;
         }
-        ResolvedStream stream = parseReply(packet);
-        if (stream != null) {
-            found.putIfAbsent(stream.info().uid(), stream);
-        }
+        return parseReply(packet);
     }
 
     private ResolvedStream parseReply(DatagramPacket packet) {
