@@ -1,6 +1,7 @@
 package org.naoyu.speller;
 
 import java.io.PrintWriter;
+import org.naoyu.speller.lsl.LslCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Run 'naoyu help COMMAND' for a command's options. Docs: README.md, docs/ARCHITECTURE.md."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            LslCommand.class,
         })
 public final class Naoyu implements Runnable {
     static final int EXIT_ERROR = 1;
@@ -79,11 +81,11 @@ public final class Naoyu implements Runnable {
         err.println(commandLine.getColorScheme().errorText(command + ": " + message));
         if (verboseRequested(parseResult)) {
             error.printStackTrace(err);
-        } else {
+        } else if (!(error instanceof CommandFailure)) {
             err.println("(run again with --verbose for details)");
         }
         err.flush();
-        return EXIT_ERROR;
+        return error instanceof CommandFailure failure ? failure.exitCode() : EXIT_ERROR;
     }
 
     private static boolean verboseRequested(ParseResult parseResult) {

@@ -694,7 +694,8 @@ public final class StreamInlet implements AutoCloseable {
 
     // ---- plumbing ----
 
-    private String fetchFullInfo(ResolvedStream stream) throws IOException {
+    /** Asks an outlet for its full info document ({@code LSL:fullinfo}), without opening a feed. */
+    public static String fetchFullInfo(ResolvedStream stream) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(Sockets.address(stream.host()), stream.dataPort()), CONNECT_TIMEOUT_MS);
             socket.setSoTimeout(CONNECT_TIMEOUT_MS);

@@ -29,20 +29,8 @@ final class LslTestSupport {
         Chunk chunk = Chunk.allocate(format, channels, samples);
         for (int s = 0; s < samples; s++) {
             chunk.timestamps()[s] = firstTimestamp + s * interval;
-            for (int c = 0; c < channels; c++) {
-                long value = c * 1000L + firstSample + s;
-                int i = s * channels + c;
-                switch (format) {
-                    case FLOAT32 -> chunk.float32Values()[i] = value;
-                    case DOUBLE64 -> chunk.double64Values()[i] = value;
-                    case INT8 -> chunk.int8Values()[i] = (byte) value;
-                    case INT16 -> chunk.int16Values()[i] = (short) value;
-                    case INT32 -> chunk.int32Values()[i] = (int) value;
-                    case INT64 -> chunk.int64Values()[i] = value;
-                    case STRING -> chunk.stringValues()[i] = "m" + value;
-                }
-            }
         }
+        TestSignal.fill(chunk, firstSample);
         return chunk;
     }
 
