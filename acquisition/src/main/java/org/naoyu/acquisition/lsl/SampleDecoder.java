@@ -68,16 +68,22 @@ final class SampleDecoder {
         switch (format) {
             case FLOAT32 -> {
                 float[] v = (float[]) values;
-                for (int i = 0; i < n; i++) {
-                    float x = reader.readFloat();
-                    v[offset + i] = suppressSubnormals && isSubnormal(x) ? Math.copySign(0f, x) : x;
+                reader.readFloats(v, offset, n);
+                if (suppressSubnormals) {
+                    for (int i = 0; i < n; i++) {
+                        float x = v[offset + i];
+                        v[offset + i] = isSubnormal(x) ? Math.copySign(0f, x) : x;
+                    }
                 }
             }
             case DOUBLE64 -> {
                 double[] v = (double[]) values;
-                for (int i = 0; i < n; i++) {
-                    double x = reader.readDouble();
-                    v[offset + i] = suppressSubnormals && isSubnormal(x) ? Math.copySign(0.0, x) : x;
+                reader.readDoubles(v, offset, n);
+                if (suppressSubnormals) {
+                    for (int i = 0; i < n; i++) {
+                        double x = v[offset + i];
+                        v[offset + i] = isSubnormal(x) ? Math.copySign(0.0, x) : x;
+                    }
                 }
             }
             case INT8 -> {
@@ -86,18 +92,8 @@ final class SampleDecoder {
                     v[offset + i] = reader.readByte();
                 }
             }
-            case INT16 -> {
-                short[] v = (short[]) values;
-                for (int i = 0; i < n; i++) {
-                    v[offset + i] = reader.readShort();
-                }
-            }
-            case INT32 -> {
-                int[] v = (int[]) values;
-                for (int i = 0; i < n; i++) {
-                    v[offset + i] = reader.readInt();
-                }
-            }
+            case INT16 -> reader.readShorts((short[]) values, offset, n);
+            case INT32 -> reader.readInts((int[]) values, offset, n);
             case INT64 -> {
                 long[] v = (long[]) values;
                 for (int i = 0; i < n; i++) {

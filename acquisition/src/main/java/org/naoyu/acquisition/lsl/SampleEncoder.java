@@ -1,6 +1,7 @@
 package org.naoyu.acquisition.lsl;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.naoyu.acquisition.ChannelFormat;
@@ -11,6 +12,13 @@ import org.naoyu.acquisition.Chunk;
  * outlet announces ({@code Byte-Order: 1234}). A chunk is encoded once and the same bytes go to every inlet.
  */
 final class SampleEncoder {
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE_LE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
     private SampleEncoder() {
     }
 
@@ -24,55 +32,66 @@ final class SampleEncoder {
         int samples = chunk.sampleCount();
         int channels = chunk.channelCount();
         byte[][] strings = chunk.format() == ChannelFormat.STRING ? utf8(chunk.stringValues()) : null;
-        ByteBuffer out = ByteBuffer.allocate(size(chunk, deducedAfterFirst, strings)).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] out = new byte[size(chunk, deducedAfterFirst, strings)];
         double[] timestamps = chunk.timestamps();
+        int p = 0;
         for (int s = 0; s < samples; s++) {
             if (deducedAfterFirst && s > 0) {
-                out.put((byte) SampleDecoder.TAG_DEDUCED);
+                out[p++] = SampleDecoder.TAG_DEDUCED;
             } else {
-                out.put((byte) SampleDecoder.TAG_TRANSMITTED).putDouble(timestamps[s]);
+                out[p++] = SampleDecoder.TAG_TRANSMITTED;
+                DOUBLE_LE.set(out, p, timestamps[s]);
+                p += 8;
             }
-            int base = s * channels;
-            switch (chunk.format()) {
-                case FLOAT32 -> {
-                    float[] v = chunk.float32Values();
-                    for (int c = 0; c < channels; c++) {
-                        out.putFloat(v[base + c]);
-                    }
+            p = putValues(chunk, s * channels, channels, strings, out, p);
+        }
+        return out;
+    }
+
+    /** Writes one sample's values at {@code p}; returns the position after them. */
+    private static int putValues(Chunk chunk, int base, int channels, byte[][] strings, byte[] out, int p) {
+        switch (chunk.format()) {
+            case FLOAT32 -> {
+                float[] v = chunk.float32Values();
+                for (int c = 0; c < channels; c++, p += 4) {
+                    FLOAT_LE.set(out, p, v[base + c]);
                 }
-                case DOUBLE64 -> {
-                    double[] v = chunk.double64Values();
-                    for (int c = 0; c < channels; c++) {
-                        out.putDouble(v[base + c]);
-                    }
+            }
+            case DOUBLE64 -> {
+                double[] v = chunk.double64Values();
+                for (int c = 0; c < channels; c++, p += 8) {
+                    DOUBLE_LE.set(out, p, v[base + c]);
                 }
-                case INT8 -> out.put(chunk.int8Values(), base, channels);
-                case INT16 -> {
-                    short[] v = chunk.int16Values();
-                    for (int c = 0; c < channels; c++) {
-                        out.putShort(v[base + c]);
-                    }
+            }
+            case INT8 -> {
+                System.arraycopy(chunk.int8Values(), base, out, p, channels);
+                p += channels;
+            }
+            case INT16 -> {
+                short[] v = chunk.int16Values();
+                for (int c = 0; c < channels; c++, p += 2) {
+                    SHORT_LE.set(out, p, v[base + c]);
                 }
-                case INT32 -> {
-                    int[] v = chunk.int32Values();
-                    for (int c = 0; c < channels; c++) {
-                        out.putInt(v[base + c]);
-                    }
+            }
+            case INT32 -> {
+                int[] v = chunk.int32Values();
+                for (int c = 0; c < channels; c++, p += 4) {
+                    INT_LE.set(out, p, v[base + c]);
                 }
-                case INT64 -> {
-                    long[] v = chunk.int64Values();
-                    for (int c = 0; c < channels; c++) {
-                        out.putLong(v[base + c]);
-                    }
+            }
+            case INT64 -> {
+                long[] v = chunk.int64Values();
+                for (int c = 0; c < channels; c++, p += 8) {
+                    LONG_LE.set(out, p, v[base + c]);
                 }
-                case STRING -> {
-                    for (int c = 0; c < channels; c++) {
-                        putString(out, strings[base + c]);
-                    }
+            }
+            case STRING -> {
+                for (int c = 0; c < channels; c++) {
+                    p = putString(out, p, strings[base + c]);
                 }
             }
         }
-        return out.array();
+        return p;
     }
 
     private static int size(Chunk chunk, boolean deducedAfterFirst, byte[][] strings) {
@@ -105,12 +124,16 @@ final class SampleEncoder {
         return length <= 0xff ? 1 : 4;
     }
 
-    private static void putString(ByteBuffer out, byte[] bytes) {
+    private static int putString(byte[] out, int p, byte[] bytes) {
         if (lengthWidth(bytes.length) == 1) {
-            out.put((byte) 1).put((byte) bytes.length);
+            out[p++] = 1;
+            out[p++] = (byte) bytes.length;
         } else {
-            out.put((byte) 4).putInt(bytes.length);
+            out[p++] = 4;
+            INT_LE.set(out, p, bytes.length);
+            p += 4;
         }
-        out.put(bytes);
+        System.arraycopy(bytes, 0, out, p, bytes.length);
+        return p + bytes.length;
     }
 }

@@ -20,6 +20,7 @@ final class SampleRing {
     private final Condition notEmpty = lock.newCondition();
     private int head;
     private int count;
+    private int pending; // written by the receiver, not yet visible to readers; only the receiver touches it
     private long dropped;
     private boolean closed;
 
@@ -43,29 +44,53 @@ final class SampleRing {
         return channelCount;
     }
 
-    /** The slot the writer fills next; makes room by dropping the oldest sample when the ring is full. */
+    /**
+     * The slot the writer fills next. Makes room by dropping the oldest sample when the ring is full, or by publishing
+     * the pending ones when they alone fill half of it.
+     */
     int reserve() {
         lock.lock();
         try {
-            if (count == capacity) {
+            if (pending >= capacity / 2) {
+                publishPending();
+            }
+            if (count + pending == capacity) {
                 head = (head + 1) % capacity;
                 count--;
                 dropped++;
             }
-            return (head + count) % capacity;
+            return (head + count + pending) % capacity;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Makes the slot returned by the last {@link #reserve()} visible to readers. */
+    /**
+     * Counts the slot of the last {@link #reserve()} as written; a slot the receiver could not finish (the connection
+     * broke mid-sample) is simply never counted.
+     */
+    void written() {
+        pending++;
+    }
+
+    /**
+     * Makes every reserved slot visible to readers and wakes them. The receiver calls this when no further complete
+     * sample is waiting in its socket buffer, so a burst wakes a reader once, not once per sample.
+     */
     void commit() {
         lock.lock();
         try {
-            count++;
-            notEmpty.signalAll();
+            publishPending();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void publishPending() {
+        if (pending > 0) {
+            count += pending;
+            pending = 0;
+            notEmpty.signalAll();
         }
     }
 

@@ -409,6 +409,8 @@ public final class StreamInlet implements AutoCloseable {
             double[] timestamps = ring.timestampStorage();
             Object values = ring.valueStorage();
             int channels = info.channelCount();
+            // a numeric sample is at most this long; strings have no bound, so each is published at once
+            int fullSample = info.format().isNumeric() ? 9 + channels * info.format().bytesPerValue() : Integer.MAX_VALUE;
             while (!closed) {
                 int slot = ring.reserve();
                 decoder.read(timestamps, slot, values, slot * channels);
@@ -419,7 +421,10 @@ public final class StreamInlet implements AutoCloseable {
                 }
                 lastRawTimestamp = raw;
                 timestamps[slot] = processor.process(raw, timeCorrectionOrZero());
-                ring.commit();
+                ring.written();
+                if (reader.buffered() < fullSample) {
+                    ring.commit(); // the next sample is not all here yet: let readers have what arrived
+                }
             }
         } finally {
             feedSocket = null;

@@ -17,6 +17,9 @@ final class WireReader {
     private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE_LE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -51,6 +54,11 @@ final class WireReader {
 
     void order(ByteOrder order) {
         bigEndian = order == ByteOrder.BIG_ENDIAN;
+    }
+
+    /** Bytes received but not yet read. */
+    int buffered() {
+        return limit - position;
     }
 
     /** Bytes consumed so far, for messages that say where the stream went wrong. */
@@ -107,21 +115,22 @@ final class WireReader {
 
     short readShort() throws IOException {
         fill(2);
-        short value = (short) (bigEndian ? SHORT_BE.get(buffer, position) : SHORT_LE.get(buffer, position));
+        // each get is cast on its own: a cast around the conditional would box (signature-polymorphic calls)
+        short value = bigEndian ? (short) SHORT_BE.get(buffer, position) : (short) SHORT_LE.get(buffer, position);
         position += 2;
         return value;
     }
 
     int readInt() throws IOException {
         fill(4);
-        int value = (int) (bigEndian ? INT_BE.get(buffer, position) : INT_LE.get(buffer, position));
+        int value = bigEndian ? (int) INT_BE.get(buffer, position) : (int) INT_LE.get(buffer, position);
         position += 4;
         return value;
     }
 
     long readLong() throws IOException {
         fill(8);
-        long value = (long) (bigEndian ? LONG_BE.get(buffer, position) : LONG_LE.get(buffer, position));
+        long value = bigEndian ? (long) LONG_BE.get(buffer, position) : (long) LONG_LE.get(buffer, position);
         position += 8;
         return value;
     }
@@ -132,6 +141,93 @@ final class WireReader {
 
     double readDouble() throws IOException {
         return Double.longBitsToDouble(readLong());
+    }
+
+    /**
+     * Reads {@code count} float32 values into {@code into[offset …]}: the hot path of an inlet, one bounds check per
+     * buffer refill instead of one per value.
+     */
+    void readFloats(float[] into, int offset, int count) throws IOException {
+        if (bigEndian) {
+            for (int i = 0; i < count; i++) {
+                into[offset + i] = readFloat();
+            }
+            return;
+        }
+        int done = 0;
+        while (done < count) {
+            fill(4);
+            int run = Math.min(count - done, (limit - position) / 4);
+            int p = position;
+            for (int i = 0; i < run; i++) {
+                into[offset + done + i] = (float) FLOAT_LE.get(buffer, p + 4 * i);
+            }
+            position = p + 4 * run;
+            done += run;
+        }
+    }
+
+    /** Reads {@code count} int16 values, as {@link #readFloats}. */
+    void readShorts(short[] into, int offset, int count) throws IOException {
+        if (bigEndian) {
+            for (int i = 0; i < count; i++) {
+                into[offset + i] = readShort();
+            }
+            return;
+        }
+        int done = 0;
+        while (done < count) {
+            fill(2);
+            int run = Math.min(count - done, (limit - position) / 2);
+            int p = position;
+            for (int i = 0; i < run; i++) {
+                into[offset + done + i] = (short) SHORT_LE.get(buffer, p + 2 * i);
+            }
+            position = p + 2 * run;
+            done += run;
+        }
+    }
+
+    /** Reads {@code count} int32 values, as {@link #readFloats}. */
+    void readInts(int[] into, int offset, int count) throws IOException {
+        if (bigEndian) {
+            for (int i = 0; i < count; i++) {
+                into[offset + i] = readInt();
+            }
+            return;
+        }
+        int done = 0;
+        while (done < count) {
+            fill(4);
+            int run = Math.min(count - done, (limit - position) / 4);
+            int p = position;
+            for (int i = 0; i < run; i++) {
+                into[offset + done + i] = (int) INT_LE.get(buffer, p + 4 * i);
+            }
+            position = p + 4 * run;
+            done += run;
+        }
+    }
+
+    /** Reads {@code count} double64 values, as {@link #readFloats}. */
+    void readDoubles(double[] into, int offset, int count) throws IOException {
+        if (bigEndian) {
+            for (int i = 0; i < count; i++) {
+                into[offset + i] = readDouble();
+            }
+            return;
+        }
+        int done = 0;
+        while (done < count) {
+            fill(8);
+            int run = Math.min(count - done, (limit - position) / 8);
+            int p = position;
+            for (int i = 0; i < run; i++) {
+                into[offset + done + i] = (double) DOUBLE_LE.get(buffer, p + 8 * i);
+            }
+            position = p + 8 * run;
+            done += run;
+        }
     }
 
     /** {@code length} raw bytes as UTF-8 text. */
