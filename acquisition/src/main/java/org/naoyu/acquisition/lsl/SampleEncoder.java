@@ -1,8 +1,5 @@
 package org.naoyu.acquisition.lsl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.Chunk;
@@ -12,12 +9,6 @@ import org.naoyu.acquisition.Chunk;
  * outlet announces ({@code Byte-Order: 1234}). A chunk is encoded once and the same bytes go to every inlet.
  */
 final class SampleEncoder {
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE_LE =
-            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SampleEncoder() {
     }
@@ -40,7 +31,7 @@ final class SampleEncoder {
                 out[p++] = SampleDecoder.TAG_DEDUCED;
             } else {
                 out[p++] = SampleDecoder.TAG_TRANSMITTED;
-                DOUBLE_LE.set(out, p, timestamps[s]);
+                ByteViews.DOUBLE_LE.set(out, p, timestamps[s]);
                 p += 8;
             }
             p = putValues(chunk, s * channels, channels, strings, out, p);
@@ -54,13 +45,13 @@ final class SampleEncoder {
             case FLOAT32 -> {
                 float[] v = chunk.float32Values();
                 for (int c = 0; c < channels; c++, p += 4) {
-                    FLOAT_LE.set(out, p, v[base + c]);
+                    ByteViews.FLOAT_LE.set(out, p, v[base + c]);
                 }
             }
             case DOUBLE64 -> {
                 double[] v = chunk.double64Values();
                 for (int c = 0; c < channels; c++, p += 8) {
-                    DOUBLE_LE.set(out, p, v[base + c]);
+                    ByteViews.DOUBLE_LE.set(out, p, v[base + c]);
                 }
             }
             case INT8 -> {
@@ -70,19 +61,19 @@ final class SampleEncoder {
             case INT16 -> {
                 short[] v = chunk.int16Values();
                 for (int c = 0; c < channels; c++, p += 2) {
-                    SHORT_LE.set(out, p, v[base + c]);
+                    ByteViews.SHORT_LE.set(out, p, v[base + c]);
                 }
             }
             case INT32 -> {
                 int[] v = chunk.int32Values();
                 for (int c = 0; c < channels; c++, p += 4) {
-                    INT_LE.set(out, p, v[base + c]);
+                    ByteViews.INT_LE.set(out, p, v[base + c]);
                 }
             }
             case INT64 -> {
                 long[] v = chunk.int64Values();
                 for (int c = 0; c < channels; c++, p += 8) {
-                    LONG_LE.set(out, p, v[base + c]);
+                    ByteViews.LONG_LE.set(out, p, v[base + c]);
                 }
             }
             case STRING -> {
@@ -130,7 +121,7 @@ final class SampleEncoder {
             out[p++] = (byte) bytes.length;
         } else {
             out[p++] = 4;
-            INT_LE.set(out, p, bytes.length);
+            ByteViews.INT_LE.set(out, p, bytes.length);
             p += 4;
         }
         System.arraycopy(bytes, 0, out, p, bytes.length);

@@ -3,8 +3,6 @@ package org.naoyu.acquisition.lsl;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
@@ -14,15 +12,6 @@ import java.nio.charset.StandardCharsets;
  * surfaces as {@link java.net.SocketTimeoutException}.
  */
 final class WireReader {
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE_LE =
-            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
     private final byte[] buffer;
@@ -116,21 +105,24 @@ final class WireReader {
     short readShort() throws IOException {
         fill(2);
         // each get is cast on its own: a cast around the conditional would box (signature-polymorphic calls)
-        short value = bigEndian ? (short) SHORT_BE.get(buffer, position) : (short) SHORT_LE.get(buffer, position);
+        short value = bigEndian ? (short) ByteViews.SHORT_BE.get(buffer, position)
+                : (short) ByteViews.SHORT_LE.get(buffer, position);
         position += 2;
         return value;
     }
 
     int readInt() throws IOException {
         fill(4);
-        int value = bigEndian ? (int) INT_BE.get(buffer, position) : (int) INT_LE.get(buffer, position);
+        int value = bigEndian ? (int) ByteViews.INT_BE.get(buffer, position)
+                : (int) ByteViews.INT_LE.get(buffer, position);
         position += 4;
         return value;
     }
 
     long readLong() throws IOException {
         fill(8);
-        long value = bigEndian ? (long) LONG_BE.get(buffer, position) : (long) LONG_LE.get(buffer, position);
+        long value = bigEndian ? (long) ByteViews.LONG_BE.get(buffer, position)
+                : (long) ByteViews.LONG_LE.get(buffer, position);
         position += 8;
         return value;
     }
@@ -160,7 +152,7 @@ final class WireReader {
             int run = Math.min(count - done, (limit - position) / 4);
             int p = position;
             for (int i = 0; i < run; i++) {
-                into[offset + done + i] = (float) FLOAT_LE.get(buffer, p + 4 * i);
+                into[offset + done + i] = (float) ByteViews.FLOAT_LE.get(buffer, p + 4 * i);
             }
             position = p + 4 * run;
             done += run;
@@ -181,7 +173,7 @@ final class WireReader {
             int run = Math.min(count - done, (limit - position) / 2);
             int p = position;
             for (int i = 0; i < run; i++) {
-                into[offset + done + i] = (short) SHORT_LE.get(buffer, p + 2 * i);
+                into[offset + done + i] = (short) ByteViews.SHORT_LE.get(buffer, p + 2 * i);
             }
             position = p + 2 * run;
             done += run;
@@ -202,7 +194,7 @@ final class WireReader {
             int run = Math.min(count - done, (limit - position) / 4);
             int p = position;
             for (int i = 0; i < run; i++) {
-                into[offset + done + i] = (int) INT_LE.get(buffer, p + 4 * i);
+                into[offset + done + i] = (int) ByteViews.INT_LE.get(buffer, p + 4 * i);
             }
             position = p + 4 * run;
             done += run;
@@ -223,7 +215,7 @@ final class WireReader {
             int run = Math.min(count - done, (limit - position) / 8);
             int p = position;
             for (int i = 0; i < run; i++) {
-                into[offset + done + i] = (double) DOUBLE_LE.get(buffer, p + 8 * i);
+                into[offset + done + i] = (double) ByteViews.DOUBLE_LE.get(buffer, p + 8 * i);
             }
             position = p + 8 * run;
             done += run;
