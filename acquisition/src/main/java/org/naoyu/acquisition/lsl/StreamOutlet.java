@@ -19,7 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamOutlet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamOutlet.class);
-    /** How long a client may take to send its whole request before it is dropped. */
+    /** How long a client may take to send its whole request before it is dropped (in total, not per read). */
     static final int REQUEST_TIMEOUT_MS = 5_000;
     static final int MAX_LINE_BYTES = 4096;
     static final int MAX_CONNECTIONS = 128;
@@ -66,6 +69,7 @@ public final class StreamOutlet implements AutoCloseable {
     private final Set<Feed> feeds = ConcurrentHashMap.newKeySet();
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor connections;
+    private final ScheduledExecutorService requestDeadlines;
     private final List<Thread> threads = new ArrayList<>();
     private final Object consumersChanged = new Object();
     private volatile boolean closed;
@@ -93,6 +97,8 @@ public final class StreamOutlet implements AutoCloseable {
         this.matcher = new QueryMatcher(fullInfoXml);
         this.connections = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 runnable -> daemon(runnable, "lsl-outlet-" + this.info.name() + "-connection"));
+        this.requestDeadlines = Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, "lsl-outlet-" + this.info.name() + "-deadlines"));
         start(this::acceptLoop, "accept");
         start(() -> udpLoop(service, true), "service");
         if (responder != null) {
@@ -234,6 +240,7 @@ public final class StreamOutlet implements AutoCloseable {
             feed.close();
         }
         connections.shutdownNow();
+        requestDeadlines.shutdownNow();
         for (Thread thread : threads) {
             thread.interrupt();
         }
@@ -264,6 +271,9 @@ public final class StreamOutlet implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        // a client trickling its request byte by byte is cut off at the deadline, whatever each read takes
+        ScheduledFuture<?> deadline = requestDeadlines.schedule(() -> closeQuietly(socket), REQUEST_TIMEOUT_MS,
+                TimeUnit.MILLISECONDS);
         try (socket) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(REQUEST_TIMEOUT_MS);
@@ -277,7 +287,7 @@ public final class StreamOutlet implements AutoCloseable {
                     out.write(shortInfoXml.getBytes(StandardCharsets.UTF_8));
                 }
             } else if (method.startsWith(FeedRequest.PREFIX)) {
-                serveFeed(socket, reader, method);
+                serveFeed(socket, reader, method, deadline);
             } else if (method.equals("LSL:streamfeed")) {
                 logOnce("protocol100", "outlet '{}' refused a protocol-100 feed request from {}: naoyu serves "
                         + "protocol 110 only", socket.getRemoteSocketAddress());
@@ -288,15 +298,23 @@ public final class StreamOutlet implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             logOnce("timeout", "outlet '{}' dropped a client that did not finish its request in {} ms",
                     REQUEST_TIMEOUT_MS);
+        } catch (SocketException e) {
+            if (!closed && deadline.isDone() && !deadline.isCancelled()) {
+                logOnce("timeout", "outlet '{}' dropped a client that did not finish its request in {} ms",
+                        REQUEST_TIMEOUT_MS);
+            }
         } catch (IOException | IllegalArgumentException e) {
             if (!closed) {
                 logOnce("request-" + e.getClass().getSimpleName(), "outlet '{}' dropped a client: {}",
                         e.getMessage());
             }
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private void serveFeed(Socket socket, WireReader reader, String requestLine) throws IOException {
+    private void serveFeed(Socket socket, WireReader reader, String requestLine, ScheduledFuture<?> deadline)
+            throws IOException {
         List<String> headers = new ArrayList<>();
         for (String line = reader.readLine(MAX_LINE_BYTES); !line.isEmpty(); line = reader.readLine(MAX_LINE_BYTES)) {
             if (headers.size() == FeedRequest.MAX_HEADER_LINES) {
@@ -326,6 +344,9 @@ public final class StreamOutlet implements AutoCloseable {
         out.write(SampleEncoder.encode(TestPattern.sample(info.format(), info.channelCount(),
                 TestPattern.SECOND_OFFSET), false));
         out.flush();
+        if (!deadline.cancel(false)) {
+            return; // the deadline closed the socket first
+        }
         socket.setSoTimeout(0);
         if (request.maxBufferLength() == 0) {
             // liblsl sends nothing to an inlet that asked for no buffer; hold the connection until it goes

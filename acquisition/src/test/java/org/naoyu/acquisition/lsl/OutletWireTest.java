@@ -143,6 +143,31 @@ class OutletWireTest {
     }
 
     @Test
+    void aRequestTrickledByteByByteIsCutAtTheTotalDeadline() throws Exception {
+        StreamInfo info = info("trickle", ChannelFormat.FLOAT32, 1, 100);
+        try (StreamOutlet outlet = StreamOutlet.open(info, CONFIG);
+             Socket trickler = connect(outlet)) {
+            byte[] request = liblslRequest("").getBytes(StandardCharsets.US_ASCII);
+            long start = System.nanoTime();
+            int sent = 0;
+            try {
+                // one byte every 100 ms: each read is quick, the whole request would take 30 s
+                for (; sent < request.length && System.nanoTime() - start < 15e9; sent++) {
+                    trickler.getOutputStream().write(request[sent]);
+                    trickler.getOutputStream().flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException cutOff) {
+                // the outlet closed the connection: expected
+            }
+            double waited = (System.nanoTime() - start) / 1e9;
+            assertTrue(waited < StreamOutlet.REQUEST_TIMEOUT_MS / 1000.0 + 3, "cut off after " + waited + " s");
+            assertTrue(sent < request.length, "the request never completed");
+            assertStillServes(outlet);
+        }
+    }
+
+    @Test
     void anEndlessLineIsCutAtTheLimit() throws Exception {
         StreamInfo info = info("longline", ChannelFormat.FLOAT32, 1, 100);
         try (StreamOutlet outlet = StreamOutlet.open(info, CONFIG);
