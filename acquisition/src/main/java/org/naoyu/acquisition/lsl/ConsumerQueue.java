@@ -15,12 +15,17 @@ final class ConsumerQueue {
     record Block(byte[] bytes, int samples) {
     }
 
+    /** Most bytes held for one inlet; beyond it the oldest blocks go, as beyond the sample bound. */
+    static final long MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+
     private final ArrayDeque<Block> blocks = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final long maxSamples;
     private long queuedSamples;
+    private long queuedBytes;
     private long droppedSamples;
+    private long lastDrainNanos = System.nanoTime();
     private boolean closed;
 
     ConsumerQueue(long maxSamples) {
@@ -36,9 +41,11 @@ final class ConsumerQueue {
             }
             blocks.addLast(block);
             queuedSamples += block.samples();
-            while (queuedSamples > maxSamples && blocks.size() > 1) {
+            queuedBytes += block.bytes().length;
+            while ((queuedSamples > maxSamples || queuedBytes > MAX_QUEUED_BYTES) && blocks.size() > 1) {
                 Block dropped = blocks.removeFirst();
                 queuedSamples -= dropped.samples();
+                queuedBytes -= dropped.bytes().length;
                 droppedSamples += dropped.samples();
             }
             notEmpty.signal();
@@ -64,8 +71,23 @@ final class ConsumerQueue {
             }
             into.addAll(blocks);
             blocks.clear();
+            lastDrainNanos = System.nanoTime();
             queuedSamples = 0;
+            queuedBytes = 0;
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How long data has waited without the sender taking any: the sender is stuck in a write to an inlet that does not
+     * read. Zero when nothing waits.
+     */
+    long stalledNanos() {
+        lock.lock();
+        try {
+            return blocks.isEmpty() ? 0 : System.nanoTime() - lastDrainNanos;
         } finally {
             lock.unlock();
         }

@@ -108,7 +108,7 @@ public final class ContinuousResolver implements AutoCloseable {
         }
         if (previous == null) {
             for (Listener listener : listeners) {
-                listener.appeared(stream);
+                notify(() -> listener.appeared(stream));
             }
         }
     }
@@ -126,8 +126,17 @@ public final class ContinuousResolver implements AutoCloseable {
         }
         for (ResolvedStream stream : gone) {
             for (Listener listener : listeners) {
-                listener.disappeared(stream);
+                notify(() -> listener.disappeared(stream));
             }
+        }
+    }
+
+    /** A listener that throws is logged; resolution goes on for everyone else. */
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a stream listener failed: {}", e.toString());
         }
     }
 

@@ -13,30 +13,48 @@ final class SampleEncoder {
     private SampleEncoder() {
     }
 
+    /** {@code LSL_DEDUCED_TIMESTAMP}: a sample pushed with it carries no timestamp (tag 1). */
+    static final double DEDUCED_TIMESTAMP = -1.0;
+
     /**
-     * The bytes of every sample of a chunk.
+     * The bytes of every sample of a chunk, with liblsl's push semantics (§8.2): a timestamp of 0.0 means "now", a
+     * timestamp of -1.0 means "deduce it" (tag 1, no timestamp bytes), anything else is sent as given.
      *
-     * @param deducedAfterFirst when true, samples after the first carry tag 1 and no timestamp, so the receiver
-     *                          rebuilds them from the nominal rate (liblsl's push_chunk with one timestamp)
+     * @param deducedAfterFirst when true, samples after the first are sent deduced too, so the receiver rebuilds them
+     *                          as previous + 1/rate (liblsl's push_chunk with one timestamp)
+     * @param now               the outlet's clock, for samples stamped 0.0
      */
-    static byte[] encode(Chunk chunk, boolean deducedAfterFirst) {
+    static byte[] encode(Chunk chunk, boolean deducedAfterFirst, double now) {
         int samples = chunk.sampleCount();
         int channels = chunk.channelCount();
-        byte[][] strings = chunk.format() == ChannelFormat.STRING ? utf8(chunk.stringValues()) : null;
-        byte[] out = new byte[size(chunk, deducedAfterFirst, strings)];
         double[] timestamps = chunk.timestamps();
+        int transmitted = 0;
+        for (int s = 0; s < samples; s++) {
+            transmitted += isDeduced(timestamps[s], s, deducedAfterFirst) ? 0 : 1;
+        }
+        byte[][] strings = chunk.format() == ChannelFormat.STRING ? utf8(chunk.stringValues()) : null;
+        byte[] out = new byte[size(chunk, transmitted, strings)];
         int p = 0;
         for (int s = 0; s < samples; s++) {
-            if (deducedAfterFirst && s > 0) {
+            if (isDeduced(timestamps[s], s, deducedAfterFirst)) {
                 out[p++] = SampleDecoder.TAG_DEDUCED;
             } else {
                 out[p++] = SampleDecoder.TAG_TRANSMITTED;
-                ByteViews.DOUBLE_LE.set(out, p, timestamps[s]);
+                ByteViews.DOUBLE_LE.set(out, p, timestamps[s] == 0.0 ? now : timestamps[s]);
                 p += 8;
             }
             p = putValues(chunk, s * channels, channels, strings, out, p);
         }
         return out;
+    }
+
+    /** The bytes of every sample, each with its own timestamp as given (test patterns, tests). */
+    static byte[] encode(Chunk chunk, boolean deducedAfterFirst) {
+        return encode(chunk, deducedAfterFirst, 0.0);
+    }
+
+    private static boolean isDeduced(double timestamp, int sample, boolean deducedAfterFirst) {
+        return timestamp == DEDUCED_TIMESTAMP || deducedAfterFirst && sample > 0;
     }
 
     /** Writes one sample's values at {@code p}; returns the position after them. */
@@ -85,9 +103,9 @@ final class SampleEncoder {
         return p;
     }
 
-    private static int size(Chunk chunk, boolean deducedAfterFirst, byte[][] strings) {
+    private static int size(Chunk chunk, int transmitted, byte[][] strings) {
         int samples = chunk.sampleCount();
-        long size = samples + 8L * (deducedAfterFirst ? Math.min(samples, 1) : samples);
+        long size = samples + 8L * transmitted;
         if (strings == null) {
             size += (long) samples * chunk.channelCount() * chunk.format().bytesPerValue();
         } else {

@@ -9,10 +9,17 @@ import org.naoyu.acquisition.Chunk;
 /**
  * The inlet's receive buffer: a ring of samples, preallocated in the stream's format, written in place by one
  * receiving thread and read by any number of pulling threads. When full, the oldest sample is dropped and counted.
- * Nothing is allocated per sample.
+ * Nothing is allocated per sample. String rings also drop their oldest samples when the text they hold passes
+ * {@link #MAX_STRING_CHARS}, so a peer sending huge markers cannot exhaust memory.
  */
 final class SampleRing {
+    /** Most characters a string ring holds (128 MiB of UTF-16). */
+    static final long MAX_STRING_CHARS = 64L * 1024 * 1024;
+
     private final int capacity;
+    private final long[] slotChars; // string rings only: characters held by each slot
+    private final long maxStringChars;
+    private long heldChars;
     private final int channelCount;
     private final double[] timestamps;
     private final Object values;
@@ -25,11 +32,17 @@ final class SampleRing {
     private boolean closed;
 
     SampleRing(ChannelFormat format, int channelCount, int capacity) {
+        this(format, channelCount, capacity, MAX_STRING_CHARS);
+    }
+
+    SampleRing(ChannelFormat format, int channelCount, int capacity, long maxStringChars) {
+        this.maxStringChars = maxStringChars;
         this.capacity = capacity;
         this.channelCount = channelCount;
         Chunk storage = Chunk.allocate(format, channelCount, capacity);
         this.timestamps = storage.timestamps();
         this.values = storage.valueArray();
+        this.slotChars = format == ChannelFormat.STRING ? new long[capacity] : null;
     }
 
     double[] timestampStorage() {
@@ -55,9 +68,7 @@ final class SampleRing {
                 publishPending();
             }
             if (count + pending == capacity) {
-                head = (head + 1) % capacity;
-                count--;
-                dropped++;
+                dropOldest();
             }
             return (head + count + pending) % capacity;
         } finally {
@@ -70,7 +81,37 @@ final class SampleRing {
      * broke mid-sample) is simply never counted.
      */
     void written() {
-        pending++;
+        if (slotChars == null) {
+            pending++;
+            return;
+        }
+        lock.lock();
+        try {
+            int slot = (head + count + pending) % capacity; // the slot of the last reserve()
+            pending++;
+            long chars = 0;
+            String[] strings = (String[]) values;
+            for (int c = 0; c < channelCount; c++) {
+                chars += strings[slot * channelCount + c].length();
+            }
+            slotChars[slot] = chars;
+            heldChars += chars;
+            while (heldChars > maxStringChars && count > 0) {
+                dropOldest();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: forgets the oldest published sample. */
+    private void dropOldest() {
+        if (slotChars != null) {
+            heldChars -= slotChars[head];
+        }
+        head = (head + 1) % capacity;
+        count--;
+        dropped++;
     }
 
     /**
@@ -141,6 +182,11 @@ final class SampleRing {
                 int run = Math.min(n - done, capacity - head); // contiguous part before the ring wraps
                 System.arraycopy(timestamps, head, timestampsOut, done, run);
                 System.arraycopy(values, head * channelCount, valuesOut, done * channelCount, run * channelCount);
+                if (slotChars != null) {
+                    for (int i = 0; i < run; i++) {
+                        heldChars -= slotChars[head + i];
+                    }
+                }
                 head = (head + run) % capacity;
                 count -= run;
                 done += run;

@@ -49,6 +49,8 @@ public final class StreamInlet implements AutoCloseable {
     private static final int MAX_INFO_BYTES = StreamInfoXml.MAX_XML_CHARS;
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final long RECONNECT_PAUSE_MS = 500;
+    /** Most memory an inlet's buffer takes, whatever the buffer length and the outlet's rate ask for. */
+    static final long MAX_BUFFER_BYTES = 512L * 1024 * 1024;
 
     /** Timestamp post-processing, as liblsl's {@code proc_clocksync}, {@code proc_dejitter}, {@code proc_monotonize}. */
     public enum Processing {
@@ -149,8 +151,10 @@ public final class StreamInlet implements AutoCloseable {
         }
         this.info = full;
         double rateForBuffer = info.isIrregular() ? 100 : info.nominalRateHz();
+        // the outlet states the rate, so the buffer it implies is bounded here, not trusted
+        long bytesPerSample = (long) info.channelCount() * (info.format().isNumeric() ? info.format().bytesPerValue() : 8);
         int capacity = (int) Math.min(Math.max(2, Math.ceil(options.maxBufferSeconds() * rateForBuffer)),
-                Math.max(2, (Integer.MAX_VALUE - 8) / info.channelCount()));
+                Math.max(2, MAX_BUFFER_BYTES / bytesPerSample));
         this.ring = new SampleRing(info.format(), info.channelCount(), capacity);
         this.processor = new TimestampProcessor(options.processing(), info.nominalRateHz());
         this.receiver = new Thread(this::receiveLoop, "lsl-inlet-" + info.name() + "-receiver");
@@ -457,6 +461,9 @@ public final class StreamInlet implements AutoCloseable {
             throw new IOException("outlet " + stream + " answered the feed request with '" + abbreviate(status)
                     + "', not an LSL status line");
         }
+        if (parseInt(parts[0].substring(4), "protocol version", stream) / 100 > 1) {
+            throw new IOException("outlet " + stream + " answered with protocol " + parts[0] + "; naoyu speaks 1.x");
+        }
         int code = parseInt(parts[1], "status code", stream);
         if (code != 200) {
             throw new IOException("outlet " + stream + " refused the feed: " + parts[1] + " " + parts[2]);
@@ -471,6 +478,10 @@ public final class StreamInlet implements AutoCloseable {
             String line = reader.readLine(HEADER_LINE_BYTES);
             if (line.isEmpty()) {
                 break;
+            }
+            int semicolon = line.indexOf(';');
+            if (semicolon >= 0) {
+                line = line.substring(0, semicolon); // as liblsl reads headers: a ';' starts a comment
             }
             int colon = line.indexOf(':');
             if (colon < 0) {
@@ -564,6 +575,7 @@ public final class StreamInlet implements AutoCloseable {
                 ResolvedStream same = found.stream()
                         .filter(s -> s.info().uid().equals(current.info().uid())).findFirst().orElse(null);
                 if (same != null) {
+                    current = same; // the same outlet, perhaps on new ports
                     break;
                 }
                 if (found.size() == 1) {
@@ -630,7 +642,7 @@ public final class StreamInlet implements AutoCloseable {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Sockets.address(config.bindAddress()), 0))) {
             LslConfig.Tuning tuning = config.tuning();
             byte[] buffer = new byte[512];
-            while (!closed) {
+            while (!closed && !lost) {
                 ResolvedStream stream = current;
                 if (stream.servicePort() > 0) {
                     TimeProbes.Estimate estimate = probeWave(socket, stream, tuning, buffer);

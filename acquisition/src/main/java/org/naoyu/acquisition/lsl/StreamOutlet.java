@@ -3,6 +3,7 @@ package org.naoyu.acquisition.lsl;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.MulticastSocket;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,6 +58,10 @@ public final class StreamOutlet implements AutoCloseable {
     static final int MAX_LINE_BYTES = 4096;
     static final int MAX_CONNECTIONS = 128;
     static final int MAX_DATAGRAM_BYTES = 65_535;
+    /** An inlet that takes no data for this long is disconnected, freeing its thread and connection slot. */
+    static final long STALLED_INLET_NANOS = 30_000_000_000L;
+    /** liblsl's default {@code max_buffered} of an outlet. */
+    static final double MAX_BUFFERED_SECONDS = 360;
     private static final String OK_VERSION = "LSL/110";
 
     private final StreamInfo info;
@@ -67,6 +73,7 @@ public final class StreamOutlet implements AutoCloseable {
     private final String shortInfoXml;
     private final QueryMatcher matcher;
     private final Set<Feed> feeds = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> bufferlessConnections = ConcurrentHashMap.newKeySet();
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor connections;
     private final ScheduledExecutorService requestDeadlines;
@@ -76,8 +83,9 @@ public final class StreamOutlet implements AutoCloseable {
 
     private StreamOutlet(StreamInfo info, LslConfig config) throws IOException {
         this.config = config;
-        this.info = info.sessionId().equals(config.sessionId()) ? info
-                : info.toBuilder().sessionId(config.sessionId()).build();
+        // like liblsl, every outlet instance is new: its own uid and creation time, the session of the settings
+        this.info = info.toBuilder().uid(UUID.randomUUID().toString()).createdAt(LocalClock.now())
+                .sessionId(config.sessionId()).build();
         ServerSocket tcp = null;
         DatagramSocket udp = null;
         try {
@@ -126,7 +134,7 @@ public final class StreamOutlet implements AutoCloseable {
         return new StreamOutlet(info, config);
     }
 
-    /** The stream as served, with the session id of the settings. */
+    /** The stream as served: this outlet's own uid and creation time, and the session id of the settings. */
     public StreamInfo info() {
         return info;
     }
@@ -179,7 +187,10 @@ public final class StreamOutlet implements AutoCloseable {
         }
     }
 
-    /** Sends every sample of the chunk with its own timestamp. */
+    /**
+     * Sends every sample of the chunk with its own timestamp; as in liblsl, a timestamp of 0.0 means "now" and -1.0
+     * means "deduce it from the previous sample and the nominal rate".
+     */
     public void push(Chunk chunk) {
         push(chunk, false);
     }
@@ -220,9 +231,17 @@ public final class StreamOutlet implements AutoCloseable {
         if (feeds.isEmpty() || chunk.isEmpty()) {
             return;
         }
-        ConsumerQueue.Block block = new ConsumerQueue.Block(SampleEncoder.encode(chunk, deduced), chunk.sampleCount());
+        ConsumerQueue.Block block = new ConsumerQueue.Block(SampleEncoder.encode(chunk, deduced, LocalClock.now()),
+                chunk.sampleCount());
         for (Feed feed : feeds) {
             feed.queue.offer(block);
+            if (feed.queue.stalledNanos() > STALLED_INLET_NANOS) {
+                // its sender has been stuck in one write for that long: the inlet does not read at all
+                logOnce("stalled", "outlet '{}' dropped an inlet at {} that read nothing for {} s",
+                        feed.socket.getRemoteSocketAddress(), STALLED_INLET_NANOS / 1_000_000_000L);
+                feeds.remove(feed);
+                feed.close();
+            }
         }
     }
 
@@ -239,6 +258,7 @@ public final class StreamOutlet implements AutoCloseable {
         for (Feed feed : feeds) {
             feed.close();
         }
+        bufferlessConnections.forEach(StreamOutlet::closeQuietly);
         connections.shutdownNow();
         requestDeadlines.shutdownNow();
         for (Thread thread : threads) {
@@ -350,10 +370,15 @@ public final class StreamOutlet implements AutoCloseable {
         socket.setSoTimeout(0);
         if (request.maxBufferLength() == 0) {
             // liblsl sends nothing to an inlet that asked for no buffer; hold the connection until it goes
-            awaitClose(socket);
+            bufferlessConnections.add(socket);
+            try {
+                awaitClose(socket);
+            } finally {
+                bufferlessConnections.remove(socket);
+            }
             return;
         }
-        Feed feed = new Feed(socket, new ConsumerQueue(request.maxBufferLength()));
+        Feed feed = new Feed(socket, new ConsumerQueue(Math.min(request.maxBufferLength(), maxQueuedSamples())));
         feeds.add(feed);
         signalConsumersChanged();
         LOG.debug("outlet '{}' streaming to {}", info.name(), socket.getRemoteSocketAddress());
@@ -366,6 +391,17 @@ public final class StreamOutlet implements AutoCloseable {
             LOG.debug("outlet '{}' stopped streaming to {} ({} samples dropped for it)", info.name(),
                     socket.getRemoteSocketAddress(), feed.queue.droppedSamples());
         }
+    }
+
+    /**
+     * The most samples queued for one inlet, whatever it asks for: liblsl's outlet default of 360 s, and never more
+     * than {@link ConsumerQueue#MAX_QUEUED_BYTES} of samples, so a client that never reads cannot exhaust memory.
+     */
+    private long maxQueuedSamples() {
+        double rate = info.isIrregular() ? 100 : info.nominalRateHz();
+        long bytesPerSample = 9L + (long) info.channelCount() * Math.max(1, info.format().bytesPerValue());
+        return Math.max(1, Math.min((long) Math.ceil(MAX_BUFFERED_SECONDS * rate),
+                ConsumerQueue.MAX_QUEUED_BYTES / bytesPerSample));
     }
 
     /** The status line to refuse a request with (§6.3, steps 1–3), or null to serve it. */
@@ -455,21 +491,19 @@ public final class StreamOutlet implements AutoCloseable {
 
     private void udpLoop(DatagramSocket socket, boolean answersTimeData) {
         byte[] buffer = new byte[MAX_DATAGRAM_BYTES];
-        java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         while (!closed) {
             try {
                 packet.setLength(buffer.length);
                 socket.receive(packet);
                 double receivedAt = LocalClock.now();
                 String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
-                byte[] reply = answer(text, answersTimeData, receivedAt, packet);
+                DatagramPacket reply = answer(text, answersTimeData, receivedAt, packet);
                 if (reply != null) {
-                    InetSocketAddress to = replyAddress(text, packet);
-                    if (to != null) {
-                        socket.send(new java.net.DatagramPacket(reply, reply.length, to));
-                    }
+                    socket.send(reply);
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // one bad datagram (or a send that failed) must not stop the socket serving everyone else
                 if (!closed) {
                     logOnce("udp-" + e.getClass().getSimpleName(), "outlet '{}' UDP error: {}", e.getMessage());
                 }
@@ -477,28 +511,35 @@ public final class StreamOutlet implements AutoCloseable {
         }
     }
 
-    /** The reply to a datagram, or null for a query that does not match or a datagram that is not LSL. */
-    private byte[] answer(String text, boolean answersTimeData, double receivedAt, java.net.DatagramPacket packet) {
+    /**
+     * The reply to a datagram, addressed: discovery replies go to the query's source IP at its return port (§4.2),
+     * time replies to the probe's source address and port (§5). Null for a query that does not match and for anything
+     * that is not a well-formed LSL request.
+     */
+    private DatagramPacket answer(String text, boolean answersTimeData, double receivedAt, DatagramPacket packet) {
         String[] lines = text.split("\r?\n", 4);
         String method = lines[0].strip();
         if (method.equals("LSL:shortinfo") && lines.length >= 3) {
             String[] returnPortAndId = lines[2].strip().split("\\s+");
-            if (returnPortAndId.length != 2 || !matcher.matches(lines[1].strip())) {
+            int port = returnPortAndId.length >= 2 ? parsePort(returnPortAndId[0]) : -1;
+            if (port < 0 || !matcher.matches(lines[1].strip())) {
                 return null;
             }
-            return (returnPortAndId[1] + "\r\n" + shortInfoXml).getBytes(StandardCharsets.UTF_8);
+            byte[] reply = (returnPortAndId[1] + "\r\n" + shortInfoXml).getBytes(StandardCharsets.UTF_8);
+            return new DatagramPacket(reply, reply.length, new InetSocketAddress(packet.getAddress(), port));
         }
         if (method.equals("LSL:timedata") && answersTimeData && lines.length >= 2) {
             String[] waveAndT0 = lines[1].strip().split("\\s+");
-            if (waveAndT0.length != 2) {
+            if (waveAndT0.length < 2) {
                 return null;
             }
             try {
                 int wave = Integer.parseInt(waveAndT0[0]);
                 double t0 = Double.parseDouble(waveAndT0[1]);
-                String reply = " " + wave + " " + StreamInfoXml.formatDouble(t0) + " "
-                        + StreamInfoXml.formatDouble(receivedAt) + " " + StreamInfoXml.formatDouble(LocalClock.now());
-                return reply.getBytes(StandardCharsets.US_ASCII);
+                byte[] reply = (" " + wave + " " + StreamInfoXml.formatDouble(t0) + " "
+                        + StreamInfoXml.formatDouble(receivedAt) + " " + StreamInfoXml.formatDouble(LocalClock.now()))
+                        .getBytes(StandardCharsets.US_ASCII);
+                return new DatagramPacket(reply, reply.length, packet.getSocketAddress());
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -510,17 +551,13 @@ public final class StreamOutlet implements AutoCloseable {
         return null;
     }
 
-    /** Discovery replies go to the query's source IP at its return port; time replies to its source address. */
-    private static InetSocketAddress replyAddress(String text, java.net.DatagramPacket packet) {
-        if (text.startsWith("LSL:timedata")) {
-            return (InetSocketAddress) packet.getSocketAddress();
-        }
-        String[] lines = text.split("\r?\n", 4);
+    /** A UDP port in [1, 65535], or -1. */
+    private static int parsePort(String text) {
         try {
-            int port = Integer.parseInt(lines[2].strip().split("\\s+")[0]);
-            return port >= 1 && port <= 65535 ? new InetSocketAddress(packet.getAddress(), port) : null;
+            int port = Integer.parseInt(text);
+            return port >= 1 && port <= 65535 ? port : -1;
         } catch (NumberFormatException e) {
-            return null;
+            return -1;
         }
     }
 

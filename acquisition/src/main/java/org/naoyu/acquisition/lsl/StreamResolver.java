@@ -32,13 +32,13 @@ public final class StreamResolver implements AutoCloseable {
 
     private final LslConfig config;
     private final DatagramSocket socket;
-    private final String queryId;
+    private String queryId; // new for every query, so late replies to an earlier one are not taken for this one
     private final byte[] buffer = new byte[StreamOutlet.MAX_DATAGRAM_BYTES];
 
     /** Opens a resolver's receive socket; one resolver can run many queries, one at a time. */
     public StreamResolver(LslConfig config) throws IOException {
         this.config = config;
-        this.queryId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        this.queryId = newQueryId();
         MulticastSocket udp = new MulticastSocket(new InetSocketAddress(Sockets.address(config.bindAddress()), 0));
         if (config.scope() != ResolveScope.MACHINE) {
             udp.setBroadcast(true); // opt-in scopes only: link and wider send to broadcast and multicast addresses
@@ -90,6 +90,7 @@ public final class StreamResolver implements AutoCloseable {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be >= 0, got " + timeout);
         }
+        queryId = newQueryId();
         byte[] datagram = ("LSL:shortinfo\r\n" + query + "\r\n" + socket.getLocalPort() + " " + queryId + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, ResolvedStream> found = new LinkedHashMap<>();
@@ -158,6 +159,10 @@ public final class StreamResolver implements AutoCloseable {
                 LOG.trace("discovery to {} failed: {}", target, e.getMessage());
             }
         }
+    }
+
+    private static String newQueryId() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     }
 
     /** The query liblsl sends for a predicate within a session (§4.3). */

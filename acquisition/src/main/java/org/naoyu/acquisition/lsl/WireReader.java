@@ -235,7 +235,13 @@ final class WireReader {
         System.arraycopy(buffer, position, bytes, 0, copied);
         position = limit;
         while (copied < length) {
-            int n = in.read(bytes, copied, length - copied);
+            int n;
+            try {
+                n = in.read(bytes, copied, length - copied);
+            } catch (java.net.SocketTimeoutException idle) {
+                idleHandler.onIdle();
+                continue;
+            }
             if (n < 0) {
                 throw new EOFException("the stream ended inside a " + length + "-byte string");
             }

@@ -176,6 +176,33 @@ class LoopbackStreamingTest {
     }
 
     @Test
+    void timestampZeroMeansNowAndMinusOneMeansDeduced() throws Exception {
+        StreamInfo info = info("push-semantics", ChannelFormat.INT16, 1, 100);
+        try (StreamOutlet outlet = StreamOutlet.open(info, CONFIG);
+             StreamInlet inlet = StreamInlet.open(resolveOne(info), CONFIG, StreamInlet.Options.defaults())) {
+            assertTrue(outlet.waitForConsumers(Duration.ofSeconds(5)));
+            double before = LocalClock.now();
+            outlet.push(Chunk.ofInt16(1, new double[] {0.0, -1.0, 50.0, -1.0}, new short[] {1, 2, 3, 4}));
+            double[] t = pullAll(inlet, 4, Duration.ofSeconds(5)).timestamps();
+            assertTrue(t[0] >= before && t[0] <= LocalClock.now(), "0.0 was stamped now: " + t[0]);
+            assertEquals(t[0] + 0.01, t[1], 1e-9, "-1.0 was deduced from the previous one");
+            assertEquals(50.0, t[2]);
+            assertEquals(50.01, t[3], 1e-9);
+        }
+    }
+
+    @Test
+    void aReusedResolverDoesNotMixUpItsQueries() throws Exception {
+        StreamInfo info = info("reuse", ChannelFormat.FLOAT32, 1, 10);
+        try (StreamOutlet outlet = StreamOutlet.open(info, CONFIG);
+             StreamResolver resolver = new StreamResolver(CONFIG)) {
+            assertEquals(1, resolver.find("name='" + info.name() + "'", 1, Duration.ofSeconds(5)).size());
+            assertTrue(resolver.find("name='" + info.name() + "-absent'", 1, Duration.ofMillis(800)).isEmpty(),
+                    "late replies to the first query are not answers to the second");
+        }
+    }
+
+    @Test
     void clockSyncAndMonotonicPostProcessing() throws Exception {
         StreamInfo info = info("postproc", ChannelFormat.FLOAT32, 1, 100);
         StreamInlet.Options options = StreamInlet.Options.defaults()

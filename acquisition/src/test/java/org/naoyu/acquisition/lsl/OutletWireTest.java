@@ -204,6 +204,9 @@ class OutletWireTest {
             assertTrue(reply.startsWith("4242\r\n<?xml"), reply);
             assertEquals(outlet.info().uid(), StreamInfoXml.parse(reply.substring(6)).uid());
 
+            client.send(datagram(" LSL:timedata\r\n5 1.5", service)); // method read trimmed, no final line end
+            assertTrue(receive(client).startsWith(" 5 1.500000000000000 "), "answered, and the socket lives on");
+
             double t0 = LocalClock.now();
             client.send(datagram("LSL:timedata\r\n17 " + t0 + "\r\n", service));
             String[] time = receive(client).split(" ");
@@ -226,6 +229,36 @@ class OutletWireTest {
             // checked on the sockets themselves: a test must not send to this machine's non-loopback addresses
             assertEquals(InetAddress.getByName("127.0.0.1"), outlet.dataAddress().getAddress());
             assertEquals(InetAddress.getByName("127.0.0.1"), outlet.serviceAddress().getAddress());
+        }
+    }
+
+    @Test
+    void aBufferlessConnectionIsClosedWithTheOutlet() throws Exception {
+        StreamInfo info = info("bufferless", ChannelFormat.FLOAT32, 4, 100);
+        StreamOutlet outlet = StreamOutlet.open(info, CONFIG);
+        try (Socket socket = connect(outlet)) {
+            send(socket, "LSL:streamfeed/110\r\nMax-Buffer-Length: 0\r\n\r\n");
+            String header = new String(readExactly(socket.getInputStream(), 16), StandardCharsets.US_ASCII);
+            assertEquals("LSL/110 200 OK\r\n", header);
+            outlet.close();
+            socket.setSoTimeout(5000);
+            byte[] rest = socket.getInputStream().readAllBytes();
+            assertEquals(115 + 50, rest.length, "the rest of the header and the test patterns, then the end");
+        } finally {
+            outlet.close();
+        }
+    }
+
+    @Test
+    void everyOutletInstanceHasItsOwnUidAndCreationTime() throws Exception {
+        StreamInfo info = info("instances", ChannelFormat.FLOAT32, 1, 100);
+        double before = LocalClock.now();
+        try (StreamOutlet first = StreamOutlet.open(info, CONFIG);
+             StreamOutlet second = StreamOutlet.open(info, CONFIG)) {
+            assertTrue(!first.info().uid().equals(info.uid()) && !first.info().uid().equals(second.info().uid()),
+                    "a new uid per outlet (§3), so a liblsl inlet can tell a restarted outlet from the old one");
+            assertTrue(first.info().createdAt() >= before && first.info().createdAt() <= LocalClock.now());
+            assertEquals(info.sourceId(), second.info().sourceId());
         }
     }
 

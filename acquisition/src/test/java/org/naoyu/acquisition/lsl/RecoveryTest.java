@@ -10,7 +10,6 @@ import static org.naoyu.acquisition.lsl.LslTestSupport.signal;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,8 +33,7 @@ class RecoveryTest {
             assertEquals(10, pullAll(inlet, 10, Duration.ofSeconds(5)).sampleCount());
             first.close();
 
-            StreamInfo restarted = info.toBuilder().uid(UUID.randomUUID().toString()).build();
-            try (StreamOutlet second = StreamOutlet.open(restarted, CONFIG)) {
+            try (StreamOutlet second = StreamOutlet.open(info, CONFIG)) { // the same source, restarted
                 assertTrue(second.waitForConsumers(Duration.ofSeconds(20)), "the inlet found the new outlet");
                 second.push(signal(ChannelFormat.FLOAT32, 3, 500, 5, 105.0, 0.01));
                 Chunk after = pullAll(inlet, 5, Duration.ofSeconds(10));
@@ -47,8 +45,8 @@ class RecoveryTest {
                 assertEquals(100.09, gap.lastTimestampBefore(), 1e-9);
                 assertEquals(105.0, gap.firstTimestampAfter(), 1e-9);
                 assertEquals(4.91, gap.seconds(), 1e-9);
-                assertEquals(info.uid(), gap.oldUid());
-                assertEquals(restarted.uid(), gap.newUid());
+                assertEquals(first.info().uid(), gap.oldUid());
+                assertEquals(second.info().uid(), gap.newUid());
                 assertEquals(List.of(gap), reported);
                 assertTrue(inlet.isConnected());
             }

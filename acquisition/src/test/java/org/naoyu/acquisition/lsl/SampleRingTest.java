@@ -74,6 +74,26 @@ class SampleRingTest {
     }
 
     @Test
+    void aStringRingDropsItsOldestWhenTheTextItHoldsPassesTheBudget() throws InterruptedException {
+        SampleRing ring = new SampleRing(ChannelFormat.STRING, 1, 100, 10);
+        for (String marker : new String[] {"aaaa", "bbbb", "cccc"}) {
+            int slot = ring.reserve();
+            ((String[]) ring.valueStorage())[slot] = marker;
+            ring.written();
+            ring.commit();
+        }
+        assertEquals(1, ring.dropped(), "12 characters held, 10 allowed: the oldest marker goes");
+        String[] out = new String[3];
+        assertEquals(2, ring.take(new double[3], out, 3, 0));
+        assertArrayEquals(new String[] {"bbbb", "cccc", null}, out);
+        int slot = ring.reserve();
+        ((String[]) ring.valueStorage())[slot] = "dddddddd";
+        ring.written();
+        ring.commit();
+        assertEquals(1, ring.dropped(), "taking freed the budget");
+    }
+
+    @Test
     void takeTimesOutEmpty() throws InterruptedException {
         SampleRing ring = new SampleRing(ChannelFormat.FLOAT32, 1, 8);
         long start = System.nanoTime();
