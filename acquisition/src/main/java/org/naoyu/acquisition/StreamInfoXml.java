@@ -102,9 +102,17 @@ public final class StreamInfoXml {
      * @throws IllegalArgumentException naming the element that is missing or wrong and its value
      */
     public static Parsed parseDetailed(String xml) {
+        return parseDetailed(xml, null);
+    }
+
+    /**
+     * Parses an info document that may lack a {@code uid}, as some XDF writers leave it out: {@code uidIfMissing} is
+     * used then. Every other rule stands.
+     */
+    public static Parsed parseDetailed(String xml, String uidIfMissing) {
         Checks.nonNull("stream info XML", xml);
         try {
-            return parseInfo(xml);
+            return parseInfo(xml, uidIfMissing);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("stream info XML: " + e.getMessage(), e);
         }
@@ -115,7 +123,7 @@ public final class StreamInfoXml {
         return String.format(Locale.ROOT, "%.16g", value);
     }
 
-    private static Parsed parseInfo(String xml) {
+    private static Parsed parseInfo(String xml, String uidIfMissing) {
         if (xml.length() > MAX_XML_CHARS) {
             throw new IllegalArgumentException("must be at most " + MAX_XML_CHARS + " characters long, got "
                     + xml.length());
@@ -130,7 +138,7 @@ public final class StreamInfoXml {
                         ChannelFormat.fromWireName(required(root, "channel_format")))
                 .type(optional(root, "type", ""))
                 .sourceId(optional(root, "source_id", ""))
-                .uid(required(root, "uid"))
+                .uid(uidIfMissing == null || !optional(root, "uid", "").isBlank() ? required(root, "uid") : uidIfMissing)
                 .sessionId(optional(root, "session_id", "default"))
                 .hostname(optional(root, "hostname", ""))
                 .createdAt(parseDouble("created_at", optional(root, "created_at", "0")))
