@@ -73,7 +73,7 @@ public final class StreamOutlet implements AutoCloseable {
     private final String shortInfoXml;
     private final QueryMatcher matcher;
     private final Set<Feed> feeds = ConcurrentHashMap.newKeySet();
-    private final Set<Socket> bufferlessConnections = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor connections;
     private final ScheduledExecutorService requestDeadlines;
@@ -258,7 +258,7 @@ public final class StreamOutlet implements AutoCloseable {
         for (Feed feed : feeds) {
             feed.close();
         }
-        bufferlessConnections.forEach(StreamOutlet::closeQuietly);
+        openConnections.forEach(StreamOutlet::closeQuietly);
         connections.shutdownNow();
         requestDeadlines.shutdownNow();
         for (Thread thread : threads) {
@@ -291,6 +291,12 @@ public final class StreamOutlet implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        openConnections.add(socket);
+        if (closed) { // close() may have run between accept and here
+            openConnections.remove(socket);
+            closeQuietly(socket);
+            return;
+        }
         // a client trickling its request byte by byte is cut off at the deadline, whatever each read takes
         ScheduledFuture<?> deadline = requestDeadlines.schedule(() -> closeQuietly(socket), REQUEST_TIMEOUT_MS,
                 TimeUnit.MILLISECONDS);
@@ -330,6 +336,7 @@ public final class StreamOutlet implements AutoCloseable {
             }
         } finally {
             deadline.cancel(false);
+            openConnections.remove(socket);
         }
     }
 
@@ -370,12 +377,7 @@ public final class StreamOutlet implements AutoCloseable {
         socket.setSoTimeout(0);
         if (request.maxBufferLength() == 0) {
             // liblsl sends nothing to an inlet that asked for no buffer; hold the connection until it goes
-            bufferlessConnections.add(socket);
-            try {
-                awaitClose(socket);
-            } finally {
-                bufferlessConnections.remove(socket);
-            }
+            awaitClose(socket);
             return;
         }
         Feed feed = new Feed(socket, new ConsumerQueue(Math.min(request.maxBufferLength(), maxQueuedSamples())));
