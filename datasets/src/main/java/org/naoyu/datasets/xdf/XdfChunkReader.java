@@ -171,6 +171,10 @@ public final class XdfChunkReader implements AutoCloseable {
             int timestampBytes = content.get() & 0xff;
             if (timestampBytes == 8) {
                 last = content.getDouble();
+                if (!Double.isFinite(last)) {
+                    throw new XdfFormatException(name, start, "sample " + s + " of stream "
+                            + Integer.toUnsignedString(streamId) + " has the timestamp " + last);
+                }
             } else if (timestampBytes == 0) {
                 last += format.interval();
             } else {
