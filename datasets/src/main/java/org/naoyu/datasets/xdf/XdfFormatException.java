@@ -1,11 +1,10 @@
 package org.naoyu.datasets.xdf;
 
-import java.io.IOException;
+import org.naoyu.datasets.FileFormatException;
 
 /** A file that is not XDF, or is damaged: the message names the file, the byte offset and what was expected. */
-public final class XdfFormatException extends IOException {
+public final class XdfFormatException extends FileFormatException {
     private static final long serialVersionUID = 1L;
-    private final long offset;
     private final boolean chunkSkipped;
 
     public XdfFormatException(String file, long offset, String problem) {
@@ -17,18 +16,12 @@ public final class XdfFormatException extends IOException {
      *                     intact), so reading can go on without scanning for a boundary
      */
     public XdfFormatException(String file, long offset, String problem, boolean chunkSkipped) {
-        super(file + ", byte " + offset + ": " + problem);
-        this.offset = offset;
+        super(file, offset, problem);
         this.chunkSkipped = chunkSkipped;
     }
 
     /** Whether the next chunk can be read at once; otherwise resume at the next boundary. */
     public boolean chunkSkipped() {
         return chunkSkipped;
-    }
-
-    /** Where in the file the problem was found. */
-    public long offset() {
-        return offset;
     }
 }
