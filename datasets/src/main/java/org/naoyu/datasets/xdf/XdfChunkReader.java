@@ -129,13 +129,21 @@ public final class XdfChunkReader implements AutoCloseable {
                 return switch (tag) {
                     case 2 -> header(start, streamId, text(content, start));
                     case 3 -> new XdfChunk.Samples(start, streamId, samples(start, streamId, content));
-                    case 4 -> new XdfChunk.ClockOffset(start, streamId, content.getDouble(), content.getDouble());
+                    case 4 -> clockOffset(start, streamId, content.getDouble(), content.getDouble());
                     default -> new XdfChunk.StreamFooter(start, streamId, text(content, start));
                 };
             }
             default:
                 return new XdfChunk.Unknown(start, tag);
         }
+    }
+
+    private XdfChunk clockOffset(long start, int streamId, double time, double value) throws XdfFormatException {
+        if (!Double.isFinite(time) || !Double.isFinite(value)) {
+            throw new XdfFormatException(name, start, "a ClockOffset of stream " + Integer.toUnsignedString(streamId)
+                    + " must hold finite numbers, got time " + time + " and offset " + value);
+        }
+        return new XdfChunk.ClockOffset(start, streamId, time, value);
     }
 
     private XdfChunk header(long start, int streamId, String xml) throws XdfFormatException {

@@ -72,16 +72,18 @@ public final class XdfReader {
         final int streamId;
         final StreamInfo info;
         final String headerXml;
+        final long headerOffset;
         String footerXml = "";
         final List<Chunk> chunks = new ArrayList<>();
         final DoubleList clockTimes = new DoubleList();
         final DoubleList clockValues = new DoubleList();
         int samples;
 
-        Collector(int streamId, StreamInfo info, String headerXml) {
+        Collector(int streamId, StreamInfo info, String headerXml, long headerOffset) {
             this.streamId = streamId;
             this.info = info;
             this.headerXml = headerXml;
+            this.headerOffset = headerOffset;
         }
     }
 
@@ -99,11 +101,12 @@ public final class XdfReader {
                     chunk = reader.next();
                 } catch (XdfFormatException damage) {
                     problems.add(damage.getMessage());
+                    // reported to the caller through problems(); the log only traces it
                     if (damage.chunkSkipped()) {
-                        LOG.warn("{}; skipped that chunk", damage.getMessage());
+                        LOG.debug("{}; skipped that chunk", damage.getMessage());
                         continue;
                     }
-                    LOG.warn("{}; resuming at the next boundary chunk", damage.getMessage());
+                    LOG.debug("{}; resuming at the next boundary chunk", damage.getMessage());
                     if (!reader.skipToBoundary()) {
                         break;
                     }
@@ -117,7 +120,7 @@ public final class XdfReader {
                 } else if (chunk instanceof XdfChunk.StreamHeader header) {
                     XdfChunkReader.StreamFormat format = reader.format(header.streamId());
                     streams.putIfAbsent(header.streamId(),
-                            new Collector(header.streamId(), format.info(), header.xml()));
+                            new Collector(header.streamId(), format.info(), header.xml(), header.offset()));
                 } else if (chunk instanceof XdfChunk.Samples samples) {
                     Collector collector = streams.get(samples.streamId());
                     collector.chunks.add(samples.samples());
@@ -141,12 +144,12 @@ public final class XdfReader {
         }
         List<XdfStream> result = new ArrayList<>();
         for (Collector collector : streams.values()) {
-            result.add(finish(collector, options));
+            result.add(finish(collector, options, file, problems));
         }
         return new XdfRecording(file, fileHeader, result, problems);
     }
 
-    private static XdfStream finish(Collector c, Options options) {
+    private static XdfStream finish(Collector c, Options options, Path path, List<String> problems) {
         Chunk all = Chunk.allocate(c.info.format(), c.info.channelCount(), c.samples);
         int at = 0;
         for (Chunk part : c.chunks) {
@@ -161,10 +164,19 @@ public final class XdfReader {
         List<Segment> clockSegments = List.of();
         if (options.synchronizeClocks() && clockTimes.length > 0 && t.length > 0) {
             List<ClockSync.Fit> fits = new ArrayList<>();
+            boolean usable = true;
             for (int[] range : ClockSync.ranges(clockTimes, clockValues, options)) {
-                fits.add(ClockSync.fit(clockTimes, clockValues, range[0], range[1], options.winsorThreshold()));
+                ClockSync.Fit fit = ClockSync.fit(clockTimes, clockValues, range[0], range[1],
+                        options.winsorThreshold());
+                usable &= Double.isFinite(fit.intercept()) && Double.isFinite(fit.slope());
+                fits.add(fit);
             }
-            clockSegments = ClockSync.apply(t, clockTimes, fits);
+            if (usable) {
+                clockSegments = ClockSync.apply(t, clockTimes, fits);
+            } else {
+                problems.add(path + ", byte " + c.headerOffset + ": the clock offsets of stream '" + c.info.name()
+                        + "' (header here) give no usable fit; its timestamps are left unsynchronised");
+            }
         }
         List<Segment> segments;
         double effectiveRate;

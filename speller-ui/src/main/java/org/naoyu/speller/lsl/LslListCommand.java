@@ -10,6 +10,7 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.speller.Json;
+import org.naoyu.speller.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,28 +73,14 @@ final class LslListCommand implements Callable<Integer> {
                     + config.sessionId() + "')");
             return;
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "TYPE", "CHANNELS", "RATE (Hz)", "FORMAT", "SOURCE ID", "HOST"});
+        Table table = new Table("NAME", "TYPE", "CHANNELS", "RATE (Hz)", "FORMAT", "SOURCE ID", "HOST");
         for (ResolvedStream s : streams) {
             StreamInfo info = s.info();
-            rows.add(new String[] {info.name(), info.type(), Integer.toString(info.channelCount()),
-                info.isIrregular() ? "irregular" : Json.number(info.nominalRateHz()), info.format().wireName(),
-                info.sourceId(), info.hostname() + " (" + s.host() + ":" + s.dataPort() + ")"});
+            table.row(info.name(), info.type(), Integer.toString(info.channelCount()),
+                    info.isIrregular() ? "irregular" : Json.number(info.nominalRateHz()), info.format().wireName(),
+                    info.sourceId(), info.hostname() + " (" + s.host() + ":" + s.dataPort() + ")");
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                line.append(c == 0 ? "" : "  ").append(c == row.length - 1 ? row[c]
-                        : String.format("%-" + widths[c] + "s", row[c]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        table.print(out, "");
         out.println(streams.size() + (streams.size() == 1 ? " stream" : " streams"));
     }
 }

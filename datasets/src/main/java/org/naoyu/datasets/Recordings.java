@@ -1,0 +1,167 @@
+package org.naoyu.datasets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.naoyu.acquisition.ChannelFormat;
+import org.naoyu.acquisition.ChannelInfo;
+import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.StreamInfo;
+import org.naoyu.datasets.edf.EdfAnnotation;
+import org.naoyu.datasets.edf.EdfReader;
+import org.naoyu.datasets.edf.EdfRecording;
+import org.naoyu.datasets.edf.EdfSignal;
+import org.naoyu.datasets.xdf.XdfReader;
+import org.naoyu.datasets.xdf.XdfRecording;
+import org.naoyu.datasets.xdf.XdfStream;
+
+/**
+ * Opens any recording naoyu reads, choosing the reader by the file's first bytes, not its name.
+ *
+ * <pre>{@code
+ * Recording recording = Recordings.open(Path.of("session.xdf"));
+ * }</pre>
+ */
+public final class Recordings {
+    private Recordings() {
+    }
+
+    /** The formats {@link #open} recognises by content. */
+    public enum Kind {
+        XDF, EDF, BDF, GDF, BCI2000
+    }
+
+    /**
+     * Reads a recording.
+     *
+     * @throws FileFormatException naming the file when its content is none of the supported formats
+     */
+    public static Recording open(Path path) throws IOException {
+        Kind kind = detect(path);
+        return switch (kind) {
+            case XDF -> fromXdf(XdfReader.read(path, XdfReader.Options.defaults()));
+            case EDF, BDF -> fromEdf(EdfReader.read(path));
+            case GDF, BCI2000 -> throw new FileFormatException(path.toString(), 0, "this is a " + kind
+                    + " file, which this version of naoyu recognises but cannot read yet; XDF, EDF/EDF+ and BDF/BDF+ "
+                    + "are read");
+        };
+    }
+
+    /** The format of a file, from its first bytes. */
+    public static Kind detect(Path path) throws IOException {
+        byte[] head = new byte[16];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.startsWith("XDF:")) {
+            return Kind.XDF;
+        }
+        if (n >= 8 && (head[0] & 0xff) == 0xff && text.startsWith("BIOSEMI", 1)) {
+            return Kind.BDF;
+        }
+        if (n >= 8 && text.startsWith("0       ")) {
+            return Kind.EDF;
+        }
+        if (text.startsWith("GDF")) {
+            return Kind.GDF;
+        }
+        if (text.startsWith("HeaderLen=") || text.startsWith("BCI2000V")) {
+            return Kind.BCI2000;
+        }
+        throw new FileFormatException(path.toString(), 0, "expected an XDF ('XDF:'), EDF ('0'), BDF (0xFF 'BIOSEMI'), "
+                + "GDF ('GDF') or BCI2000 ('BCI2000V'/'HeaderLen=') file, got '" + printable(text) + "'");
+    }
+
+    static Recording fromXdf(XdfRecording xdf) {
+        List<RecordedStream> streams = new ArrayList<>();
+        List<RecordedEvent> events = new ArrayList<>();
+        for (XdfStream stream : xdf.streams()) {
+            streams.add(new RecordedStream(stream.info(), stream.samples()));
+            if (stream.info().format() == ChannelFormat.STRING) {
+                String[] labels = stream.samples().stringValues();
+                int channels = stream.info().channelCount();
+                for (int s = 0; s < stream.sampleCount(); s++) {
+                    events.add(new RecordedEvent(stream.samples().timestamps()[s], Double.NaN, labels[s * channels],
+                            stream.info().name()));
+                }
+            }
+        }
+        events.sort(Comparator.comparingDouble(RecordedEvent::timeSeconds));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("fileHeader", xdf.fileHeaderXml());
+        for (XdfStream stream : xdf.streams()) {
+            metadata.put("clockOffsets." + stream.info().name(), Integer.toString(stream.clockTimes().length));
+            metadata.put("effectiveRateHz." + stream.info().name(), Double.toString(stream.effectiveRateHz()));
+        }
+        return new Recording(xdf.path(), "XDF", metadata, streams, events, xdf.problems());
+    }
+
+    /**
+     * EDF signals become one double64 stream per sampling rate (signals of one rate share timestamps), channels
+     * labelled and with units; timestamps are seconds after the start.
+     */
+    static Recording fromEdf(EdfRecording edf) {
+        Map<Double, List<EdfSignal>> byRate = new LinkedHashMap<>();
+        for (EdfSignal signal : edf.signals()) {
+            byRate.computeIfAbsent(signal.sampleRateHz(), rate -> new ArrayList<>()).add(signal);
+        }
+        List<RecordedStream> streams = new ArrayList<>();
+        for (Map.Entry<Double, List<EdfSignal>> group : byRate.entrySet()) {
+            List<EdfSignal> signals = group.getValue();
+            int samples = signals.get(0).sampleCount();
+            List<ChannelInfo> channels = new ArrayList<>();
+            for (EdfSignal signal : signals) {
+                channels.add(new ChannelInfo(signal.header().label(), signal.header().physicalDimension(), "", null));
+            }
+            String format = edf.variant().name().replace("_PLUS_", "+");
+            String name = byRate.size() == 1 ? format : format + " " + Json.number(group.getKey()) + " Hz";
+            StreamInfo info = StreamInfo.builder(name, signals.size(), group.getKey() > 0 ? group.getKey() : 0,
+                            ChannelFormat.DOUBLE64)
+                    .type("EEG").sourceId(edf.path().getFileName().toString()).uid("edf-" + group.getKey())
+                    .hostname("").createdAt(0).channels(channels).build();
+            Chunk chunk = Chunk.allocate(ChannelFormat.DOUBLE64, signals.size(), samples);
+            double[] values = chunk.double64Values();
+            for (int c = 0; c < signals.size(); c++) {
+                double[] physical = signals.get(c).physical();
+                for (int s = 0; s < samples; s++) {
+                    values[s * signals.size() + c] = physical[s];
+                }
+            }
+            for (int s = 0; s < samples; s++) {
+                chunk.timestamps()[s] = signals.get(0).timeOf(s, edf);
+            }
+            streams.add(new RecordedStream(info, chunk));
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        for (EdfAnnotation annotation : edf.annotations()) {
+            events.add(new RecordedEvent(annotation.onsetSeconds(), annotation.durationSeconds(), annotation.text(),
+                    "annotations"));
+        }
+        events.sort(Comparator.comparingDouble(RecordedEvent::timeSeconds));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("patient", edf.patient());
+        metadata.put("recording", edf.recording());
+        metadata.put("start", edf.start().toString());
+        return new Recording(edf.path(), edf.variant().name().replace("_PLUS_", "+"), metadata, streams, events,
+                edf.problems());
+    }
+
+    /** Hz without a needless ".0". */
+    private static final class Json {
+        static String number(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}
