@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            RecordCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

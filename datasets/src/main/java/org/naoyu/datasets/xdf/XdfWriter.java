@@ -141,7 +141,10 @@ public final class XdfWriter implements AutoCloseable {
         boundaryIfDue();
     }
 
-    /** Records that at {@code collectionTime} (recorder clock) the stream's clock was {@code offset} s off. */
+    /**
+     * Records a clock offset as LabRecorder does: {@code collectionTime} on the stream's clock when it was measured,
+     * {@code offset} the LSL time correction then (seconds to add to the stream's timestamps for the recorder's clock).
+     */
     public synchronized void writeClockOffset(int streamId, double collectionTime, double offset) throws IOException {
         ensureOpen();
         StreamState stream = stream(streamId);
@@ -169,7 +172,7 @@ public final class XdfWriter implements AutoCloseable {
             return;
         }
         try {
-            writeBoundary();
+            writeChunk(5, -1, XdfChunkReader.BOUNDARY);
             for (int id : streams.keySet()) {
                 writeFooter(id);
             }
@@ -189,7 +192,9 @@ public final class XdfWriter implements AutoCloseable {
         }
     }
 
-    private void writeBoundary() throws IOException {
+    /** Writes a Boundary chunk now (for example after a stream's gap), besides the one every 10 s. */
+    public synchronized void writeBoundary() throws IOException {
+        ensureOpen();
         writeChunk(5, -1, XdfChunkReader.BOUNDARY);
     }
 

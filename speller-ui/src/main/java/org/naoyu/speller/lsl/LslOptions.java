@@ -6,7 +6,7 @@ import org.naoyu.acquisition.lsl.ResolveScope;
 import picocli.CommandLine.Option;
 
 /** Options every {@code naoyu lsl} command shares: how far to look, and for how long. */
-final class LslOptions {
+public final class LslOptions {
     @Option(names = "--scope", paramLabel = "SCOPE",
             description = "Discovery scope: machine (default: this computer only), link, site, organization, global. "
                     + "Wider scopes send queries to the network; use them only in a lab.")
@@ -16,12 +16,12 @@ final class LslOptions {
             description = "How long to look for streams (default: ${DEFAULT-VALUE} s).")
     double timeoutSeconds;
 
-    LslConfig config() {
+    public LslConfig config() {
         LslConfig config = LslConfig.load();
         return scope == null ? config : config.withScope(ResolveScope.fromConfigName(scope));
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
             throw new IllegalArgumentException("--timeout must be in (0, 3600] seconds, got " + timeoutSeconds);
         }
