@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             RecordCommand.class,
+            ReplayCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

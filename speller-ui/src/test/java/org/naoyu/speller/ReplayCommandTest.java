@@ -1,0 +1,56 @@
+package org.naoyu.speller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+@Timeout(60)
+class ReplayCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Naoyu.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static String shared(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("shared/data").resolve(relative);
+            if (Files.isRegularFile(file)) {
+                return file.toString();
+            }
+        }
+        throw new AssertionError("shared/data/" + relative + " not found");
+    }
+
+    @Test
+    void replaysARecordingToTheEnd() {
+        String[] result = run("replay", shared("xdf/minimal.xdf"), "--speed", "4");
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("(XDF, 0.9 s) at 4 x"), result[1]); // 5.0 (synced EEG) to 5.9 (markers)
+        assertTrue(result[1].contains("  SendDataC: 3 ch int16, 10 Hz, source id '', on 127.0.0.1:"), result[1]);
+        assertTrue(result[1].contains("  SendDataString: 1 ch string, 10 Hz"), result[1]);
+        assertTrue(result[1].endsWith("done\n"), result[1]);
+    }
+
+    @Test
+    void namesTheStreamsAFileHasWhenAskedForOneItLacks() {
+        String[] result = run("replay", shared("xdf/minimal.xdf"), "--streams", "Nope");
+        assertEquals("1", result[0]);
+        assertTrue(result[2].startsWith("naoyu replay: --streams: the recording has no stream named 'Nope'; it has "
+                + "['SendDataC', 'SendDataString']"), result[2]);
+        assertTrue(run("replay", shared("xdf/minimal.xdf"), "--speed", "0")[2]
+                .startsWith("naoyu replay: speed must be in (0, 1000], got 0.0"));
+    }
+}
