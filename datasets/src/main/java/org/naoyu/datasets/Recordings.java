@@ -13,6 +13,8 @@ import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.ChannelInfo;
 import org.naoyu.acquisition.Chunk;
 import org.naoyu.acquisition.StreamInfo;
+import org.naoyu.datasets.bci2000.Bci2000Reader;
+import org.naoyu.datasets.bci2000.Bci2000Recording;
 import org.naoyu.datasets.edf.EdfAnnotation;
 import org.naoyu.datasets.edf.EdfReader;
 import org.naoyu.datasets.edf.EdfRecording;
@@ -47,9 +49,9 @@ public final class Recordings {
         return switch (kind) {
             case XDF -> fromXdf(XdfReader.read(path, XdfReader.Options.defaults()));
             case EDF, BDF -> fromEdf(EdfReader.read(path));
-            case GDF, BCI2000 -> throw new FileFormatException(path.toString(), 0, "this is a " + kind
-                    + " file, which this version of naoyu recognises but cannot read yet; XDF, EDF/EDF+ and BDF/BDF+ "
-                    + "are read");
+            case BCI2000 -> fromBci2000(Bci2000Reader.read(path));
+            case GDF -> throw new FileFormatException(path.toString(), 0, "this is a GDF file, which this version of "
+                    + "naoyu recognises but cannot read yet; XDF, EDF/EDF+, BDF/BDF+ and BCI2000 .dat are read");
         };
     }
 
@@ -78,6 +80,65 @@ public final class Recordings {
         }
         throw new FileFormatException(path.toString(), 0, "expected an XDF ('XDF:'), EDF ('0'), BDF (0xFF 'BIOSEMI'), "
                 + "GDF ('GDF') or BCI2000 ('BCI2000V'/'HeaderLen=') file, got '" + printable(text) + "'");
+    }
+
+    /** States that mark events in BCI2000's standard tasks: stimuli (P300, SSVEP), targets and results (cursor). */
+    private static final List<String> BCI2000_EVENT_STATES = List.of("StimulusCode", "TargetCode", "ResultCode");
+
+    /**
+     * A BCI2000 run: the signal in µV as one double64 stream, every state as one int64 stream at the same rate, and
+     * onsets of the event states (0 → code) as events, e.g. {@code StimulusCode=6}.
+     */
+    static Recording fromBci2000(Bci2000Recording run) {
+        int channels = run.channelNames().size();
+        int samples = run.sampleCount();
+        String source = run.path().getFileName().toString();
+        List<ChannelInfo> labels = new ArrayList<>();
+        for (String name : run.channelNames()) {
+            labels.add(new ChannelInfo(name, "uV", "EEG", null));
+        }
+        StreamInfo signalInfo = StreamInfo.builder("BCI2000", channels, run.samplingRateHz(), ChannelFormat.DOUBLE64)
+                .type("EEG").sourceId(source).uid("bci2000-signal").hostname("").createdAt(0).channels(labels).build();
+        Chunk signal = Chunk.allocate(ChannelFormat.DOUBLE64, channels, samples);
+        for (int s = 0; s < samples; s++) {
+            signal.timestamps()[s] = s / run.samplingRateHz();
+            for (int c = 0; c < channels; c++) {
+                signal.double64Values()[s * channels + c] = run.microvolts(s, c);
+            }
+        }
+        List<RecordedStream> streams = new ArrayList<>();
+        streams.add(new RecordedStream(signalInfo, signal));
+        List<String> stateNames = new ArrayList<>(run.stateValues().keySet());
+        if (!stateNames.isEmpty()) {
+            StreamInfo stateInfo = StreamInfo.builder("BCI2000 states", stateNames.size(), run.samplingRateHz(),
+                            ChannelFormat.INT64).type("States").sourceId(source).uid("bci2000-states").hostname("")
+                    .createdAt(0).channelLabels(stateNames).build();
+            Chunk states = Chunk.allocate(ChannelFormat.INT64, stateNames.size(), samples);
+            System.arraycopy(signal.timestamps(), 0, states.timestamps(), 0, samples);
+            for (int k = 0; k < stateNames.size(); k++) {
+                long[] values = run.stateValues().get(stateNames.get(k));
+                for (int s = 0; s < samples; s++) {
+                    states.int64Values()[s * stateNames.size() + k] = values[s];
+                }
+            }
+            streams.add(new RecordedStream(stateInfo, states));
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        for (String state : BCI2000_EVENT_STATES) {
+            if (run.stateValues().containsKey(state)) {
+                for (long[] onset : run.onsets(state)) {
+                    events.add(new RecordedEvent(onset[0] / run.samplingRateHz(), Double.NaN,
+                            state + "=" + onset[1], "states"));
+                }
+            }
+        }
+        events.sort(Comparator.comparingDouble(RecordedEvent::timeSeconds));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("version", run.version());
+        if (run.parameters().containsKey("TextToSpell")) {
+            metadata.put("TextToSpell", run.parameters().get("TextToSpell").value());
+        }
+        return new Recording(run.path(), "BCI2000", metadata, streams, events, List.of());
     }
 
     static Recording fromXdf(XdfRecording xdf) {

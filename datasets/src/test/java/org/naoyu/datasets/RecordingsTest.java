@@ -36,6 +36,24 @@ class RecordingsTest {
     }
 
     @Test
+    void bci2000SignalStatesAndStimulusEvents() throws Exception {
+        Recording recording = Recordings.open(SharedData.path("bci/p300_speller_bci2000/eeg3_1.dat"));
+        assertEquals("BCI2000", recording.format());
+        RecordedStream signal = recording.streams().get(0);
+        assertEquals(List.of("Fz", "Cz", "P3", "Pz", "P4", "PO7", "Oz", "PO8"), signal.info().channelLabels());
+        assertEquals(399 * 0.019, signal.samples().valueAsDouble(0, 0), 1e-12);
+        assertEquals(56840, signal.sampleCount());
+        RecordedStream states = recording.streams().get(1);
+        assertTrue(states.info().channelLabels().contains("StimulusCode"));
+        List<RecordedEvent> stimuli = recording.events().stream()
+                .filter(e -> e.label().startsWith("StimulusCode=")).toList();
+        assertEquals(720, stimuli.size());
+        assertEquals("StimulusCode=6", stimuli.get(0).label());
+        assertEquals(2312 / 256.0, stimuli.get(0).timeSeconds(), 1e-12);
+        assertEquals("T3OF", recording.metadata().get("TextToSpell"));
+    }
+
+    @Test
     void xdfStreamsAndMarkerEvents() throws Exception {
         Recording recording = Recordings.open(SharedData.path("xdf/clock_resets.xdf"));
         assertEquals(2, recording.streams().size());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu info FILE}: what a recording holds, at a glance. */
 @Command(name = "info",
-        description = "Describe a recording (XDF, EDF/EDF+, BDF/BDF+): streams, channels, rates, sample counts, "
+        description = "Describe a recording (XDF, EDF/EDF+, BDF/BDF+, BCI2000 .dat): streams, channels, rates, sample counts, "
                 + "duration, markers and annotations, clock offsets, and any damage found.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
@@ -69,7 +69,8 @@ final class InfoCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "file      %s (%s, %.1f MB)%n", recording.path(), recording.format(),
                 Files.size(recording.path()) / 1e6));
-        visibleMetadata(recording).forEach((key, value) -> text.append(String.format("%-9s %s%n", key, value)));
+        visibleMetadata(recording).forEach((key, value) -> text.append(String.format("%-9s %s%n", key + (key.length()
+                >= 9 ? ":" : ""), value)));
         text.append("streams   ").append(recording.streams().size()).append(System.lineSeparator());
         Table table = new Table("NAME", "TYPE", "CHANNELS", "RATE (Hz)", "MEASURED", "FORMAT", "SAMPLES",
                 "DURATION (s)", "FIRST t", "LAST t", "CLOCK OFFSETS");
