@@ -21,4 +21,11 @@ public record Recording(Path path, String format, Map<String, String> metadata, 
         events = List.copyOf(events);
         problems = List.copyOf(problems);
     }
+
+    /** The stream with this name. */
+    public RecordedStream stream(String name) {
+        return streams.stream().filter(s -> s.info().name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("stream must be one of " + streams.stream().map(s -> s.info().name())
+                        .toList() + ", got '" + name + "'"));
+    }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             RecordCommand.class,
             ReplayCommand.class,
+            ConvertCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

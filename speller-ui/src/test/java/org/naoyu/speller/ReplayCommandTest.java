@@ -45,6 +45,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void convertsAndRefusesToOverwrite(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path out = dir.resolve("p300.edf");
+        String[] first = run("convert", shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
+        assertEquals("0", first[0], first[2]);
+        assertTrue(first[1].startsWith("wrote " + out + " ("), first[1]);
+        assertTrue(first[1].contains("2 streams, 720 events from"), first[1]);
+        String[] again = run("convert", shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
+        assertEquals("1", again[0]);
+        assertTrue(again[2].contains("refusing to overwrite an existing file"), again[2]);
+    }
+
+    @Test
     void namesTheStreamsAFileHasWhenAskedForOneItLacks() {
         String[] result = run("replay", shared("xdf/minimal.xdf"), "--streams", "Nope");
         assertEquals("1", result[0]);
