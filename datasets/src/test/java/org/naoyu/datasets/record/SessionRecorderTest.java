@@ -134,6 +134,37 @@ class SessionRecorderTest {
         assertTrue(TestSignal.matches(stream.samples(), (int) before, 10_000), "the second outlet's first sample");
     }
 
+    /** kill -9 of the recording process: the file reads cleanly up to at most about a second before the kill. */
+    @Test
+    void aKilledRecorderLeavesAReadableFile() throws Exception {
+        StreamInfo eegInfo = info("rec-kill", ChannelFormat.FLOAT32, 8, 500);
+        Path file = dir.resolve("killed.xdf");
+        try (StreamOutlet eeg = StreamOutlet.open(eegInfo, CONFIG)) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), RecorderChild.class.getName(),
+                    eegInfo.sourceId(), file.toString()).redirectErrorStream(true).start();
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))
+                        .readLine();
+                assertEquals("recording", line);
+                assertTrue(eeg.waitForConsumers(Duration.ofSeconds(10)));
+                long pushed = push(eeg, 0, 3.0);
+                child.destroyForcibly().waitFor();
+                XdfRecording recording = XdfReader.read(file, XdfReader.Options.raw());
+                XdfStream stream = recording.streams().get(0);
+                assertTrue(recording.problems().size() <= 1, recording.problems().toString());
+                assertTrue(stream.sampleCount() >= pushed - 2 * 500 && stream.sampleCount() <= pushed,
+                        "at most about a second lost of " + pushed + ": " + stream.sampleCount());
+                for (int s = 0; s < stream.sampleCount(); s++) {
+                    assertTrue(TestSignal.matches(stream.samples(), s, s), "sample " + s);
+                }
+                assertEquals("", stream.footerXml(), "killed: no footer, and the reader does not need one");
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void neverOverwritesAndRefusesRealNamesInFileNames() throws Exception {
         Path file = dir.resolve("taken.xdf");
