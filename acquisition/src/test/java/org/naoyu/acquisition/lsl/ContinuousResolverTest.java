@@ -41,6 +41,7 @@ class ContinuousResolverTest {
                 assertEquals(outlet.info().uid(), resolver.results().get(0).info().uid());
             }
             waitFor(() -> resolver.results().isEmpty(), Duration.ofSeconds(10));
+            waitFor(() -> events.size() == 2, Duration.ofSeconds(2)); // listeners run just after the list changes
             assertEquals(List.of("+" + info.name(), "-" + info.name()), events);
         }
     }
