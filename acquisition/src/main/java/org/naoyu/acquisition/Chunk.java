@@ -244,6 +244,20 @@ public final class Chunk {
         }
     }
 
+    /**
+     * Samples {@code from} (inclusive) to {@code to} (exclusive) as a new chunk with copies of their timestamps and
+     * values.
+     *
+     * @throws IndexOutOfBoundsException when the range is not within [0, sampleCount()]
+     */
+    public Chunk copyOfRange(int from, int to) {
+        Objects.checkFromToIndex(from, to, timestamps.length);
+        Chunk part = allocate(format, channelCount, to - from);
+        System.arraycopy(timestamps, from, part.timestamps, 0, to - from);
+        System.arraycopy(values, from * channelCount, part.values, 0, (to - from) * channelCount);
+        return part;
+    }
+
     /** Every value as {@code double} in a new sample-major array. */
     public double[] toDoubleArray() {
         double[] result = new double[timestamps.length * channelCount];

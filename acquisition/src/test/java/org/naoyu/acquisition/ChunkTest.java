@@ -164,6 +164,17 @@ class ChunkTest {
     }
 
     @Test
+    void copyOfRangeCopiesTimestampsAndValues() {
+        Chunk chunk = Chunk.ofInt32(2, THREE_TIMES, new int[] {0, 1000, 1, 1001, 2, 1002});
+        Chunk tail = chunk.copyOfRange(1, 3);
+        assertEquals(Chunk.ofInt32(2, new double[] {10.0005, 10.001}, new int[] {1, 1001, 2, 1002}), tail);
+        tail.int32Values()[0] = 99;
+        assertEquals(1, chunk.int32Values()[2], "a copy, not a view");
+        assertEquals(0, chunk.copyOfRange(3, 3).sampleCount());
+        assertThrows(IndexOutOfBoundsException.class, () -> chunk.copyOfRange(2, 4));
+    }
+
+    @Test
     void emptyChunksAreAllowed() {
         Chunk empty = Chunk.ofFloat32(256, new double[0], new float[0]);
         assertTrue(empty.isEmpty());

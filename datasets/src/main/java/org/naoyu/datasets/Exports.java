@@ -47,7 +47,7 @@ public final class Exports {
                 int id = writer.addStream(stream.info());
                 Chunk all = stream.samples();
                 for (int from = 0; from < all.sampleCount(); from += XDF_CHUNK_SAMPLES) {
-                    writer.writeSamples(id, slice(all, from, Math.min(all.sampleCount(), from + XDF_CHUNK_SAMPLES)));
+                    writer.writeSamples(id, all.copyOfRange(from, Math.min(all.sampleCount(), from + XDF_CHUNK_SAMPLES)));
                 }
             }
             Map<String, List<RecordedEvent>> bySource = new LinkedHashMap<>();
@@ -81,11 +81,4 @@ public final class Exports {
         }
     }
 
-    private static Chunk slice(Chunk source, int from, int to) {
-        Chunk part = Chunk.allocate(source.format(), source.channelCount(), to - from);
-        System.arraycopy(source.timestamps(), from, part.timestamps(), 0, to - from);
-        System.arraycopy(source.valueArray(), from * source.channelCount(), part.valueArray(), 0,
-                (to - from) * source.channelCount());
-        return part;
-    }
 }

@@ -3,8 +3,6 @@ package org.naoyu.speller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -14,33 +12,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.datasets.xdf.XdfReader;
 import org.naoyu.datasets.xdf.XdfRecording;
-import picocli.CommandLine;
 
 @Timeout(60)
 class RecordCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run naoyu(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Naoyu.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void recordsAPushedStreamIntoABidsFolderWithoutOverwriting() throws Exception {
         String name = "rec-cli-" + UUID.randomUUID().toString().substring(0, 8);
-        CompletableFuture<Run> push = CompletableFuture.supplyAsync(() -> naoyu("lsl", "push", name, "--channels",
+        CompletableFuture<Cli.Run> push = CompletableFuture.supplyAsync(() -> Cli.naoyu("lsl", "push", name, "--channels",
                 "4", "--rate", "200", "--seconds", "7", "--source-id", "naoyu-test-" + name));
         Thread.sleep(800);
         for (int run = 1; run <= 2; run++) {
-            Run record = naoyu("record", "--stream", name, "--root", dir.toString(), "--participant", "P07",
+            Cli.Run record = Cli.naoyu("record", "--stream", name, "--root", dir.toString(), "--participant", "P07",
                     "--task", "calibration", "--seconds", "1.5");
             assertEquals(0, record.exitCode(), record.err());
             Path file = dir.resolve("sub-P07/ses-01/ieeg/sub-P07_ses-01_task-calibration_run-0" + run + "_ieeg.xdf");
@@ -60,7 +47,7 @@ class RecordCommandTest {
     @Test
     void aMissingStreamExitsWith2AndNothingIsWritten() {
         Path file = dir.resolve("never.xdf");
-        Run run = naoyu("record", "--stream", "no-such-" + UUID.randomUUID(), "--out", file.toString(), "--timeout",
+        Cli.Run run = Cli.naoyu("record", "--stream", "no-such-" + UUID.randomUUID(), "--out", file.toString(), "--timeout",
                 "0.6");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no stream matches"), run.err());
@@ -69,7 +56,7 @@ class RecordCommandTest {
 
     @Test
     void aRealNameIsRefusedAsParticipant() {
-        Run run = naoyu("record", "--stream", "x", "--root", dir.toString(), "--participant", "Li Lei");
+        Cli.Run run = Cli.naoyu("record", "--stream", "x", "--root", dir.toString(), "--participant", "Li Lei");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("naoyu record: participant must be a BIDS label of 1-64 letters and digits "
                 + "(a pseudonym, not a name), got 'Li Lei'"), run.err());

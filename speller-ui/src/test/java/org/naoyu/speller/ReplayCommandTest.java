@@ -3,40 +3,22 @@ package org.naoyu.speller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 @Timeout(60)
 class ReplayCommandTest {
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Naoyu.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        Cli.Run run = Cli.naoyu(args);
+        return new String[] {Integer.toString(run.exitCode()), run.out(), run.err()};
     }
 
-    private static String shared(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared/data").resolve(relative);
-            if (Files.isRegularFile(file)) {
-                return file.toString();
-            }
-        }
-        throw new AssertionError("shared/data/" + relative + " not found");
-    }
 
     @Test
     void replaysARecordingToTheEnd() {
-        String[] result = run("replay", shared("xdf/minimal.xdf"), "--speed", "4");
+        String[] result = run("replay", Cli.shared("xdf/minimal.xdf"), "--speed", "4");
         assertEquals("0", result[0], result[2]);
         assertTrue(result[1].contains("(XDF, 0.9 s) at 4 x"), result[1]); // 5.0 (synced EEG) to 5.9 (markers)
         assertTrue(result[1].contains("  SendDataC: 3 ch int16, 10 Hz, source id '', on 127.0.0.1:"), result[1]);
@@ -47,22 +29,22 @@ class ReplayCommandTest {
     @Test
     void convertsAndRefusesToOverwrite(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path out = dir.resolve("p300.edf");
-        String[] first = run("convert", shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
+        String[] first = run("convert", Cli.shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
         assertEquals("0", first[0], first[2]);
         assertTrue(first[1].startsWith("wrote " + out + " ("), first[1]);
         assertTrue(first[1].contains("2 streams, 720 events from"), first[1]);
-        String[] again = run("convert", shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
+        String[] again = run("convert", Cli.shared("bci/p300_speller_bci2000/eeg3_1.dat"), out.toString());
         assertEquals("1", again[0]);
         assertTrue(again[2].contains("refusing to overwrite an existing file"), again[2]);
     }
 
     @Test
     void namesTheStreamsAFileHasWhenAskedForOneItLacks() {
-        String[] result = run("replay", shared("xdf/minimal.xdf"), "--streams", "Nope");
+        String[] result = run("replay", Cli.shared("xdf/minimal.xdf"), "--streams", "Nope");
         assertEquals("1", result[0]);
         assertTrue(result[2].startsWith("naoyu replay: --streams: the recording has no stream named 'Nope'; it has "
                 + "['SendDataC', 'SendDataString']"), result[2]);
-        assertTrue(run("replay", shared("xdf/minimal.xdf"), "--speed", "0")[2]
+        assertTrue(run("replay", Cli.shared("xdf/minimal.xdf"), "--speed", "0")[2]
                 .startsWith("naoyu replay: speed must be in (0, 1000], got 0.0"));
     }
 }

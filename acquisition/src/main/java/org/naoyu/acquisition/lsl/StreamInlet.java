@@ -273,13 +273,7 @@ public final class StreamInlet implements AutoCloseable {
     public Chunk pullChunk(int maxSamples, Duration timeout) {
         Chunk buffer = Chunk.allocate(info.format(), info.channelCount(), maxSamples);
         int n = pullChunk(buffer.timestamps(), buffer.valueArray(), maxSamples, timeout);
-        if (n == maxSamples) {
-            return buffer;
-        }
-        Chunk result = Chunk.allocate(info.format(), info.channelCount(), n);
-        System.arraycopy(buffer.timestamps(), 0, result.timestamps(), 0, n);
-        System.arraycopy(buffer.valueArray(), 0, result.valueArray(), 0, n * info.channelCount());
-        return result;
+        return n == maxSamples ? buffer : buffer.copyOfRange(0, n);
     }
 
     /**

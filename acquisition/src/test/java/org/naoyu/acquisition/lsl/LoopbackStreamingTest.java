@@ -35,8 +35,8 @@ class LoopbackStreamingTest {
              StreamInlet inlet = StreamInlet.open(resolveOne(info), CONFIG, StreamInlet.Options.defaults())) {
             assertTrue(outlet.waitForConsumers(Duration.ofSeconds(5)));
             Chunk sent = signal(format, 5, 0, 50, 1000.0, 0.01);
-            outlet.push(LslTestSupport.slice(sent, 0, 40));
-            outlet.push(LslTestSupport.slice(sent, 40, 50));
+            outlet.push(sent.copyOfRange(0, 40));
+            outlet.push(sent.copyOfRange(40, 50));
             assertEquals(sent, pullAll(inlet, 50, Duration.ofSeconds(10)));
         }
     }

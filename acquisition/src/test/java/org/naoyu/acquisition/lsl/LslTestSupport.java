@@ -34,15 +34,6 @@ final class LslTestSupport {
         return chunk;
     }
 
-    /** Samples [from, to) of a chunk as a new chunk. */
-    static Chunk slice(Chunk chunk, int from, int to) {
-        Chunk part = Chunk.allocate(chunk.format(), chunk.channelCount(), to - from);
-        System.arraycopy(chunk.timestamps(), from, part.timestamps(), 0, to - from);
-        System.arraycopy(chunk.valueArray(), from * chunk.channelCount(), part.valueArray(), 0,
-                (to - from) * chunk.channelCount());
-        return part;
-    }
-
     static ResolvedStream resolveOne(StreamInfo info) throws Exception {
         List<ResolvedStream> found = StreamResolver.resolveByProperty(CONFIG, "source_id", info.sourceId(), 1,
                 Duration.ofSeconds(10));

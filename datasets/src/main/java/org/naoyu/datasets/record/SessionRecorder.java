@@ -78,7 +78,7 @@ public final class SessionRecorder implements AutoCloseable {
                         return;
                     }
                     if (n > 0) {
-                        writer.writeSamples(streamId, n == PULL_BLOCK_SAMPLES ? buffer : head(buffer, n));
+                        writer.writeSamples(streamId, n == PULL_BLOCK_SAMPLES ? buffer : buffer.copyOfRange(0, n));
                         samples.addAndGet(n);
                         double[] t = buffer.timestamps();
                         if (n > 1 && t[n - 1] > t[0]) {
@@ -102,7 +102,7 @@ public final class SessionRecorder implements AutoCloseable {
             try {
                 for (int n; (n = inlet.pullChunk(buffer.timestamps(), buffer.valueArray(), PULL_BLOCK_SAMPLES,
                         Duration.ZERO)) > 0; ) {
-                    writer.writeSamples(streamId, head(buffer, n));
+                    writer.writeSamples(streamId, buffer.copyOfRange(0, n));
                     samples.addAndGet(n);
                 }
             } catch (IllegalStateException lostMeanwhile) {
@@ -201,10 +201,4 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
-    private static Chunk head(Chunk buffer, int n) {
-        Chunk part = Chunk.allocate(buffer.format(), buffer.channelCount(), n);
-        System.arraycopy(buffer.timestamps(), 0, part.timestamps(), 0, n);
-        System.arraycopy(buffer.valueArray(), 0, part.valueArray(), 0, n * buffer.channelCount());
-        return part;
-    }
 }

@@ -158,7 +158,7 @@ public final class RecordingPlayer implements AutoCloseable {
         if (end == cursor) {
             return cursor;
         }
-        Chunk chunk = slice(stream.samples(), cursor, end);
+        Chunk chunk = stream.samples().copyOfRange(cursor, end); // its timestamps are replaced below
         for (int s = 0; s < chunk.sampleCount(); s++) {
             chunk.timestamps()[s] = passStart + (t[cursor + s] - firstTimestamp) / speed;
         }
@@ -170,12 +170,6 @@ public final class RecordingPlayer implements AutoCloseable {
         return end;
     }
 
-    private static Chunk slice(Chunk source, int from, int to) {
-        Chunk part = Chunk.allocate(source.format(), source.channelCount(), to - from);
-        System.arraycopy(source.valueArray(), from * source.channelCount(), part.valueArray(), 0,
-                (to - from) * source.channelCount());
-        return part;
-    }
 
     /** Stops playing and closes the outlets. */
     @Override
