@@ -16,6 +16,8 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.datasets.bci2000.Bci2000Reader;
 import org.naoyu.datasets.bci2000.Bci2000Recording;
 import org.naoyu.datasets.edf.EdfAnnotation;
+import org.naoyu.datasets.gdf.GdfReader;
+import org.naoyu.datasets.gdf.GdfRecording;
 import org.naoyu.datasets.edf.EdfReader;
 import org.naoyu.datasets.edf.EdfRecording;
 import org.naoyu.datasets.edf.EdfSignal;
@@ -50,8 +52,7 @@ public final class Recordings {
             case XDF -> fromXdf(XdfReader.read(path, XdfReader.Options.defaults()));
             case EDF, BDF -> fromEdf(EdfReader.read(path));
             case BCI2000 -> fromBci2000(Bci2000Reader.read(path));
-            case GDF -> throw new FileFormatException(path.toString(), 0, "this is a GDF file, which this version of "
-                    + "naoyu recognises but cannot read yet; XDF, EDF/EDF+, BDF/BDF+ and BCI2000 .dat are read");
+            case GDF -> fromGdf(GdfReader.read(path));
         };
     }
 
@@ -79,7 +80,8 @@ public final class Recordings {
             return Kind.BCI2000;
         }
         throw new FileFormatException(path.toString(), 0, "expected an XDF ('XDF:'), EDF ('0'), BDF (0xFF 'BIOSEMI'), "
-                + "GDF ('GDF') or BCI2000 ('BCI2000V'/'HeaderLen=') file, got '" + printable(text) + "'");
+                + "GDF ('GDF') or BCI2000 ('BCI2000V'/'HeaderLen=') file, got '"
+                + text.replaceAll("[^\\x20-\\x7e]", "?") + "'");
     }
 
     /** States that mark events in BCI2000's standard tasks: stimuli (P300, SSVEP), targets and results (cursor). */
@@ -95,7 +97,7 @@ public final class Recordings {
         String source = run.path().getFileName().toString();
         List<ChannelInfo> labels = new ArrayList<>();
         for (String name : run.channelNames()) {
-            labels.add(new ChannelInfo(name, "uV", "EEG", null));
+            labels.add(new ChannelInfo(printable(name), "uV", "EEG", null));
         }
         StreamInfo signalInfo = StreamInfo.builder("BCI2000", channels, run.samplingRateHz(), ChannelFormat.DOUBLE64)
                 .type("EEG").sourceId(source).uid("bci2000-signal").hostname("").createdAt(0).channels(labels).build();
@@ -141,6 +143,50 @@ public final class Recordings {
         return new Recording(run.path(), "BCI2000", metadata, streams, events, List.of());
     }
 
+    /** GDF signals as one double64 stream per sampling rate (seconds after the start); the event table as events. */
+    static Recording fromGdf(GdfRecording gdf) {
+        Map<Double, List<GdfRecording.GdfSignal>> byRate = new LinkedHashMap<>();
+        for (GdfRecording.GdfSignal signal : gdf.signals()) {
+            byRate.computeIfAbsent(signal.sampleRateHz(), rate -> new ArrayList<>()).add(signal);
+        }
+        List<RecordedStream> streams = new ArrayList<>();
+        for (Map.Entry<Double, List<GdfRecording.GdfSignal>> group : byRate.entrySet()) {
+            List<GdfRecording.GdfSignal> signals = group.getValue();
+            List<ChannelInfo> channels = new ArrayList<>();
+            for (GdfRecording.GdfSignal signal : signals) {
+                channels.add(new ChannelInfo(printable(signal.label()), printable(signal.physicalDimension()), "",
+                        null));
+            }
+            String name = byRate.size() == 1 ? "GDF" : "GDF " + Json.number(group.getKey()) + " Hz";
+            StreamInfo info = StreamInfo.builder(name, signals.size(), group.getKey(), ChannelFormat.DOUBLE64)
+                    .type("EEG").sourceId(gdf.path().getFileName().toString()).uid("gdf-" + group.getKey())
+                    .hostname("").createdAt(0).channels(channels).build();
+            int samples = signals.get(0).physical().length;
+            Chunk chunk = Chunk.allocate(ChannelFormat.DOUBLE64, signals.size(), samples);
+            for (int s = 0; s < samples; s++) {
+                chunk.timestamps()[s] = s / group.getKey();
+                for (int c = 0; c < signals.size(); c++) {
+                    chunk.double64Values()[s * signals.size() + c] = signals.get(c).physical()[s];
+                }
+            }
+            streams.add(new RecordedStream(info, chunk));
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        for (GdfRecording.GdfEvent event : gdf.events()) {
+            events.add(new RecordedEvent(event.timeSeconds(), event.durationSamples() > 0
+                    ? event.durationSamples() / event.eventRateHz() : Double.NaN, event.label(), "events"));
+        }
+        events.sort(Comparator.comparingDouble(RecordedEvent::timeSeconds));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("version", gdf.version());
+        if (gdf.start() != null) {
+            metadata.put("start", gdf.start().toString());
+        }
+        metadata.put("recording", gdf.recording());
+        metadata.put("patient", gdf.patient());
+        return new Recording(gdf.path(), gdf.version(), metadata, streams, events, gdf.problems());
+    }
+
     static Recording fromXdf(XdfRecording xdf) {
         List<RecordedStream> streams = new ArrayList<>();
         List<RecordedEvent> events = new ArrayList<>();
@@ -180,7 +226,8 @@ public final class Recordings {
             int samples = signals.get(0).sampleCount();
             List<ChannelInfo> channels = new ArrayList<>();
             for (EdfSignal signal : signals) {
-                channels.add(new ChannelInfo(signal.header().label(), signal.header().physicalDimension(), "", null));
+                channels.add(new ChannelInfo(printable(signal.header().label()),
+                        printable(signal.header().physicalDimension()), "", null));
             }
             String format = edf.variant().name().replace("_PLUS_", "+");
             String name = byRate.size() == 1 ? format : format + " " + Json.number(group.getKey()) + " Hz";
@@ -222,7 +269,8 @@ public final class Recordings {
         }
     }
 
+    /** Header text with control characters (damage, or odd writers) shown as '?', as channel metadata allows. */
     private static String printable(String text) {
-        return text.replaceAll("[^\\x20-\\x7e]", "?");
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

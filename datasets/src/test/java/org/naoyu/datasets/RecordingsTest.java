@@ -36,6 +36,20 @@ class RecordingsTest {
     }
 
     @Test
+    void gdfSignalsAndEventTable() throws Exception {
+        Recording recording = Recordings.open(SharedData.path(
+                "bci/ssvep_exoskeleton/subject01_record-2012.07.06-19.02.16.gdf"));
+        assertEquals("GDF 1.25", recording.format());
+        assertEquals(List.of("Oz", "O1", "O2", "PO3", "POz", "PO7", "PO8", "PO4"),
+                recording.streams().get(0).info().channelLabels());
+        assertEquals(57024, recording.streams().get(0).sampleCount());
+        assertEquals(98, recording.events().size());
+        assertEquals("0x8001", recording.events().get(0).label());
+        assertEquals(3325 / 256.0, recording.events().get(0).timeSeconds(), 1e-12);
+        assertEquals(8, recording.problems().size(), "each float channel's odd header range is reported");
+    }
+
+    @Test
     void bci2000SignalStatesAndStimulusEvents() throws Exception {
         Recording recording = Recordings.open(SharedData.path("bci/p300_speller_bci2000/eeg3_1.dat"));
         assertEquals("BCI2000", recording.format());

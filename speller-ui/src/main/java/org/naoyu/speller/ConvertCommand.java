@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu convert IN OUT}: any readable recording to XDF, EDF+ or BDF+. */
 @Command(name = "convert",
-        description = "Convert a recording (XDF, EDF/BDF, BCI2000) to XDF, EDF+ or BDF+, chosen by OUT's extension "
+        description = "Convert a recording (XDF, EDF/BDF, GDF, BCI2000) to XDF, EDF+ or BDF+, chosen by OUT's extension "
                 + "(.xdf, .edf, .bdf). Markers and annotations are kept; EDF+ takes regularly sampled signals only. "
                 + "Never overwrites.")
 final class ConvertCommand implements Callable<Integer> {

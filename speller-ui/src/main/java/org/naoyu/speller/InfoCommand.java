@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu info FILE}: what a recording holds, at a glance. */
 @Command(name = "info",
-        description = "Describe a recording (XDF, EDF/EDF+, BDF/BDF+, BCI2000 .dat): streams, channels, rates, sample counts, "
+        description = "Describe a recording (XDF, EDF/EDF+, BDF/BDF+, GDF, BCI2000 .dat): streams, channels, rates, sample counts, "
                 + "duration, markers and annotations, clock offsets, and any damage found.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
@@ -56,7 +56,7 @@ final class InfoCommand implements Callable<Integer> {
     private Map<String, String> visibleMetadata(Recording recording) {
         Map<String, String> metadata = new LinkedHashMap<>(recording.metadata());
         metadata.keySet().removeIf(key -> key.startsWith("clockOffsets.") || key.startsWith("effectiveRateHz.")
-                || key.equals("fileHeader"));
+                || key.equals("fileHeader") || metadata.get(key).isBlank());
         if (!showIdentifiers && metadata.containsKey("patient")) {
             // health data: the EDF patient field often holds a name and birth date
             metadata.put("patient", "(" + metadata.get("patient").length() + " characters; --show-identifiers "

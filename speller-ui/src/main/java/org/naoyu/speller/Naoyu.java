@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "naoyu (脑语) — streaming ECoG/EEG to Chinese text, in real time.",
-        description = "Reads brain signals over Lab Streaming Layer or from recordings (XDF, EDF/BDF, BCI2000), filters them, decodes Mandarin syllables and tones, and spells Chinese sentences. "
+        description = "Reads brain signals over Lab Streaming Layer or from recordings (XDF, EDF/BDF, GDF, BCI2000), filters them, decodes Mandarin syllables and tones, and spells Chinese sentences. "
                 + "Binds only to 127.0.0.1 unless told otherwise.",
         footer = {"", "Run 'naoyu help COMMAND' for a command's options. Docs: README.md, docs/ARCHITECTURE.md."},
         subcommands = {

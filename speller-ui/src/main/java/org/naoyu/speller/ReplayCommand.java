@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu replay FILE}: a recording's streams as live LSL outlets, with the original timing. */
 @Command(name = "replay",
-        description = "Publish every stream of a recording (XDF, EDF/BDF, BCI2000) as an LSL outlet with its original timing "
+        description = "Publish every stream of a recording (XDF, EDF/BDF, GDF, BCI2000) as an LSL outlet with its original timing "
                 + "(or faster), markers included, for testing the pipeline and other LSL programs on recorded data.")
 final class ReplayCommand implements Callable<Integer> {
     @Mixin

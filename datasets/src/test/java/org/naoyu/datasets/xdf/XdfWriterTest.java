@@ -183,6 +183,34 @@ class XdfWriterTest {
         }
     }
 
+    /** A 160 MB file walked by a JVM with a 48 MB heap: streaming mode holds one chunk at a time. */
+    @Test
+    @Timeout(120)
+    void aFileLargerThanTheHeapIsReadChunkByChunk() throws Exception {
+        Path file = dir.resolve("large.xdf");
+        int channels = 256;
+        Chunk chunk = Chunk.allocate(ChannelFormat.FLOAT32, channels, 200);
+        java.util.Arrays.fill(chunk.float32Values(), 0.5f);
+        long samples = 0;
+        try (XdfWriter writer = XdfWriter.create(file, Map.of())) {
+            int id = writer.addStream(StreamInfo.builder("large", channels, 2000, ChannelFormat.FLOAT32).build());
+            for (int k = 0; k < 780; k++) {
+                for (int s = 0; s < 200; s++) {
+                    chunk.timestamps()[s] = samples + s;
+                }
+                writer.writeSamples(id, chunk);
+                samples += 200;
+            }
+        }
+        assertTrue(Files.size(file) > 150_000_000L, "bigger than the child's heap: " + Files.size(file));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-cp", System.getProperty("java.class.path"), StreamingReadChild.class.getName(),
+                file.toString()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes()).strip();
+        assertEquals(0, child.waitFor(), output);
+        assertEquals(samples + " " + (samples * channels * 0.5), output);
+    }
+
     @Test
     void dataReachesTheDiskWithinASecondWhileRecording() throws Exception {
         Path file = dir.resolve("live.xdf");
