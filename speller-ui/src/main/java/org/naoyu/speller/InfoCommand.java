@@ -85,10 +85,8 @@ final class InfoCommand implements Callable<Integer> {
                     t.length == 0 ? "-" : String.format(Locale.ROOT, "%.4f", t[t.length - 1]),
                     recording.metadata().getOrDefault("clockOffsets." + info.name(), "-"));
         }
-        PrintWriter tableText = new PrintWriter(new java.io.StringWriter());
         java.io.StringWriter buffer = new java.io.StringWriter();
         table.print(new PrintWriter(buffer, true), "  ");
-        tableText.close();
         text.append(buffer);
         List<RecordedEvent> events = recording.events();
         text.append("events    ").append(events.size());

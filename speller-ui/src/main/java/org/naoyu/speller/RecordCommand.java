@@ -93,7 +93,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         List<ResolvedStream> streams = new ArrayList<>();
         for (String query : queries) {
-            String predicate = query.matches("[\\w.:-]+") ? "name=" + StreamResolverQuotes.literal(query) : query;
+            // a plain word is a stream name; anything else is an LSL (XPath) predicate such as type='EEG'
+            String predicate = query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
             List<ResolvedStream> found = StreamResolver.resolve(config, predicate, 1, lsl.timeout());
             if (found.isEmpty()) {
                 throw new CommandFailure(LslCommand.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
@@ -146,13 +147,6 @@ final class RecordCommand implements Callable<Integer> {
             recorder.close();
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("naoyu record: closing the file failed: " + e.getMessage());
-        }
-    }
-
-    /** XPath literals for stream names. */
-    private static final class StreamResolverQuotes {
-        static String literal(String value) {
-            return "'" + value + "'";
         }
     }
 }
