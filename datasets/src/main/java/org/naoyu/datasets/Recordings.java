@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.ChannelInfo;
 import org.naoyu.acquisition.Chunk;
@@ -145,32 +146,12 @@ public final class Recordings {
 
     /** GDF signals as one double64 stream per sampling rate (seconds after the start); the event table as events. */
     static Recording fromGdf(GdfRecording gdf) {
-        Map<Double, List<GdfRecording.GdfSignal>> byRate = new LinkedHashMap<>();
+        List<Signal> signals = new ArrayList<>();
         for (GdfRecording.GdfSignal signal : gdf.signals()) {
-            byRate.computeIfAbsent(signal.sampleRateHz(), rate -> new ArrayList<>()).add(signal);
+            signals.add(new Signal(signal.label(), signal.physicalDimension(), signal.sampleRateHz(), signal.physical(),
+                    s -> s / signal.sampleRateHz()));
         }
-        List<RecordedStream> streams = new ArrayList<>();
-        for (Map.Entry<Double, List<GdfRecording.GdfSignal>> group : byRate.entrySet()) {
-            List<GdfRecording.GdfSignal> signals = group.getValue();
-            List<ChannelInfo> channels = new ArrayList<>();
-            for (GdfRecording.GdfSignal signal : signals) {
-                channels.add(new ChannelInfo(printable(signal.label()), printable(signal.physicalDimension()), "",
-                        null));
-            }
-            String name = byRate.size() == 1 ? "GDF" : "GDF " + Json.number(group.getKey()) + " Hz";
-            StreamInfo info = StreamInfo.builder(name, signals.size(), group.getKey(), ChannelFormat.DOUBLE64)
-                    .type("EEG").sourceId(gdf.path().getFileName().toString()).uid("gdf-" + group.getKey())
-                    .hostname("").createdAt(0).channels(channels).build();
-            int samples = signals.get(0).physical().length;
-            Chunk chunk = Chunk.allocate(ChannelFormat.DOUBLE64, signals.size(), samples);
-            for (int s = 0; s < samples; s++) {
-                chunk.timestamps()[s] = s / group.getKey();
-                for (int c = 0; c < signals.size(); c++) {
-                    chunk.double64Values()[s * signals.size() + c] = signals.get(c).physical()[s];
-                }
-            }
-            streams.add(new RecordedStream(info, chunk));
-        }
+        List<RecordedStream> streams = streamsByRate(signals, "GDF", "gdf-", gdf.path());
         List<RecordedEvent> events = new ArrayList<>();
         for (GdfRecording.GdfEvent event : gdf.events()) {
             events.add(new RecordedEvent(event.timeSeconds(), event.durationSamples() > 0
@@ -216,38 +197,13 @@ public final class Recordings {
      * labelled and with units; timestamps are seconds after the start.
      */
     static Recording fromEdf(EdfRecording edf) {
-        Map<Double, List<EdfSignal>> byRate = new LinkedHashMap<>();
+        List<Signal> signals = new ArrayList<>();
         for (EdfSignal signal : edf.signals()) {
-            byRate.computeIfAbsent(signal.sampleRateHz(), rate -> new ArrayList<>()).add(signal);
+            signals.add(new Signal(signal.header().label(), signal.header().physicalDimension(), signal.sampleRateHz(),
+                    signal.physical(), s -> signal.timeOf(s, edf)));
         }
-        List<RecordedStream> streams = new ArrayList<>();
-        for (Map.Entry<Double, List<EdfSignal>> group : byRate.entrySet()) {
-            List<EdfSignal> signals = group.getValue();
-            int samples = signals.get(0).sampleCount();
-            List<ChannelInfo> channels = new ArrayList<>();
-            for (EdfSignal signal : signals) {
-                channels.add(new ChannelInfo(printable(signal.header().label()),
-                        printable(signal.header().physicalDimension()), "", null));
-            }
-            String format = edf.variant().name().replace("_PLUS_", "+");
-            String name = byRate.size() == 1 ? format : format + " " + Json.number(group.getKey()) + " Hz";
-            StreamInfo info = StreamInfo.builder(name, signals.size(), group.getKey() > 0 ? group.getKey() : 0,
-                            ChannelFormat.DOUBLE64)
-                    .type("EEG").sourceId(edf.path().getFileName().toString()).uid("edf-" + group.getKey())
-                    .hostname("").createdAt(0).channels(channels).build();
-            Chunk chunk = Chunk.allocate(ChannelFormat.DOUBLE64, signals.size(), samples);
-            double[] values = chunk.double64Values();
-            for (int c = 0; c < signals.size(); c++) {
-                double[] physical = signals.get(c).physical();
-                for (int s = 0; s < samples; s++) {
-                    values[s * signals.size() + c] = physical[s];
-                }
-            }
-            for (int s = 0; s < samples; s++) {
-                chunk.timestamps()[s] = signals.get(0).timeOf(s, edf);
-            }
-            streams.add(new RecordedStream(info, chunk));
-        }
+        List<RecordedStream> streams = streamsByRate(signals, edf.variant().name().replace("_PLUS_", "+"), "edf-",
+                edf.path());
         List<RecordedEvent> events = new ArrayList<>();
         for (EdfAnnotation annotation : edf.annotations()) {
             events.add(new RecordedEvent(annotation.onsetSeconds(), annotation.durationSeconds(), annotation.text(),
@@ -260,6 +216,49 @@ public final class Recordings {
         metadata.put("start", edf.start().toString());
         return new Recording(edf.path(), edf.variant().name().replace("_PLUS_", "+"), metadata, streams, events,
                 edf.problems());
+    }
+
+    /** One signal of a file with per-signal rates (EDF, GDF): its physical values and each sample's time. */
+    private record Signal(String label, String unit, double rateHz, double[] physical, IntToDoubleFunction timeOf) {
+    }
+
+    /**
+     * Signals of one sampling rate share timestamps, so each rate becomes one double64 stream, named {@code prefix}
+     * alone when there is one rate, else {@code prefix 100 Hz}.
+     */
+    private static List<RecordedStream> streamsByRate(List<Signal> signals, String prefix, String uidPrefix,
+            Path path) {
+        Map<Double, List<Signal>> byRate = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            byRate.computeIfAbsent(signal.rateHz(), rate -> new ArrayList<>()).add(signal);
+        }
+        List<RecordedStream> streams = new ArrayList<>();
+        for (Map.Entry<Double, List<Signal>> group : byRate.entrySet()) {
+            List<Signal> members = group.getValue();
+            List<ChannelInfo> channels = new ArrayList<>();
+            for (Signal signal : members) {
+                channels.add(new ChannelInfo(printable(signal.label()), printable(signal.unit()), "", null));
+            }
+            String name = byRate.size() == 1 ? prefix : prefix + " " + Json.number(group.getKey()) + " Hz";
+            StreamInfo info = StreamInfo.builder(name, members.size(), Math.max(0, group.getKey()),
+                            ChannelFormat.DOUBLE64)
+                    .type("EEG").sourceId(path.getFileName().toString()).uid(uidPrefix + group.getKey())
+                    .hostname("").createdAt(0).channels(channels).build();
+            int samples = members.get(0).physical().length;
+            Chunk chunk = Chunk.allocate(ChannelFormat.DOUBLE64, members.size(), samples);
+            double[] values = chunk.double64Values();
+            for (int c = 0; c < members.size(); c++) {
+                double[] physical = members.get(c).physical();
+                for (int s = 0; s < samples; s++) {
+                    values[s * members.size() + c] = physical[s];
+                }
+            }
+            for (int s = 0; s < samples; s++) {
+                chunk.timestamps()[s] = members.get(0).timeOf().applyAsDouble(s);
+            }
+            streams.add(new RecordedStream(info, chunk));
+        }
+        return streams;
     }
 
     /** Hz without a needless ".0". */

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.naoyu.datasets.Exports;
 import org.naoyu.datasets.Recording;
-import org.naoyu.datasets.Recordings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +33,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(in)) {
-            throw new CommandFailure(1, "no such file: " + in);
-        }
-        Recording recording = Recordings.open(in);
+        Recording recording = RecordingFiles.open(in);
         Exports.write(recording, out);
         PrintWriter text = spec.commandLine().getOut();
         text.printf(Locale.ROOT, "wrote %s (%.1f MB): %d streams, %d events from %s (%s)%n", out,

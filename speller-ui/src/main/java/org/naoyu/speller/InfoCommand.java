@@ -12,7 +12,6 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.datasets.RecordedEvent;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
-import org.naoyu.datasets.Recordings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +42,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new CommandFailure(1, "no such file: " + file);
-        }
-        Recording recording = Recordings.open(file);
+        Recording recording = RecordingFiles.open(file);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(recording) : toText(recording));
         out.flush();

@@ -1,7 +1,6 @@
 package org.naoyu.speller;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
-import org.naoyu.datasets.Recordings;
 import org.naoyu.datasets.replay.RecordingPlayer;
 import org.naoyu.speller.lsl.LslOptions;
 import picocli.CommandLine.Command;
@@ -49,10 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new CommandFailure(1, "no such file: " + file);
-        }
-        Recording recording = Recordings.open(file);
+        Recording recording = RecordingFiles.open(file);
         List<RecordedStream> streams = recording.streams();
         if (names != null) {
             for (String name : names) {
