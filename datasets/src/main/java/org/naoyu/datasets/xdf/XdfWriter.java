@@ -3,9 +3,6 @@ package org.naoyu.datasets.xdf;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -21,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.naoyu.acquisition.Chunk;
 import org.naoyu.acquisition.LocalClock;
+import org.naoyu.acquisition.SampleBytes;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.StreamInfoXml;
 
@@ -38,12 +36,6 @@ import org.naoyu.acquisition.StreamInfoXml;
 public final class XdfWriter implements AutoCloseable {
     static final double BOUNDARY_INTERVAL_SECONDS = 10;
     static final long FLUSH_INTERVAL_MILLIS = 1000;
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE_LE =
-            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** What the footer of a stream will say. */
     private static final class StreamState {
@@ -149,8 +141,8 @@ public final class XdfWriter implements AutoCloseable {
         ensureOpen();
         StreamState stream = stream(streamId);
         byte[] content = new byte[16];
-        DOUBLE_LE.set(content, 0, collectionTime);
-        DOUBLE_LE.set(content, 8, offset);
+        SampleBytes.putDouble(content, 0, collectionTime);
+        SampleBytes.putDouble(content, 8, offset);
         writeChunk(4, streamId, content);
         stream.clockOffsets.add(new double[] {collectionTime, offset});
     }
@@ -220,17 +212,17 @@ public final class XdfWriter implements AutoCloseable {
             p = 2;
         } else if (length <= 0xffffffffL) {
             head[0] = 4;
-            INT_LE.set(head, 1, (int) length);
+            SampleBytes.putInt(head, 1, (int) length);
             p = 5;
         } else {
             head[0] = 8;
-            LONG_LE.set(head, 1, length);
+            SampleBytes.putLong(head, 1, length);
             p = 9;
         }
-        SHORT_LE.set(head, p, (short) tag);
+        SampleBytes.putShort(head, p, (short) tag);
         p += 2;
         if (streamId >= 0) {
-            INT_LE.set(head, p, streamId);
+            SampleBytes.putInt(head, p, streamId);
             p += 4;
         }
         out.write(head, 0, p);
@@ -238,96 +230,25 @@ public final class XdfWriter implements AutoCloseable {
         dirty = true;
     }
 
+    /** [sample count][per sample: 8, timestamp, values], the values as {@link SampleBytes} lays them out. */
     private byte[] encodeSamples(Chunk chunk) {
         int samples = chunk.sampleCount();
-        int channels = chunk.channelCount();
-        byte[][] strings = null;
-        long size = 9 + (long) samples * 9;
-        if (chunk.format().isNumeric()) {
-            size += (long) samples * channels * chunk.format().bytesPerValue();
-        } else {
-            String[] values = chunk.stringValues();
-            strings = new byte[values.length][];
-            for (int i = 0; i < values.length; i++) {
-                strings[i] = values[i].getBytes(StandardCharsets.UTF_8);
-                size += 9 + strings[i].length;
-            }
-        }
+        byte[][] strings = SampleBytes.utf8(chunk);
+        long size = 9 + (long) samples * 9 + SampleBytes.valueBytes(chunk, strings);
         if (size > Integer.MAX_VALUE - 64) {
             throw new IllegalArgumentException("a Samples chunk must stay below 2 GiB, got " + size
                     + " bytes; write smaller chunks");
         }
         byte[] buffer = size <= scratch.length ? scratch : (scratch = new byte[(int) Math.max(size, scratch.length * 2L)]);
-        int p = putVarLength(buffer, 0, samples);
+        int p = SampleBytes.putLength(buffer, 0, samples);
         double[] t = chunk.timestamps();
         for (int s = 0; s < samples; s++) {
             buffer[p++] = 8;
-            DOUBLE_LE.set(buffer, p, t[s]);
+            SampleBytes.putDouble(buffer, p, t[s]);
             p += 8;
-            int base = s * channels;
-            switch (chunk.format()) {
-                case FLOAT32 -> {
-                    float[] v = chunk.float32Values();
-                    for (int c = 0; c < channels; c++, p += 4) {
-                        FLOAT_LE.set(buffer, p, v[base + c]);
-                    }
-                }
-                case DOUBLE64 -> {
-                    double[] v = chunk.double64Values();
-                    for (int c = 0; c < channels; c++, p += 8) {
-                        DOUBLE_LE.set(buffer, p, v[base + c]);
-                    }
-                }
-                case INT8 -> {
-                    System.arraycopy(chunk.int8Values(), base, buffer, p, channels);
-                    p += channels;
-                }
-                case INT16 -> {
-                    short[] v = chunk.int16Values();
-                    for (int c = 0; c < channels; c++, p += 2) {
-                        SHORT_LE.set(buffer, p, v[base + c]);
-                    }
-                }
-                case INT32 -> {
-                    int[] v = chunk.int32Values();
-                    for (int c = 0; c < channels; c++, p += 4) {
-                        INT_LE.set(buffer, p, v[base + c]);
-                    }
-                }
-                case INT64 -> {
-                    long[] v = chunk.int64Values();
-                    for (int c = 0; c < channels; c++, p += 8) {
-                        LONG_LE.set(buffer, p, v[base + c]);
-                    }
-                }
-                case STRING -> {
-                    for (int c = 0; c < channels; c++) {
-                        byte[] bytes = strings[base + c];
-                        p = putVarLength(buffer, p, bytes.length);
-                        System.arraycopy(bytes, 0, buffer, p, bytes.length);
-                        p += bytes.length;
-                    }
-                }
-            }
+            p = SampleBytes.putValues(chunk, s, strings, buffer, p);
         }
         return java.util.Arrays.copyOf(buffer, p);
-    }
-
-    /** XDF's variable-length integer: 1, 4 or 8 bytes after a byte saying which. */
-    private static int putVarLength(byte[] buffer, int p, long value) {
-        if (value <= 0xff) {
-            buffer[p] = 1;
-            buffer[p + 1] = (byte) value;
-            return p + 2;
-        }
-        if (value <= 0xffffffffL) {
-            buffer[p] = 4;
-            INT_LE.set(buffer, p + 1, (int) value);
-            return p + 5;
-        }
-        buffer[p] = 8;
-        LONG_LE.set(buffer, p + 1, value);
-        return p + 9;
     }
 
     private static String fileHeaderXml(Map<String, String> fields) {
