@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             RecordCommand.class,
             ReplayCommand.class,
             ConvertCommand.class,
+            SimulateCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.naoyu.acquisition.Chunk;
 import org.naoyu.acquisition.LocalClock;
 import org.naoyu.acquisition.SampleBytes;
@@ -56,13 +57,17 @@ public final class XdfWriter implements AutoCloseable {
     private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
     private final ScheduledExecutorService flusher;
     private byte[] scratch = new byte[1 << 16];
-    private double lastBoundary = LocalClock.now();
+    private final DoubleSupplier boundaryClock;
+    private double lastBoundary;
     private int nextStreamId = 1;
     private boolean closed;
     private boolean dirty;
 
-    private XdfWriter(Path path, Map<String, String> headerFields) throws IOException {
+    private XdfWriter(Path path, Map<String, String> headerFields, Instant datetime, DoubleSupplier boundaryClock)
+            throws IOException {
         this.path = path;
+        this.boundaryClock = boundaryClock;
+        this.lastBoundary = boundaryClock.getAsDouble();
         try {
             this.out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), 1 << 20);
@@ -71,7 +76,7 @@ public final class XdfWriter implements AutoCloseable {
                     "refusing to overwrite an existing recording; choose another file name");
         }
         out.write(XdfChunkReader.MAGIC);
-        writeChunk(1, -1, fileHeaderXml(headerFields).getBytes(StandardCharsets.UTF_8));
+        writeChunk(1, -1, fileHeaderXml(headerFields, datetime).getBytes(StandardCharsets.UTF_8));
         out.flush();
         this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "xdf-writer-flush");
@@ -90,12 +95,21 @@ public final class XdfWriter implements AutoCloseable {
      * @throws FileAlreadyExistsException when the file exists: recordings are never overwritten
      */
     public static XdfWriter create(Path path, Map<String, String> headerFields) throws IOException {
+        return create(path, headerFields, Instant.now(), LocalClock::now);
+    }
+
+    /**
+     * Creates a new XDF file whose bytes depend only on what is written: the header's {@code datetime} is given, and
+     * Boundary chunks follow {@code boundaryClock} (for a simulation, its own time) rather than the wall clock.
+     */
+    public static XdfWriter create(Path path, Map<String, String> headerFields, Instant datetime,
+            DoubleSupplier boundaryClock) throws IOException {
         for (String name : headerFields.keySet()) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
                 throw new IllegalArgumentException("header field names must be XML element names, got '" + name + "'");
             }
         }
-        return new XdfWriter(path, headerFields);
+        return new XdfWriter(path, headerFields, datetime, boundaryClock);
     }
 
     public Path path() {
@@ -177,7 +191,7 @@ public final class XdfWriter implements AutoCloseable {
     }
 
     private void boundaryIfDue() throws IOException {
-        double now = LocalClock.now();
+        double now = boundaryClock.getAsDouble();
         if (now - lastBoundary >= BOUNDARY_INTERVAL_SECONDS) {
             writeBoundary();
             lastBoundary = now;
@@ -251,9 +265,9 @@ public final class XdfWriter implements AutoCloseable {
         return java.util.Arrays.copyOf(buffer, p);
     }
 
-    private static String fileHeaderXml(Map<String, String> fields) {
+    private static String fileHeaderXml(Map<String, String> fields, Instant datetime) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><info><version>1.0</version><datetime>")
-                .append(Instant.now()).append("</datetime>");
+                .append(datetime).append("</datetime>");
         fields.forEach((name, value) -> xml.append('<').append(name).append('>').append(escape(value))
                 .append("</").append(name).append('>'));
         return xml.append("<writer>naoyu</writer></info>").toString();

@@ -1,0 +1,232 @@
+package org.naoyu.datasets.simulate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.LocalClock;
+import org.naoyu.acquisition.StreamInfo;
+import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.StreamOutlet;
+import org.naoyu.datasets.corpus.TaskMarker;
+import org.naoyu.datasets.xdf.XdfWriter;
+
+/**
+ * Runs the simulator into its outputs: live LSL outlets (the signal and its markers) paced in real time or
+ * {@code speed} times faster, an XDF file, or both. A file written without outlets is made as fast as the CPU allows
+ * and depends only on the config: its timestamps start at 0, its header's datetime is the epoch, its stream uids
+ * derive from the seeds, so the same config gives the same bytes. With outlets, timestamps are LSL clock times.
+ */
+public final class SimulationRun {
+    /** Names of the streams the simulator publishes or writes. */
+    public static final String SIGNAL_NAME = "naoyu-sim";
+    public static final String MARKER_NAME = "naoyu-sim-markers";
+    private static final double CLOCK_OFFSET_INTERVAL_SECONDS = 5;
+
+    /**
+     * Where the simulation goes.
+     *
+     * @param xdf          the file to write, or null
+     * @param lsl          the LSL configuration to publish outlets with, or null for no outlets
+     * @param sourceId     the signal outlet's source id (the marker outlet's adds {@code -markers})
+     * @param seconds      how long to run; {@code Double.POSITIVE_INFINITY} until stopped (outlets only)
+     * @param speed        pacing, times real time; {@code Double.POSITIVE_INFINITY} = as fast as possible
+     * @param chunkSeconds how much signal each push carries (10 ms is typical of amplifiers)
+     */
+    public record Outputs(Path xdf, LslConfig lsl, String sourceId, double seconds, double speed, double chunkSeconds) {
+        public Outputs {
+            if (xdf == null && lsl == null) {
+                throw new IllegalArgumentException("a simulation needs an output: an XDF file, LSL outlets or both");
+            }
+            if (!(seconds > 0)) {
+                throw new IllegalArgumentException("seconds must be > 0, got " + seconds);
+            }
+            if (xdf != null && Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("a simulation written to a file needs a duration in seconds");
+            }
+            if (!(speed > 0 && (speed <= 1000 || Double.isInfinite(speed)))) {
+                throw new IllegalArgumentException("speed must be in (0, 1000] times real time or unlimited, got "
+                        + speed);
+            }
+            if (!(chunkSeconds >= 0.001 && chunkSeconds <= 1)) {
+                throw new IllegalArgumentException("chunkSeconds must be in [0.001, 1], got " + chunkSeconds);
+            }
+            if (sourceId == null || sourceId.isBlank()) {
+                throw new IllegalArgumentException("sourceId must not be empty");
+            }
+        }
+    }
+
+    /** Where a run is (trials = cues and sentences shown); reported about once a second of wall time and at the end. */
+    public record Progress(double simulatedSeconds, double totalSeconds, long trials, long markers,
+            double realTimeFactor) {
+    }
+
+    /** Started outlets, for callers that print where they are. */
+    public record Started(StreamInfo signal, StreamInfo markers, List<StreamOutlet> outlets, List<BadChannel> bad) {
+    }
+
+    private final SimulatorConfig config;
+    private final Outputs outputs;
+
+    public SimulationRun(SimulatorConfig config, Outputs outputs) {
+        this.config = config;
+        this.outputs = outputs;
+    }
+
+    /** The XDF header fields: the simulator's parameters and its ground truth about bad channels. */
+    public static Map<String, String> headerFields(SimulatorConfig config, List<BadChannel> bad) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("recorder", "naoyu simulate");
+        fields.put("simulator", config.describe().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; ")));
+        fields.put("bad_channels", bad.stream().map(b -> b.describe(config.grid())).collect(Collectors.joining(" ")));
+        return fields;
+    }
+
+    /**
+     * Runs until the duration is reached or {@code stop} says so; closes everything it opened, leaving a complete file
+     * whichever way it ends.
+     */
+    public Progress run(Consumer<Started> onStart, Consumer<Progress> progress, BooleanSupplier stop)
+            throws IOException {
+        EcogSimulator simulator = new EcogSimulator(config);
+        boolean live = outputs.lsl() != null;
+        double rate = config.sampleRateHz();
+        StreamInfo signalInfo;
+        StreamInfo markerInfo;
+        if (live) {
+            signalInfo = simulator.signalInfo(SIGNAL_NAME, outputs.sourceId());
+            markerInfo = EcogSimulator.markerInfo(MARKER_NAME, outputs.sourceId() + "-markers");
+        } else {
+            signalInfo = reproducible(simulator.signalInfo(SIGNAL_NAME, outputs.sourceId()));
+            markerInfo = reproducible(EcogSimulator.markerInfo(MARKER_NAME, outputs.sourceId() + "-markers"));
+        }
+        List<StreamOutlet> outlets = new ArrayList<>();
+        XdfWriter writer = null;
+        long samplesDone = 0;
+        long markerCount = 0;
+        long trialCount = 0;
+        try {
+            if (live) {
+                outlets.add(StreamOutlet.open(signalInfo, outputs.lsl()));
+                outlets.add(StreamOutlet.open(markerInfo, outputs.lsl()));
+            }
+            double startTime = live ? LocalClock.now() : 0;
+            long[] written = {0};
+            if (outputs.xdf() != null) {
+                writer = live ? XdfWriter.create(outputs.xdf(), headerFields(config, simulator.badChannels()))
+                        : XdfWriter.create(outputs.xdf(), headerFields(config, simulator.badChannels()), Instant.EPOCH,
+                                () -> written[0] / rate);
+            }
+            int signalId = writer == null ? -1 : writer.addStream(signalInfo);
+            int markerId = writer == null ? -1 : writer.addStream(markerInfo);
+            onStart.accept(new Started(signalInfo, markerInfo, List.copyOf(outlets), simulator.badChannels()));
+
+            long total = Double.isInfinite(outputs.seconds()) ? Long.MAX_VALUE : Math.round(outputs.seconds() * rate);
+            int chunk = (int) Math.max(1, Math.round(outputs.chunkSeconds() * rate));
+            int channels = config.grid().channelCount();
+            float[] values = new float[chunk * channels];
+            List<TimedMarker> markers = new ArrayList<>();
+            long wallStart = System.nanoTime();
+            long lastReport = wallStart;
+            double nextClockOffset = 0;
+            while (samplesDone < total && !stop.getAsBoolean()) {
+                int n = (int) Math.min(chunk, total - samplesDone);
+                markers.clear();
+                simulator.next(values, n, markers);
+                double[] stamps = new double[n];
+                for (int s = 0; s < n; s++) {
+                    stamps[s] = startTime + (samplesDone + s) / rate;
+                }
+                Chunk signal = Chunk.ofFloat32(channels, stamps, n == chunk ? values
+                        : java.util.Arrays.copyOf(values, n * channels));
+                Chunk markerChunk = markers.isEmpty() ? null : markerChunk(markers, startTime, rate);
+                if (live) {
+                    pace(wallStart, (samplesDone + n) / rate);
+                    outlets.get(0).push(signal);
+                    if (markerChunk != null) {
+                        outlets.get(1).push(markerChunk);
+                    }
+                }
+                if (writer != null) {
+                    double now = (samplesDone + n) / rate;
+                    if (now >= nextClockOffset) { // LabRecorder's habit; offsets are 0: one machine, one clock
+                        writer.writeClockOffset(signalId, startTime + now, 0);
+                        writer.writeClockOffset(markerId, startTime + now, 0);
+                        nextClockOffset += CLOCK_OFFSET_INTERVAL_SECONDS;
+                    }
+                    writer.writeSamples(signalId, signal);
+                    if (markerChunk != null) {
+                        writer.writeSamples(markerId, markerChunk);
+                    }
+                }
+                samplesDone += n;
+                written[0] = samplesDone;
+                markerCount += markers.size();
+                for (TimedMarker marker : markers) {
+                    TaskMarker.Kind kind = marker.marker().kind();
+                    trialCount += kind == TaskMarker.Kind.CUE || kind == TaskMarker.Kind.SENTENCE_START ? 1 : 0;
+                }
+                long wallNow = System.nanoTime();
+                if (wallNow - lastReport >= 1_000_000_000L) {
+                    progress.accept(progress(samplesDone, trialCount, markerCount, wallStart, wallNow));
+                    lastReport = wallNow;
+                }
+            }
+            Progress last = progress(samplesDone, trialCount, markerCount, wallStart, System.nanoTime());
+            progress.accept(last);
+            return last;
+        } finally {
+            for (StreamOutlet outlet : outlets) {
+                outlet.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+        }
+    }
+
+    private Progress progress(long samples, long trials, long markers, long wallStart, long wallNow) {
+        double simulated = samples / config.sampleRateHz();
+        double wall = (wallNow - wallStart) / 1e9;
+        return new Progress(simulated, outputs.seconds(), trials, markers,
+                wall > 0 ? simulated / wall : Double.POSITIVE_INFINITY);
+    }
+
+    private void pace(long wallStart, double simulatedSeconds) {
+        if (Double.isInfinite(outputs.speed())) {
+            return;
+        }
+        long due = wallStart + (long) (simulatedSeconds / outputs.speed() * 1e9);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static Chunk markerChunk(List<TimedMarker> markers, double startTime, double rate) {
+        double[] stamps = new double[markers.size()];
+        String[] labels = new String[markers.size()];
+        for (int i = 0; i < labels.length; i++) {
+            stamps[i] = startTime + markers.get(i).sample() / rate;
+            labels[i] = markers.get(i).marker().format();
+        }
+        return Chunk.ofStrings(1, stamps, labels);
+    }
+
+    /** Fixed uid, host and creation time, so a file-only run's bytes depend on the config alone. */
+    private StreamInfo reproducible(StreamInfo info) {
+        String identity = info.name() + " " + config.seed() + " " + config.participant() + " " + info.sourceId();
+        return info.toBuilder().uid(UUID.nameUUIDFromBytes(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString()).hostname("naoyu-simulator").createdAt(0).build();
+    }
+}
