@@ -1,21 +1,13 @@
 package org.naoyu.acquisition;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Reads and writes the stream-info XML document of LSL (lsl-wire-protocol.md §3), which XDF stream headers carry too.
@@ -190,30 +182,11 @@ public final class StreamInfoXml {
     }
 
     private static Document parseDocument(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setNamespaceAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null); // errors arrive as exceptions, not as printouts on stderr
-            return builder.parse(new InputSource(new StringReader(xml)));
-        } catch (SAXException e) {
-            throw new IllegalArgumentException("not well-formed: " + e.getMessage(), e);
-        } catch (ParserConfigurationException | IOException e) {
-            throw new IllegalStateException("the XML parser of this JVM cannot be set up safely: " + e.getMessage(), e);
-        }
+        return SafeXml.parse(xml);
     }
 
     private static Element child(Element parent, String name) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element && name.equals(((Element) node).getTagName())) {
-                return (Element) node;
-            }
-        }
-        return null;
+        return SafeXml.child(parent, name);
     }
 
     private static String required(Element parent, String name) {

@@ -13,18 +13,21 @@ import java.util.function.IntToDoubleFunction;
 import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.ChannelInfo;
 import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.SafeXml;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.datasets.bci2000.Bci2000Reader;
 import org.naoyu.datasets.bci2000.Bci2000Recording;
 import org.naoyu.datasets.edf.EdfAnnotation;
-import org.naoyu.datasets.gdf.GdfReader;
-import org.naoyu.datasets.gdf.GdfRecording;
 import org.naoyu.datasets.edf.EdfReader;
 import org.naoyu.datasets.edf.EdfRecording;
 import org.naoyu.datasets.edf.EdfSignal;
+import org.naoyu.datasets.gdf.GdfReader;
+import org.naoyu.datasets.gdf.GdfRecording;
 import org.naoyu.datasets.xdf.XdfReader;
 import org.naoyu.datasets.xdf.XdfRecording;
 import org.naoyu.datasets.xdf.XdfStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Opens any recording naoyu reads, choosing the reader by the file's first bytes, not its name.
@@ -185,11 +188,31 @@ public final class Recordings {
         events.sort(Comparator.comparingDouble(RecordedEvent::timeSeconds));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("fileHeader", xdf.fileHeaderXml());
+        metadata.putAll(headerFields(xdf.fileHeaderXml()));
         for (XdfStream stream : xdf.streams()) {
             metadata.put("clockOffsets." + stream.info().name(), Integer.toString(stream.clockTimes().length));
             metadata.put("effectiveRateHz." + stream.info().name(), Double.toString(stream.effectiveRateHz()));
         }
         return new Recording(xdf.path(), "XDF", metadata, streams, events, xdf.problems());
+    }
+
+    /**
+     * The simple elements of an XDF file header ({@code <info><datetime>…</datetime><participant>…}), by name; an
+     * unreadable header gives none (the reader has already reported it).
+     */
+    static Map<String, String> headerFields(String headerXml) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            Element info = SafeXml.parse(headerXml).getDocumentElement();
+            for (Node node = info.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element element && element.getElementsByTagName("*").getLength() == 0) {
+                    fields.putIfAbsent(element.getTagName(), element.getTextContent());
+                }
+            }
+        } catch (IllegalArgumentException unreadable) {
+            // a damaged header: the streams are still worth having
+        }
+        return fields;
     }
 
     /**

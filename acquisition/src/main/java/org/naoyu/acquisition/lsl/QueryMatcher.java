@@ -1,18 +1,12 @@
 package org.naoyu.acquisition.lsl;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
+import org.naoyu.acquisition.SafeXml;
 import org.w3c.dom.Element;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Decides whether a discovery query matches an outlet: the query is an XPath 1.0 expression evaluated, as a boolean,
@@ -34,12 +28,8 @@ final class QueryMatcher {
 
     QueryMatcher(String fullInfoXml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            this.info = factory.newDocumentBuilder().parse(new InputSource(new StringReader(fullInfoXml)))
-                    .getDocumentElement();
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            this.info = SafeXml.parse(fullInfoXml).getDocumentElement();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the outlet's own info XML does not parse: " + e.getMessage(), e);
         }
     }

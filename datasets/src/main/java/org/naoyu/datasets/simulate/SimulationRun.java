@@ -24,7 +24,8 @@ import org.naoyu.datasets.xdf.XdfWriter;
  * Runs the simulator into its outputs: live LSL outlets (the signal and its markers) paced in real time or
  * {@code speed} times faster, an XDF file, or both. A file written without outlets is made as fast as the CPU allows
  * and depends only on the config: its timestamps start at 0, its header's datetime is the epoch, its stream uids
- * derive from the seeds, so the same config gives the same bytes. With outlets, timestamps are LSL clock times.
+ * derive from the seeds, so the same config gives the same bytes. With outlets, timestamps are LSL clock times; at a
+ * speed above 1 they are compressed by the speed, as {@code naoyu replay} does, so they stay on the LSL clock.
  */
 public final class SimulationRun {
     /** Names of the streams the simulator publishes or writes. */
@@ -122,6 +123,8 @@ public final class SimulationRun {
                 outlets.add(StreamOutlet.open(markerInfo, outputs.lsl()));
             }
             double startTime = live ? LocalClock.now() : 0;
+            // live streams faster than real time compress their timestamps, as replay does, to stay on the LSL clock
+            double timeScale = live && !Double.isInfinite(outputs.speed()) ? outputs.speed() : 1;
             long[] written = {0};
             if (outputs.xdf() != null) {
                 writer = live ? XdfWriter.create(outputs.xdf(), headerFields(config, simulator.badChannels()))
@@ -146,11 +149,11 @@ public final class SimulationRun {
                 simulator.next(values, n, markers);
                 double[] stamps = new double[n];
                 for (int s = 0; s < n; s++) {
-                    stamps[s] = startTime + (samplesDone + s) / rate;
+                    stamps[s] = startTime + (samplesDone + s) / rate / timeScale;
                 }
                 Chunk signal = Chunk.ofFloat32(channels, stamps, n == chunk ? values
                         : java.util.Arrays.copyOf(values, n * channels));
-                Chunk markerChunk = markers.isEmpty() ? null : markerChunk(markers, startTime, rate);
+                Chunk markerChunk = markers.isEmpty() ? null : markerChunk(markers, startTime, rate * timeScale);
                 if (live) {
                     pace(wallStart, (samplesDone + n) / rate);
                     outlets.get(0).push(signal);

@@ -85,7 +85,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         range("sampleRateHz", sampleRateHz, 250, 10000);
         range("snr", snr, 0, 20);
         if (lineFrequencyHz != 50 && lineFrequencyHz != 60) {
-            throw new IllegalArgumentException("lineFrequencyHz must be 50 or 60, got " + lineFrequencyHz);
+            throw new IllegalArgumentException("lineFrequencyHz must be 50 or 60, got " + number(lineFrequencyHz));
         }
         range("lineNoiseMicrovolts", lineNoiseMicrovolts, 0, 1000);
         range("backgroundMicrovolts", backgroundMicrovolts, 1, 1000);

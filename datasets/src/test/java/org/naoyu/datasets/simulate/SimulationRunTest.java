@@ -1,0 +1,131 @@
+package org.naoyu.datasets.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.StreamInlet;
+import org.naoyu.acquisition.lsl.StreamResolver;
+import org.naoyu.datasets.Python;
+import org.naoyu.datasets.RecordedStream;
+import org.naoyu.datasets.Recording;
+import org.naoyu.datasets.Recordings;
+import org.naoyu.datasets.corpus.TaskMarker;
+
+@Timeout(120)
+class SimulationRunTest {
+    @TempDir
+    Path dir;
+
+    private static SimulatorConfig config() {
+        return SimulatorConfig.builder().channels(64).sampleRateHz(1000).seed(3).build();
+    }
+
+    private Path write(String name, SimulatorConfig config, double seconds) throws Exception {
+        Path file = dir.resolve(name);
+        new SimulationRun(config, new SimulationRun.Outputs(file, null, "naoyu-test", seconds,
+                Double.POSITIVE_INFINITY, 0.01)).run(started -> { }, progress -> { }, () -> false);
+        return file;
+    }
+
+    @Test
+    void theSameConfigWritesTheSameBytes() throws Exception {
+        Path a = write("a.xdf", config(), 12);
+        Path b = write("b.xdf", config(), 12);
+        Path other = write("c.xdf", config().toBuilder().seed(4).build(), 12);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(other)), "another seed differs");
+    }
+
+    @Test
+    void theFileHoldsTheSignalWithChannelMetadataAndTheMarkersOnItsSamples() throws Exception {
+        Path file = write("s.xdf", config(), 20);
+        Recording recording = Recordings.open(file);
+        RecordedStream signal = recording.stream(SimulationRun.SIGNAL_NAME);
+        RecordedStream markers = recording.stream(SimulationRun.MARKER_NAME);
+        assertEquals(64, signal.info().channelCount());
+        assertEquals(1000, signal.info().nominalRateHz());
+        assertEquals(20_000, signal.sampleCount());
+        assertEquals("G01", signal.info().channels().get(0).label());
+        assertEquals("microvolts", signal.info().channels().get(0).unit());
+        assertNotNull(signal.info().channels().get(63).position(), "positions in desc/channels/channel/location");
+        assertEquals(28.0, signal.info().channels().get(63).position().xMm(), 1e-9, "8x8 grid, 4 mm pitch");
+        assertTrue(recording.metadata().get("simulator").contains("seed=3"), recording.metadata().toString());
+        assertTrue(recording.metadata().containsKey("bad_channels"));
+
+        Chunk events = markers.samples();
+        assertTrue(events.sampleCount() > 20, "markers in 20 s: " + events.sampleCount());
+        for (int i = 0; i < events.sampleCount(); i++) {
+            double t = events.timestamps()[i];
+            assertEquals(Math.round(t * 1000) / 1000.0, t, 1e-9, "marker " + events.stringValues()[i]
+                    + " sits on a sample");
+            TaskMarker.parse(events.stringValues()[i]); // every marker reads back
+        }
+        // the samples at a marker's time are the sample index the simulator scheduled it at
+        double firstCue = events.timestamps()[0];
+        assertEquals("cue", events.stringValues()[0].split(" ")[0]);
+        assertEquals(2.0, firstCue, 1e-12);
+        assertEquals(2.0, signal.samples().timestamps()[2000], 1e-12);
+    }
+
+    @Test
+    void anIndependentXdfReaderAgrees() throws Exception {
+        Path file = write("p.xdf", config(), 10);
+        String json = Python.run("scripts/xdf_summary.py", file.toString(), "--markers", "3");
+        assertTrue(json.contains("\"name\": \"naoyu-sim\""), json);
+        assertTrue(json.contains("\"samples\": 10000"), json);
+        assertTrue(json.contains("\"footer_sample_count\": 10000"), json);
+        assertTrue(json.contains("\"channel_count\": 64"), json);
+        assertTrue(json.contains("\"G64\""), json);
+        assertTrue(json.contains("\"cue "), "markers with labels: " + json);
+        assertTrue(json.contains("\"datetime\": \"1970-01-01T00:00:00Z\""), json);
+    }
+
+    @Test
+    void outletsPublishTheSignalAndItsMarkersLive() throws Exception {
+        LslConfig lsl = LslConfig.defaults();
+        String sourceId = "naoyu-test-" + UUID.randomUUID();
+        SimulationRun run = new SimulationRun(config().toBuilder().timing(new SimulatorConfig.TaskTiming(0.2, 0.1,
+                0.2, 0.1)).build(), new SimulationRun.Outputs(null, lsl, sourceId, 8, 2, 0.01));
+        List<SimulationRun.Progress> reports = new ArrayList<>();
+        Thread runner = new Thread(() -> {
+            try {
+                run.run(started -> { }, reports::add, () -> false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        runner.start();
+        StreamInlet signal = StreamInlet.open(StreamResolver.resolveByProperty(lsl, "source_id", sourceId, 1,
+                Duration.ofSeconds(5)).get(0), lsl, StreamInlet.Options.defaults());
+        StreamInlet markers = StreamInlet.open(StreamResolver.resolveByProperty(lsl, "source_id",
+                sourceId + "-markers", 1, Duration.ofSeconds(5)).get(0), lsl, StreamInlet.Options.defaults());
+        assertEquals("ECoG", signal.info().type());
+        assertEquals(64, signal.info().channelCount());
+        runner.join();
+        Chunk samples = signal.pullChunk(100_000, Duration.ofSeconds(1));
+        Chunk events = markers.pullChunk(1000, Duration.ofSeconds(1));
+        signal.close();
+        markers.close();
+        assertTrue(samples.sampleCount() > 4000, "most of 8000 samples in 4 s at speed 2: " + samples.sampleCount());
+        assertEquals(0.0005, samples.timestamps()[1] - samples.timestamps()[0], 1e-6,
+                "1 kHz at twice real time: timestamps 0.5 ms apart");
+        assertTrue(events.sampleCount() >= 5, "markers arrive: " + events.sampleCount());
+        SimulationRun.Progress last = reports.get(reports.size() - 1);
+        assertEquals(8.0, last.simulatedSeconds(), 1e-9);
+        assertTrue(last.realTimeFactor() > 1.7 && last.realTimeFactor() < 2.2, "paced at x2: " + last.realTimeFactor());
+    }
+}
