@@ -3,7 +3,7 @@ package org.naoyu.datasets.simulate;
 /**
  * Alpha (8.5–11.5 Hz) and beta (16–26 Hz) rhythms: three narrow-band sources each (resonators driven by white noise,
  * so they wax and wane), each spread over the grid as a broad Gaussian patch. Both desynchronise while the participant
- * speaks (event-related desynchronisation of the sensorimotor rhythms, Crone et al. 1998, Brain 121:2301): their
+ * speaks (event-related desynchronisation of the sensorimotor rhythms, Crone et al. 1998, Brain 121:2271): their
  * amplitude drops by {@code depth} × the articulators' summed engagement.
  */
 final class Rhythms {

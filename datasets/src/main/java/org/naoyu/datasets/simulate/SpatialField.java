@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 /**
  * Spatially correlated noise over a grid: independent sources on a lattice of every second electrode, each mixed into
  * the electrodes around it with a Gaussian kernel (σ = 2 electrode pitches, 8 mm on a 4 mm grid, cut at 3σ), so the
- * correlation between two electrodes falls with their distance as in ECoG recordings (correlation lengths of about
- * a centimetre, Muller et al. 2016, eLife 5:e17267). Each electrode's weights have unit sum of squares: the field
- * has unit variance everywhere.
+ * correlation between two electrodes falls with their distance as in ECoG recordings (correlation lengths of a
+ * centimetre or less in the high-gamma band, Muller et al. 2016, J. Neural Eng. 13:056013). Each electrode's weights
+ * have unit sum of squares: the field has unit variance everywhere.
  */
 final class SpatialField {
     private static final double SIGMA_PITCHES = 2.0;
