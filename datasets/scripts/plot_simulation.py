@@ -2,7 +2,8 @@
 """Draws the pictures of docs/SIMULATOR.md from a file written by `naoyu simulate`, as an analyst would see it:
 
   spectrum.svg  Welch power spectra of a speech-responsive and a silent electrode (log-log), with the 1/f^chi fit
-  hg_map.svg    high-gamma (70-150 Hz) power after speech onset over before the cue, per electrode, one map per syllable
+  hg_map.svg    high-gamma (70-150 Hz) power 0-150 ms and 150-400 ms after speech onset over before the cue, per
+                electrode, for up to three syllables
   trial.svg     one trial: the raw trace and the high-gamma envelope of the most responsive electrode, with markers
 
 Reads the XDF with xdf_summary.py (no naoyu code), analyses with numpy/scipy, writes SVG by hand (no matplotlib).
@@ -76,31 +77,31 @@ def colour_of(v, lo, hi):
     return f"rgb({r},{g},{b})"
 
 
-def map_plot(path, maps, titles, rows, cols, bad):
-    cell = 14
-    width = len(maps) * (cols * cell + 40) + 120
-    height = rows * cell + 110
+def map_plot(path, maps, titles, rows, cols, bad, per_row):
+    cell = 12
+    panel_w, panel_h = cols * cell + 30, rows * cell + 34
+    width = per_row * panel_w + 110
+    height = ((len(maps) + per_row - 1) // per_row) * panel_h + 80
     lo, hi = 0.0, max(float(np.nanmax(m)) for m in maps)
-    body = [text(width / 2, 22, "high-gamma power after onset over before the cue, dB (grid seen from above; "
-                 "dorsal at the top)", size=13)]
+    body = [text(width / 2, 22, "high-gamma power over the 0.4 s before the cue, dB, per electrode "
+                 "(dorsal at the top)", size=13)]
     for k, (m, title) in enumerate(zip(maps, titles)):
-        ox = 30 + k * (cols * cell + 40)
-        oy = 50
-        body.append(text(ox + cols * cell / 2, oy - 8, title, size=13))
-        for c in range(rows * cols):
+        ox = 30 + (k % per_row) * panel_w
+        oy = 56 + (k // per_row) * panel_h
+        body.append(text(ox + cols * cell / 2, oy - 8, title, size=12))
+        for c in range(min(rows * cols, len(m))):
             r, q = divmod(c, cols)
-            if c >= len(m):
-                continue
             fill = "#ccc" if c in bad else colour_of(m[c], lo, hi)
             body.append(f'<rect x="{ox + q * cell}" y="{oy + r * cell}" width="{cell - 1}" height="{cell - 1}" '
                         f'fill="{fill}"/>')
     bx = width - 70
+    span = height - 120
     for i in range(100):
-        body.append(f'<rect x="{bx}" y="{50 + rows * cell * (1 - (i + 1) / 100):.1f}" width="14" '
-                    f'height="{rows * cell / 100 + 0.5:.1f}" fill="{colour_of(lo + (hi - lo) * i / 99, lo, hi)}"/>')
-    body.append(text(bx + 18, 58, f"{hi:.1f} dB", anchor="start", size=10))
-    body.append(text(bx + 18, 50 + rows * cell, f"{lo:.0f} dB", anchor="start", size=10))
-    body.append(text(30, height - 20, "grey: bad channels", anchor="start", size=11))
+        body.append(f'<rect x="{bx}" y="{56 + span * (1 - (i + 1) / 100):.1f}" width="14" '
+                    f'height="{span / 100 + 0.5:.1f}" fill="{colour_of(lo + (hi - lo) * i / 99, lo, hi)}"/>')
+    body.append(text(bx + 18, 64, f"{hi:.1f} dB", anchor="start", size=10))
+    body.append(text(bx + 18, 56 + span, f"{lo:.0f} dB", anchor="start", size=10))
+    body.append(text(30, height - 14, "grey: bad channels", anchor="start", size=11))
     svg(path, body, width, height)
 
 
@@ -169,22 +170,27 @@ def main():
     onsets = [(index(tm), m.split(" ", 1)[1]) for tm, m in markers if m.startswith("speech_onset")]
     cues = [index(tm) for tm, m in markers if m.startswith("cue")]
     syllables = sorted({s for _, s in onsets})[:3]
-    maps = []
-    win = int(0.4 * rate)
-    for syllable in syllables:
-        before = np.zeros(n)
-        after = np.zeros(n)
-        for onset, s in onsets:
-            if s != syllable or onset + win > len(t):
-                continue
-            cue = max(c for c in cues if c < onset)
-            before += np.mean(envelope[cue - win:cue] ** 2, axis=0)
-            after += np.mean(envelope[onset:onset + win] ** 2, axis=0)
-        maps.append(10 * np.log10(np.maximum(after / before, 1)))
-    map_plot(os.path.join(out, "hg_map.svg"), maps, syllables, rows, cols, bad)
+    windows = [(0.0, 0.15, "0-150 ms"), (0.15, 0.4, "150-400 ms")]
+    maps, titles = [], []
+    base = int(0.4 * rate)
+    for start, end, name in windows:
+        for syllable in syllables:
+            before = np.zeros(n)
+            after = np.zeros(n)
+            a, b = int(start * rate), int(end * rate)
+            for onset, s in onsets:
+                if s != syllable or onset + b > len(t):
+                    continue
+                cue = max(c for c in cues if c < onset)
+                before += np.mean(envelope[cue - base:cue] ** 2, axis=0)
+                after += np.mean(envelope[onset + a:onset + b] ** 2, axis=0)
+            maps.append(10 * np.log10(np.maximum(after / before, 1)))
+            titles.append(f"{syllable}, {name} after onset")
+    map_plot(os.path.join(out, "hg_map.svg"), maps, titles, rows, cols, bad, len(syllables))
+    whole = [np.maximum(maps[i], maps[i + len(syllables)]) for i in range(len(syllables))]
 
-    responsive = int(np.argmax(maps[0]))
-    silent = int(np.argmin(np.where([c in bad for c in range(n)], np.inf, np.abs(maps[0]) + np.abs(maps[-1]))))
+    responsive = int(np.argmax(whole[0]))
+    silent = int(np.argmin(np.where([c in bad for c in range(n)], np.inf, sum(np.abs(m) for m in whole))))
     f, p_resp = ss.welch(x[:, responsive], rate, nperseg=int(2 * rate))
     _, p_silent = ss.welch(x[:, silent], rate, nperseg=int(2 * rate))
     sel = (f >= 2) & (f <= 40)

@@ -26,7 +26,7 @@ import org.naoyu.acquisition.StreamInfo;
 public final class EcogSimulator {
     /** The amplifier's range: a railed channel sits at plus or minus this. */
     public static final double RAIL_MICROVOLTS = 8000;
-    private static final int PIECE = 256;
+    private static final int PIECE = 64;
     private static final double KNEE_HZ = 0.5;
     private static final double LFC_TIME_CONSTANT_SECONDS = 0.1;
     private static final double LOOKAHEAD_SECONDS = 5;
