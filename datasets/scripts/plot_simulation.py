@@ -149,7 +149,9 @@ def main():
     t = np.array(signal["times"])
     labels = [c.findtext("label") for c in signal["info"].iter("channel")]
     n = len(labels)
-    cols = int(max(float(c.findtext("location/X")) for c in signal["info"].iter("channel")) / 4) + 1
+    xs = sorted({float(c.findtext("location/X")) for c in signal["info"].iter("channel")})
+    pitch = xs[1] - xs[0] if len(xs) > 1 else 1.0
+    cols = int(round(xs[-1] / pitch)) + 1
     rows = (n + cols - 1) // cols
     bad_text = header.split("<bad_channels>")[1].split("</bad_channels>")[0] if "<bad_channels>" in header else ""
     bad = {labels.index(b.split(":")[0]) for b in bad_text.split()}
@@ -157,7 +159,8 @@ def main():
 
     good = [c for c in range(n) if c not in bad]
     car = x - np.median(x[:, good], axis=1, keepdims=True)
-    for f0 in (50, 100, 150, 200, 250):
+    mains = 60.0 if "line_frequency_hz=60" in header else 50.0
+    for f0 in (mains * h for h in range(1, 6)):
         if f0 < 0.45 * rate:
             b, a = ss.iirnotch(f0, 30, rate)
             car = ss.filtfilt(b, a, car, axis=0)

@@ -70,8 +70,11 @@ def read_samples(stream, data, pos):
         if has_time == 8:
             t = struct.unpack_from("<d", data, pos)[0]
             pos += 8
+        elif last is not None and rate > 0:
+            t = last + 1.0 / rate  # a deduced timestamp: the previous one plus the sampling interval
         else:
-            t = last + 1.0 / rate
+            raise ValueError(f"sample without timestamp at byte {pos - 1} in a stream that cannot deduce one "
+                             f"(rate {rate}, previous {last})")
         last = t
         stream["times"].append(t)
         if fmt == "string":

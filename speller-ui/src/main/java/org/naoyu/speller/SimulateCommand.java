@@ -118,8 +118,28 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The config's field names as the user typed them. */
+    private static final String[][] FLAG_NAMES = {
+        {"sampleRateHz", "--rate"}, {"lineFrequencyHz", "--line"}, {"lineNoiseMicrovolts", "--line-noise"},
+        {"randomBadChannels", "--random-bad"}, {"snr ", "--snr "}, {"channel count", "--channels"},
+        {"speed ", "--speed "}, {"seconds ", "--seconds "}};
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return simulate();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (String[] name : FLAG_NAMES) {
+                if (message.startsWith(name[0])) {
+                    message = name[1] + message.substring(name[0].length());
+                }
+            }
+            throw new IllegalArgumentException(message, e);
+        }
+    }
+
+    private Integer simulate() throws Exception {
         SimulatorConfig config = config();
         boolean live = out == null || publish;
         double duration = seconds != null ? seconds : out != null && !live ? 60 : Double.POSITIVE_INFINITY;
@@ -128,6 +148,20 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (live && out != null && seconds == null) {
             throw new IllegalArgumentException("--out with --lsl needs --seconds: how long to record");
+        }
+        if (seconds != null && seconds * rate < 1) {
+            throw new IllegalArgumentException("--seconds must cover at least one sample (" + 1 / rate + " s at "
+                    + Json.number(rate) + " Hz), got " + seconds);
+        }
+        if (speed != null && !live) {
+            throw new IllegalArgumentException("--speed paces live outlets; a file alone is written as fast as "
+                    + "possible (add --lsl to publish while writing)");
+        }
+        if (cues != null && config.task() != SimulatorConfig.Task.SYLLABLES) {
+            throw new IllegalArgumentException("--cues applies to --task syllables, not " + task);
+        }
+        if (cues != null && allTones) {
+            throw new IllegalArgumentException("--all-tones chooses the cues itself; give either it or --cues");
         }
         double pace = speed != null ? speed : live ? 1 : Double.POSITIVE_INFINITY;
         String id = sourceId != null ? sourceId : "naoyu-sim-" + participant + "-" + seed;
@@ -155,11 +189,11 @@ final class SimulateCommand implements Callable<Integer> {
                     }, stop::get);
         } finally {
             finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook waited for the run to finish
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waited for the run to finish
+            }
         }
         if (out != null) {
             printer.printf(Locale.ROOT, "wrote %s: %.1f s, %d ch at %s Hz, %d trials, %d markers%n", out,

@@ -53,9 +53,9 @@ class SimulateCommandTest {
     void badArgumentsSayWhatIsWrong() {
         Cli.Run snr = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--snr", "50");
         assertEquals(1, snr.exitCode());
-        assertTrue(snr.err().startsWith("naoyu simulate: snr must be in [0, 20], got 50\n"), snr.err());
+        assertTrue(snr.err().startsWith("naoyu simulate: --snr must be in [0, 20], got 50\n"), snr.err());
         Cli.Run channels = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--channels", "4");
-        assertTrue(channels.err().startsWith("naoyu simulate: channel count must be in [8, 1024], got 4\n"),
+        assertTrue(channels.err().startsWith("naoyu simulate: --channels must be in [8, 1024], got 4\n"),
                 channels.err());
         Cli.Run bad = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--bad", "G300:flat");
         assertTrue(bad.err().startsWith("naoyu simulate: bad channel 'G300' is not on the grid: use a label G001…G256 "
@@ -66,6 +66,18 @@ class SimulateCommandTest {
         Cli.Run both = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--lsl");
         assertTrue(both.err().startsWith("naoyu simulate: --out with --lsl needs --seconds: how long to record\n"),
                 both.err());
+        String x = dir.resolve("x.xdf").toString();
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--rate", "100").err()
+                .startsWith("naoyu simulate: --rate must be in [250, 10000], got 100\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--speed", "4").err()
+                .startsWith("naoyu simulate: --speed paces live outlets; a file alone is written as fast as possible"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--cues", "ba1").err()
+                .startsWith("naoyu simulate: --cues applies to --task syllables, not sentences\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--channels", "8", "--bad", "1:flat,2:flat,3:flat,4:flat,5:flat,"
+                + "6:flat,7:flat", "--random-bad", "2").err()
+                .startsWith("naoyu simulate: --random-bad must be in [0, 1] for 8 channels, got 2\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--bad", "G001:flat,G001:noisy").err()
+                .startsWith("naoyu simulate: each bad channel must be listed once, got [G001:flat, G001:noisy]\n"));
         assertTrue(Files.notExists(dir.resolve("x.xdf")), "no file is left behind by a refused command");
     }
 

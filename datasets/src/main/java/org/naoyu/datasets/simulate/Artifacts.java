@@ -19,7 +19,7 @@ final class Artifacts {
 
     private record Pop(int channel, long start, double microvolts, double decaySamples) {
         long end() {
-            return start + (long) Math.ceil(6 * decaySamples);
+            return start + (long) StrictMath.ceil(6 * decaySamples);
         }
     }
 
@@ -46,18 +46,21 @@ final class Artifacts {
 
     /** Lays out the artifacts starting before {@code horizon}; returns their markers. */
     List<TimedMarker> scheduleUntil(long horizon) {
+        if (nextMovement >= horizon && nextPop >= horizon) {
+            return List.of();
+        }
         List<TimedMarker> markers = new ArrayList<>();
         while (nextMovement < horizon) {
             long start = (long) nextMovement;
-            double angle = random.uniform(0, 2 * Math.PI);
+            double angle = random.uniform(0, 2 * StrictMath.PI);
             double[] gradient = new double[grid.channelCount()];
             for (int c = 0; c < gradient.length; c++) {
-                double along = Math.cos(angle) * (grid.anteroPosterior(c) - 0.5)
-                        + Math.sin(angle) * (grid.dorsoVentral(c) - 0.5);
+                double along = StrictMath.cos(angle) * (grid.anteroPosterior(c) - 0.5)
+                        + StrictMath.sin(angle) * (grid.dorsoVentral(c) - 0.5);
                 gradient[c] = 0.65 + 0.7 * along;
             }
             double sign = random.nextDouble() < 0.5 ? -1 : 1;
-            movements.add(new Movement(start, Math.round(random.uniform(0.5, 2) * rate),
+            movements.add(new Movement(start, StrictMath.round(random.uniform(0.5, 2) * rate),
                     sign * random.uniform(150, 600), gradient));
             markers.add(new TimedMarker(start, TaskMarker.of(TaskMarker.Kind.ARTIFACT_MOVEMENT)));
             nextMovement += random.exponential(movementGapSamples);
@@ -87,11 +90,11 @@ final class Artifacts {
             if (m.start() >= pieceEnd) {
                 continue;
             }
-            long from = Math.max(pieceStart, m.start());
-            long to = Math.min(pieceEnd, m.start() + m.length());
+            long from = StrictMath.max(pieceStart, m.start());
+            long to = StrictMath.min(pieceEnd, m.start() + m.length());
             double g = m.gradient()[c];
             for (long n = from; n < to; n++) {
-                double bump = 0.5 - 0.5 * Math.cos(2 * Math.PI * (n - m.start()) / m.length());
+                double bump = 0.5 - 0.5 * StrictMath.cos(2 * StrictMath.PI * (n - m.start()) / m.length());
                 x[(int) (n - pieceStart)] += g * bump * (m.microvolts() + MUSCLE_MICROVOLTS * noise.nextGaussian());
             }
         }
@@ -99,10 +102,10 @@ final class Artifacts {
             if (p.channel() != c || p.start() >= pieceEnd) {
                 continue;
             }
-            long from = Math.max(pieceStart, p.start());
-            long to = Math.min(pieceEnd, p.end());
+            long from = StrictMath.max(pieceStart, p.start());
+            long to = StrictMath.min(pieceEnd, p.end());
             for (long n = from; n < to; n++) {
-                x[(int) (n - pieceStart)] += p.microvolts() * Math.exp(-(n - p.start()) / p.decaySamples());
+                x[(int) (n - pieceStart)] += p.microvolts() * StrictMath.exp(-(n - p.start()) / p.decaySamples());
             }
         }
     }

@@ -27,26 +27,26 @@ final class Biquad {
     }
 
     static Biquad lowPass(double cornerHz, double sampleRateHz) {
-        double w = 2 * Math.PI * cornerHz / sampleRateHz;
-        double alpha = Math.sin(w) / (2 * Math.sqrt(0.5));
+        double w = 2 * StrictMath.PI * cornerHz / sampleRateHz;
+        double alpha = StrictMath.sin(w) / (2 * StrictMath.sqrt(0.5));
         double a0 = 1 + alpha;
-        double c = Math.cos(w);
+        double c = StrictMath.cos(w);
         return new Biquad((1 - c) / 2 / a0, (1 - c) / a0, (1 - c) / 2 / a0, -2 * c / a0, (1 - alpha) / a0);
     }
 
     static Biquad highPass(double cornerHz, double sampleRateHz) {
-        double w = 2 * Math.PI * cornerHz / sampleRateHz;
-        double alpha = Math.sin(w) / (2 * Math.sqrt(0.5));
+        double w = 2 * StrictMath.PI * cornerHz / sampleRateHz;
+        double alpha = StrictMath.sin(w) / (2 * StrictMath.sqrt(0.5));
         double a0 = 1 + alpha;
-        double c = Math.cos(w);
+        double c = StrictMath.cos(w);
         return new Biquad((1 + c) / 2 / a0, -(1 + c) / a0, (1 + c) / 2 / a0, -2 * c / a0, (1 - alpha) / a0);
     }
 
     /** Poles at {@code r·e^{±iω₀}}, r from the −3 dB bandwidth: narrow-band noise around {@code centreHz}. */
     static Biquad resonator(double centreHz, double bandwidthHz, double sampleRateHz) {
-        double r = Math.exp(-Math.PI * bandwidthHz / sampleRateHz);
-        double w0 = 2 * Math.PI * centreHz / sampleRateHz;
-        return new Biquad(1, 0, 0, -2 * r * Math.cos(w0), r * r);
+        double r = StrictMath.exp(-StrictMath.PI * bandwidthHz / sampleRateHz);
+        double w0 = 2 * StrictMath.PI * centreHz / sampleRateHz;
+        return new Biquad(1, 0, 0, -2 * r * StrictMath.cos(w0), r * r);
     }
 
     double next(double x) {
@@ -58,10 +58,10 @@ final class Biquad {
 
     /** |H(e^{iω})|². */
     double powerGain(double omega) {
-        double c1 = Math.cos(omega);
-        double s1 = Math.sin(omega);
-        double c2 = Math.cos(2 * omega);
-        double s2 = Math.sin(2 * omega);
+        double c1 = StrictMath.cos(omega);
+        double s1 = StrictMath.sin(omega);
+        double c2 = StrictMath.cos(2 * omega);
+        double s2 = StrictMath.sin(2 * omega);
         double numRe = b0 + b1 * c1 + b2 * c2;
         double numIm = -(b1 * s1 + b2 * s2);
         double denRe = 1 + a1 * c1 + a2 * c2;

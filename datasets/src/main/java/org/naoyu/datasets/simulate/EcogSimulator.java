@@ -118,17 +118,17 @@ public final class EcogSimulator {
         for (int c = 0; c < channels; c++) {
             local[c] = new PowerLawShaper(exponent, KNEE_HZ, rate);
         }
-        this.commonWeight = config.backgroundMicrovolts() * Math.sqrt(config.spatialCorrelation());
-        this.localWeight = config.backgroundMicrovolts() * Math.sqrt(1 - config.spatialCorrelation());
+        this.commonWeight = config.backgroundMicrovolts() * StrictMath.sqrt(config.spatialCorrelation());
+        this.localWeight = config.backgroundMicrovolts() * StrictMath.sqrt(1 - config.spatialCorrelation());
 
         this.rhythms = new Rhythms(grid, rate, config.alphaMicrovolts(), config.betaMicrovolts(),
                 new SimRandom(config.participant(), 0x0A1FL));
         this.line = new LineNoise(config.lineFrequencyHz(), config.lineNoiseMicrovolts(), rate,
                 new SimRandom(config.seed(), 0x11EL));
         this.lineCoupling = new double[channels];
-        double tilt = body.uniform(0, 2 * Math.PI);
+        double tilt = body.uniform(0, 2 * StrictMath.PI);
         for (int c = 0; c < channels; c++) {
-            double along = Math.cos(tilt) * (grid.anteroPosterior(c) - 0.5) + Math.sin(tilt) * (grid.dorsoVentral(c) - 0.5);
+            double along = StrictMath.cos(tilt) * (grid.anteroPosterior(c) - 0.5) + StrictMath.sin(tilt) * (grid.dorsoVentral(c) - 0.5);
             lineCoupling[c] = (1 + 0.6 * along) * body.logNormal(0.3);
         }
 
@@ -136,8 +136,8 @@ public final class EcogSimulator {
         this.tunedWeights = new double[channels][];
         this.highGammaHighPass = new Biquad[channels];
         this.highGammaLowPass = new Biquad[channels];
-        double lowHz = Math.min(70, 0.25 * rate);
-        double highHz = Math.min(150, 0.45 * rate);
+        double lowHz = StrictMath.min(70, 0.25 * rate);
+        double highHz = StrictMath.min(150, 0.45 * rate);
         Biquad highPass = Biquad.highPass(lowHz, rate);
         Biquad lowPass = Biquad.lowPass(highHz, rate);
         for (int c = 0; c < channels; c++) {
@@ -159,21 +159,24 @@ public final class EcogSimulator {
                 highGammaLowPass[c] = lowPass.copy();
             }
         }
-        this.highGammaScale = 1 / Math.sqrt(Responses.variance(o -> highPass.powerGain(o) * lowPass.powerGain(o)));
+        // unit variance inside the band (the skirts of a 4th-order band-pass leak power outside it), so that
+        // the SNR compares in-band power with in-band power
+        this.highGammaScale = 1 / StrictMath.sqrt(Responses.bandVariance(o -> highPass.powerGain(o) * lowPass.powerGain(o),
+                Responses.omega(lowHz, rate), Responses.omega(highHz, rate)));
         PowerLawShaper reference = new PowerLawShaper(exponent, KNEE_HZ, rate);
         double backgroundBand = Responses.bandVariance(reference::powerGain, Responses.omega(lowHz, rate),
                 Responses.omega(highHz, rate));
         double floorBand = (highHz - lowHz) / (rate / 2);
-        this.highGammaAmplitude = config.snr() * Math.sqrt(
+        this.highGammaAmplitude = config.snr() * StrictMath.sqrt(
                 square(config.backgroundMicrovolts()) * backgroundBand + square(config.noiseFloorMicrovolts()) * floorBand);
         this.lowFrequencyAmplitude = config.snr() * 0.25 * config.backgroundMicrovolts();
-        this.desynchronisation = 0.5 * Math.min(1, config.snr());
-        this.lfcCoefficient = 1 - Math.exp(-1 / (LFC_TIME_CONSTANT_SECONDS * rate));
-        this.rampSamples = Math.max(1, (int) Math.round(ScheduledGesture.RAMP_SECONDS * rate));
+        this.desynchronisation = 0.5 * StrictMath.min(1, config.snr());
+        this.lfcCoefficient = 1 - StrictMath.exp(-1 / (LFC_TIME_CONSTANT_SECONDS * rate));
+        this.rampSamples = StrictMath.max(1, (int) StrictMath.round(ScheduledGesture.RAMP_SECONDS * rate));
 
         this.schedule = new TaskSchedule(config);
         this.artifacts = new Artifacts(grid, rate, config.movementsPerMinute(), config.popsPerMinute(), events);
-        this.nextTrialStart = Math.round(2 * rate); // two seconds of rest open the session
+        this.nextTrialStart = StrictMath.round(2 * rate); // two seconds of rest open the session
 
         int articulators = Articulator.values().length;
         this.activation = new double[articulators][PIECE];
@@ -251,7 +254,7 @@ public final class EcogSimulator {
                 generatePiece();
                 pieceServed = 0;
             }
-            int length = Math.min(PIECE - pieceServed, samples - done);
+            int length = StrictMath.min(PIECE - pieceServed, samples - done);
             System.arraycopy(piece, pieceServed * channels, out, done * channels, length * channels);
             long servedEnd = position - PIECE + pieceServed + length;
             while (!pieceMarkers.isEmpty() && pieceMarkers.get(0).sample() < servedEnd) {
@@ -270,7 +273,7 @@ public final class EcogSimulator {
     private void generatePiece() {
         int length = PIECE;
         long end = position + length;
-        scheduleUntil(end + Math.round(LOOKAHEAD_SECONDS * rate));
+        scheduleUntil(end + StrictMath.round(LOOKAHEAD_SECONDS * rate));
         while (!pending.isEmpty() && pending.peek().marker().sample() < end) {
             pieceMarkers.add(pending.poll().marker());
         }
@@ -379,7 +382,7 @@ public final class EcogSimulator {
             any |= state > 1e-4;
         }
         for (int n = 0; n < length; n++) {
-            engagement[n] = Math.min(1, engagement[n] / 2);
+            engagement[n] = StrictMath.min(1, engagement[n] / 2);
         }
         return any;
     }

@@ -41,7 +41,7 @@ public record ElectrodeGrid(int rows, int columns, int channelCount, double pitc
             throw new IllegalArgumentException("channel count must be in [" + MIN_CHANNELS + ", " + MAX_CHANNELS
                     + "], got " + channelCount);
         }
-        for (int rows = (int) Math.sqrt(channelCount); rows >= 1; rows--) {
+        for (int rows = (int) StrictMath.sqrt(channelCount); rows >= 1; rows--) {
             if (channelCount % rows == 0) {
                 int columns = channelCount / rows;
                 if (columns <= 2 * rows) {
@@ -50,7 +50,7 @@ public record ElectrodeGrid(int rows, int columns, int channelCount, double pitc
                 break;
             }
         }
-        int columns = (int) Math.ceil(Math.sqrt(channelCount));
+        int columns = (int) StrictMath.ceil(StrictMath.sqrt(channelCount));
         return new ElectrodeGrid((channelCount + columns - 1) / columns, columns, channelCount, DEFAULT_PITCH_MM);
     }
 

@@ -55,7 +55,10 @@ public final class GesturalScore {
     private static double initial(Phonetics syllable, List<Gesture> gestures) {
         Phonetics.Manner manner = syllable.manner();
         if (syllable.place() == Phonetics.Place.NONE) {
-            gestures.add(new Gesture(Articulator.LARYNX_VENTRAL, 0, 0.12, 0.4)); // glottal onset
+            if (syllable.medial() != 0) {
+                return 0; // y-, w-, yu-: the glide itself opens the syllable, voiced
+            }
+            gestures.add(new Gesture(Articulator.LARYNX_VENTRAL, 0, 0.12, 0.4)); // glottal onset of a, e, o, er
             return 0.05;
         }
         double end = switch (manner) {
@@ -94,6 +97,10 @@ public final class GesturalScore {
             gestures.add(new Gesture(Articulator.LARYNX_VENTRAL, end - 0.06, end + 0.14, 0.7));
             return end + 0.1;
         }
+        if (manner == Phonetics.Manner.NASAL || manner == Phonetics.Manner.LATERAL
+                || manner == Phonetics.Manner.APPROXIMANT) {
+            return 0; // sonorant initials are voiced from the start
+        }
         return manner == Phonetics.Manner.FRICATIVE && syllable.place() != Phonetics.Place.RETROFLEX ? end : end - 0.04;
     }
 
@@ -113,7 +120,7 @@ public final class GesturalScore {
         if (vowel == Phonetics.Vowel.APICAL) {
             gestures.add(new Gesture(Articulator.TONGUE_TIP, start, end, scale * 0.6));
         } else if (vowel == Phonetics.Vowel.ER) {
-            gestures.add(new Gesture(Articulator.TONGUE_BLADE, start, end, scale * 0.8));
+            // the rhotic tongue blade comes with the r coda the analysis gives er
         } else if (front > 0.05) {
             gestures.add(new Gesture(Articulator.TONGUE_BLADE, start, end, scale * (0.3 + 0.7 * front)));
         }

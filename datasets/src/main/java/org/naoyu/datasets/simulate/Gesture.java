@@ -32,8 +32,8 @@ public record Gesture(Articulator articulator, double start, double end, double 
         if (contour == null) {
             return 1;
         }
-        double position = Math.max(0, Math.min(1, x)) * (contour.length - 1);
-        int i = Math.min((int) position, contour.length - 2);
+        double position = StrictMath.max(0, StrictMath.min(1, x)) * (contour.length - 1);
+        int i = StrictMath.min((int) position, contour.length - 2);
         double f = position - i;
         return contour[i] * (1 - f) + contour[i + 1] * f;
     }

@@ -30,12 +30,12 @@ final class LineNoise {
         this.harmonics = h;
         this.phase = new double[HARMONIC_LEVEL.length];
         for (int k = 0; k < phase.length; k++) {
-            phase[k] = random.uniform(0, 2 * Math.PI);
+            phase[k] = random.uniform(0, 2 * StrictMath.PI);
         }
         this.slowPeriod = random.uniform(15, 40);
         this.fastPeriod = random.uniform(3, 8);
-        this.slowPhase = random.uniform(0, 2 * Math.PI);
-        this.fastPhase = random.uniform(0, 2 * Math.PI);
+        this.slowPhase = random.uniform(0, 2 * StrictMath.PI);
+        this.fastPhase = random.uniform(0, 2 * StrictMath.PI);
     }
 
     /** The interference at samples [first, first + length), before each channel's coupling, in µV. */
@@ -46,13 +46,13 @@ final class LineNoise {
         }
         for (int n = 0; n < length; n++) {
             double t = (first + n) / rate;
-            double drift = 1 + 0.25 * Math.sin(2 * Math.PI * t / slowPeriod + slowPhase)
-                    + 0.1 * Math.sin(2 * Math.PI * t / fastPeriod + fastPhase);
+            double drift = 1 + 0.25 * StrictMath.sin(2 * StrictMath.PI * t / slowPeriod + slowPhase)
+                    + 0.1 * StrictMath.sin(2 * StrictMath.PI * t / fastPeriod + fastPhase);
             double sum = 0;
             for (int k = 0; k < harmonics; k++) {
                 // the cycle count modulo 1 keeps the phase exact however long the session runs
                 double cycles = (first + n) * ((k + 1) * frequencyHz / rate);
-                sum += HARMONIC_LEVEL[k] * Math.sin(2 * Math.PI * (cycles - Math.floor(cycles)) + phase[k]);
+                sum += HARMONIC_LEVEL[k] * StrictMath.sin(2 * StrictMath.PI * (cycles - StrictMath.floor(cycles)) + phase[k]);
             }
             out[n] = microvolts * drift * sum;
         }

@@ -39,7 +39,7 @@ public record Phonetics(String initial, Place place, Manner manner, char medial,
      * {@code APICAL} is the buzzed vowel of {@code zi, ci, si, zhi, chi, shi, ri}, held with the tongue tip.
      */
     public enum Vowel {
-        A(0.0, 0.5, false), O(0.5, 1.0, true), E(0.5, 0.8, false), E_FRONT(0.5, 0.0, false), I(1.0, 0.0, false),
+        A(0.0, 0.5, false), A_BACK(0.0, 0.85, false), O(0.5, 1.0, true), E(0.5, 0.8, false), E_FRONT(0.5, 0.0, false), I(1.0, 0.0, false),
         U(1.0, 1.0, true), V(1.0, 0.0, true), APICAL(0.9, 0.4, false), ER(0.5, 0.5, false);
 
         final double height;
@@ -117,6 +117,11 @@ public record Phonetics(String initial, Place place, Manner manner, char medial,
             vowels = vowels.substring(1);
         }
         List<Vowel> nucleus = nucleus(vowels, medial, initial, base);
+        if (nucleus.equals(List.of(Vowel.A)) && coda.equals("n") && (medial == 'i' || medial == 'v')) {
+            nucleus = List.of(Vowel.E_FRONT); // -ian, -üan: the vowel is raised to [ɛ]
+        } else if (nucleus.equals(List.of(Vowel.A)) && coda.equals("ng")) {
+            nucleus = List.of(Vowel.A_BACK); // -ang: back [ɑ], unlike front [a] in -an
+        }
         return new Phonetics(initial, (Place) kind[0], (Manner) kind[1], medial, nucleus, coda, tone);
     }
 
@@ -136,6 +141,10 @@ public record Phonetics(String initial, Place place, Manner manner, char medial,
             }
         } else if ("jqx".contains(initial) && fin.startsWith("u")) {
             fin = "v" + fin.substring(1);
+        } else if (("l".equals(initial) || "n".equals(initial)) && fin.equals("ue")) {
+            fin = "ve"; // lüe, nüe as typed without ü
+        } else if ("bpmf".contains(initial) && !initial.isEmpty() && fin.equals("o")) {
+            fin = "uo"; // bo, po, mo, fo are pronounced [puo] etc.
         }
         return switch (fin) {
             case "iu" -> "iou";

@@ -17,25 +17,25 @@ final class PowerLawShaper {
 
     PowerLawShaper(double exponent, double kneeHz, double sampleRateHz) {
         double nyquist = sampleRateHz / 2;
-        int whole = (int) Math.floor(exponent / 2);
+        int whole = (int) StrictMath.floor(exponent / 2);
         double fraction = exponent / 2 - whole;
         double spacing = 1 / SECTIONS_PER_DECADE; // in decades
-        int pairs = fraction > 1e-9 ? (int) Math.ceil(Math.log10(nyquist / kneeHz) / spacing) : 0;
+        int pairs = fraction > 1e-9 ? (int) StrictMath.ceil(StrictMath.log10(nyquist / kneeHz) / spacing) : 0;
         int sections = whole + pairs;
         pole = new double[sections];
         zero = new double[sections];
         state = new double[sections];
         for (int k = 0; k < whole; k++) {
-            pole[k] = Math.exp(-2 * Math.PI * kneeHz / sampleRateHz);
+            pole[k] = StrictMath.exp(-2 * StrictMath.PI * kneeHz / sampleRateHz);
             zero[k] = 0;
         }
         for (int k = 0; k < pairs; k++) {
-            double poleHz = kneeHz * Math.pow(10, k * spacing);
-            double zeroHz = Math.min(poleHz * Math.pow(10, fraction * spacing), 0.999 * nyquist);
-            pole[whole + k] = Math.exp(-2 * Math.PI * poleHz / sampleRateHz);
-            zero[whole + k] = Math.exp(-2 * Math.PI * zeroHz / sampleRateHz);
+            double poleHz = kneeHz * StrictMath.pow(10, k * spacing);
+            double zeroHz = StrictMath.min(poleHz * StrictMath.pow(10, fraction * spacing), 0.999 * nyquist);
+            pole[whole + k] = StrictMath.exp(-2 * StrictMath.PI * poleHz / sampleRateHz);
+            zero[whole + k] = StrictMath.exp(-2 * StrictMath.PI * zeroHz / sampleRateHz);
         }
-        scale = 1 / Math.sqrt(Responses.variance(this::unscaledPowerGain));
+        scale = 1 / StrictMath.sqrt(Responses.variance(this::unscaledPowerGain));
     }
 
     /** The next output for a white input sample. */
@@ -57,7 +57,7 @@ final class PowerLawShaper {
 
     private double unscaledPowerGain(double omega) {
         double gain = 1;
-        double c = Math.cos(omega);
+        double c = StrictMath.cos(omega);
         for (int k = 0; k < pole.length; k++) {
             double num = 1 - 2 * zero[k] * c + zero[k] * zero[k];
             double den = 1 - 2 * pole[k] * c + pole[k] * pole[k];

@@ -11,12 +11,12 @@ final class Responses {
 
     /** (1/π) ∫₀^π |H|² dω: the output variance for unit-variance white input. */
     static double variance(DoubleUnaryOperator powerGain) {
-        return bandVariance(powerGain, 0, Math.PI);
+        return bandVariance(powerGain, 0, StrictMath.PI);
     }
 
     /** (1/π) ∫ |H|² dω over [lowOmega, highOmega] (midpoint rule). */
     static double bandVariance(DoubleUnaryOperator powerGain, double lowOmega, double highOmega) {
-        double step = Math.PI / POINTS;
+        double step = StrictMath.PI / POINTS;
         double sum = 0;
         for (int i = 0; i < POINTS; i++) {
             double omega = (i + 0.5) * step;
@@ -24,10 +24,10 @@ final class Responses {
                 sum += powerGain.applyAsDouble(omega);
             }
         }
-        return sum * step / Math.PI;
+        return sum * step / StrictMath.PI;
     }
 
     static double omega(double hz, double sampleRateHz) {
-        return 2 * Math.PI * hz / sampleRateHz;
+        return 2 * StrictMath.PI * hz / sampleRateHz;
     }
 }

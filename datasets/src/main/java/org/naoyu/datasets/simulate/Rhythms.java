@@ -35,13 +35,13 @@ final class Rhythms {
                 double bandwidth = rhythm == 0 ? 2 : 5;
                 Biquad resonator = Biquad.resonator(centre, bandwidth, rate);
                 sources[s] = resonator;
-                sourceScale[s] = 1 / Math.sqrt(Responses.variance(resonator::powerGain));
+                sourceScale[s] = 1 / StrictMath.sqrt(Responses.variance(resonator::powerGain));
                 double dv = random.nextDouble();
                 double ap = random.nextDouble();
                 for (int c = 0; c < grid.channelCount(); c++) {
                     double a = (grid.dorsoVentral(c) - dv) / 0.35;
                     double b = (grid.anteroPosterior(c) - ap) / 0.35;
-                    amplitude[s][c] = Math.exp(-0.5 * (a * a + b * b));
+                    amplitude[s][c] = StrictMath.exp(-0.5 * (a * a + b * b));
                     sumSquares[c] += amplitude[s][c] * amplitude[s][c];
                 }
             }
@@ -49,7 +49,7 @@ final class Rhythms {
             for (double v : sumSquares) {
                 mean += v / sumSquares.length;
             }
-            double norm = microvolts / Math.sqrt(mean); // the rhythm's RMS over the grid is `microvolts`
+            double norm = microvolts / StrictMath.sqrt(mean); // the rhythm's RMS over the grid is `microvolts`
             for (int k = first; k < s; k++) {
                 for (int c = 0; c < grid.channelCount(); c++) {
                     amplitude[k][c] *= norm;

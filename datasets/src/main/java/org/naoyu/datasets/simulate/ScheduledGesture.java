@@ -10,15 +10,15 @@ record ScheduledGesture(Articulator articulator, long startSample, long endSampl
 
     /** Adds this gesture's activation over samples [from, from + length) to {@code activation}. */
     void render(double[] activation, long from, int length, int rampSamples) {
-        long first = Math.max(from, startSample);
-        long last = Math.min(from + length, endSample + rampSamples);
-        double span = Math.max(1, endSample - startSample);
+        long first = StrictMath.max(from, startSample);
+        long last = StrictMath.min(from + length, endSample + rampSamples);
+        double span = StrictMath.max(1, endSample - startSample);
         for (long n = first; n < last; n++) {
-            double edge = Math.min(1, (n - startSample) / (double) rampSamples);
+            double edge = StrictMath.min(1, (n - startSample) / (double) rampSamples);
             if (n >= endSample) {
-                edge = Math.min(edge, (endSample + rampSamples - n) / (double) rampSamples);
+                edge = StrictMath.min(edge, (endSample + rampSamples - n) / (double) rampSamples);
             }
-            double rise = Math.sin(0.5 * Math.PI * edge);
+            double rise = StrictMath.sin(0.5 * StrictMath.PI * edge);
             activation[(int) (n - from)] += amplitude * rise * rise * shape.contourAt((n - startSample) / span);
         }
     }

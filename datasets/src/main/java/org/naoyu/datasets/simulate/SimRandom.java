@@ -69,7 +69,7 @@ final class SimRandom {
             v = 2 * nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double scale = Math.sqrt(-2 * Math.log(s) / s);
+        double scale = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
         spareGaussian = v * scale;
         hasSpare = true;
         return u * scale;
@@ -77,11 +77,11 @@ final class SimRandom {
 
     /** A log-normal factor with median 1: {@code exp(sigma · N(0, 1))}. */
     double logNormal(double sigma) {
-        return Math.exp(sigma * nextGaussian());
+        return StrictMath.exp(sigma * nextGaussian());
     }
 
     /** Exponentially distributed waiting time with the given mean. */
     double exponential(double mean) {
-        return -mean * Math.log(1 - nextDouble());
+        return -mean * StrictMath.log(1 - nextDouble());
     }
 }

@@ -122,7 +122,6 @@ public final class SimulationRun {
                 outlets.add(StreamOutlet.open(signalInfo, outputs.lsl()));
                 outlets.add(StreamOutlet.open(markerInfo, outputs.lsl()));
             }
-            double startTime = live ? LocalClock.now() : 0;
             // live streams faster than real time compress their timestamps, as replay does, to stay on the LSL clock
             double timeScale = live && !Double.isInfinite(outputs.speed()) ? outputs.speed() : 1;
             long[] written = {0};
@@ -135,16 +134,17 @@ public final class SimulationRun {
             int markerId = writer == null ? -1 : writer.addStream(markerInfo);
             onStart.accept(new Started(signalInfo, markerInfo, List.copyOf(outlets), simulator.badChannels()));
 
-            long total = Double.isInfinite(outputs.seconds()) ? Long.MAX_VALUE : Math.round(outputs.seconds() * rate);
-            int chunk = (int) Math.max(1, Math.round(outputs.chunkSeconds() * rate));
+            long total = Double.isInfinite(outputs.seconds()) ? Long.MAX_VALUE : StrictMath.round(outputs.seconds() * rate);
+            int chunk = (int) StrictMath.max(1, StrictMath.round(outputs.chunkSeconds() * rate));
             int channels = config.grid().channelCount();
             float[] values = new float[chunk * channels];
             List<TimedMarker> markers = new ArrayList<>();
+            double startTime = live ? LocalClock.now() : 0; // taken with wallStart: stamps match when samples leave
             long wallStart = System.nanoTime();
             long lastReport = wallStart;
             double nextClockOffset = 0;
             while (samplesDone < total && !stop.getAsBoolean()) {
-                int n = (int) Math.min(chunk, total - samplesDone);
+                int n = (int) StrictMath.min(chunk, total - samplesDone);
                 markers.clear();
                 simulator.next(values, n, markers);
                 double[] stamps = new double[n];
@@ -164,8 +164,8 @@ public final class SimulationRun {
                 if (writer != null) {
                     double now = (samplesDone + n) / rate;
                     if (now >= nextClockOffset) { // LabRecorder's habit; offsets are 0: one machine, one clock
-                        writer.writeClockOffset(signalId, startTime + now, 0);
-                        writer.writeClockOffset(markerId, startTime + now, 0);
+                        writer.writeClockOffset(signalId, startTime + now / timeScale, 0);
+                        writer.writeClockOffset(markerId, startTime + now / timeScale, 0);
                         nextClockOffset += CLOCK_OFFSET_INTERVAL_SECONDS;
                     }
                     writer.writeSamples(signalId, signal);

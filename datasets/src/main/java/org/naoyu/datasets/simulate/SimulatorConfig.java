@@ -107,9 +107,10 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
             }
         }
         if (badChannels.stream().map(BadChannel::channel).distinct().count() != badChannels.size()) {
-            throw new IllegalArgumentException("each bad channel must be listed once, got " + badChannels);
+            throw new IllegalArgumentException("each bad channel must be listed once, got " + badChannels.stream()
+                    .map(b -> b.describe(grid)).toList());
         }
-        int maxRandom = grid.channelCount() / 4;
+        int maxRandom = Math.min(grid.channelCount() / 4, grid.channelCount() - badChannels.size());
         if (randomBadChannels < 0 || randomBadChannels > maxRandom) {
             throw new IllegalArgumentException("randomBadChannels must be in [0, " + maxRandom + "] for "
                     + grid.channelCount() + " channels, got " + randomBadChannels);
@@ -124,7 +125,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == StrictMath.rint(value) && StrictMath.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     public static Builder builder() {

@@ -35,9 +35,9 @@ public final class SomatotopicMap {
             for (int c = 0; c < grid.channelCount(); c++) {
                 double dv = (grid.dorsoVentral(c) - centreDv) / widthDv;
                 double ap = (grid.anteroPosterior(c) - centreAp) / widthAp;
-                double w = Math.exp(-0.5 * (dv * dv + ap * ap)) * random.logNormal(0.3);
+                double w = StrictMath.exp(-0.5 * (dv * dv + ap * ap)) * random.logNormal(0.3);
                 weight[c][articulator.ordinal()] = w;
-                max = Math.max(max, w);
+                max = StrictMath.max(max, w);
             }
             for (int c = 0; c < grid.channelCount(); c++) {
                 double w = weight[c][articulator.ordinal()] / max;

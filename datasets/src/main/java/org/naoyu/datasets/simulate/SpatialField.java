@@ -38,15 +38,15 @@ final class SpatialField {
             for (int s = 0; s < count; s++) {
                 double dr = grid.row(c) - (2 * (s / latentColumns) + 0.5);
                 double dc = grid.column(c) - (2 * (s % latentColumns) + 0.5);
-                double distance = Math.sqrt(dr * dr + dc * dc);
+                double distance = StrictMath.sqrt(dr * dr + dc * dc);
                 if (distance <= cut) {
-                    double w = Math.exp(-0.5 * distance * distance / (SIGMA_PITCHES * SIGMA_PITCHES));
+                    double w = StrictMath.exp(-0.5 * distance * distance / (SIGMA_PITCHES * SIGMA_PITCHES));
                     index[used] = s;
                     weight[used++] = w;
                     sumSquares += w * w;
                 }
             }
-            double norm = 1 / Math.sqrt(sumSquares);
+            double norm = 1 / StrictMath.sqrt(sumSquares);
             sourceIndex[c] = java.util.Arrays.copyOf(index, used);
             sourceWeight[c] = java.util.Arrays.copyOf(weight, used);
             for (int k = 0; k < used; k++) {
@@ -59,7 +59,7 @@ final class SpatialField {
     void advance(int length, SimRandom random) {
         for (int s = 0; s < sources.length; s++) {
             if (buffer[s] == null || buffer[s].length < length) {
-                buffer[s] = new double[Math.max(length, 256)];
+                buffer[s] = new double[StrictMath.max(length, 256)];
             }
             double[] b = buffer[s];
             PowerLawShaper source = sources[s];

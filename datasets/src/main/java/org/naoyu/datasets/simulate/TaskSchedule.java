@@ -116,16 +116,18 @@ final class TaskSchedule {
         });
         int tone = syllable.charAt(syllable.length() - 1) - '0';
         double durationSeconds = GesturalScore.SYLLABLE_SECONDS * GesturalScore.durationFactor(tone)
-                * Math.max(0.6, Math.min(1.4, 1 + 0.12 * random.nextGaussian()));
+                * StrictMath.max(0.6, StrictMath.min(1.4, 1 + 0.12 * random.nextGaussian()));
         double attemptAmplitude = random.logNormal(0.25);
         long offset = onset + seconds(durationSeconds);
         markers.add(marker(onset, Kind.SPEECH_ONSET, syllable));
         for (Gesture gesture : score) {
-            long from = onset + seconds(gesture.start() * durationSeconds + 0.010 * random.nextGaussian());
+            // gestures that open the syllable start exactly at onset: the marker is where activity begins
+            double startJitter = 0.010 * random.nextGaussian();
+            long from = gesture.start() == 0 ? onset : onset + seconds(gesture.start() * durationSeconds + startJitter);
             long to = onset + seconds(gesture.end() * durationSeconds + 0.010 * random.nextGaussian());
-            from = Math.max(onset, from);
-            to = Math.max(from + 1, to);
-            double amplitude = Math.min(2.5, gesture.amplitude() * attemptAmplitude * random.logNormal(0.15));
+            from = StrictMath.max(onset, from);
+            to = StrictMath.max(from + 1, to);
+            double amplitude = StrictMath.min(2.5, gesture.amplitude() * attemptAmplitude * random.logNormal(0.15));
             gestures.add(new ScheduledGesture(gesture.articulator(), from, to, amplitude, gesture));
         }
         markers.add(marker(offset, Kind.SPEECH_OFFSET, syllable));
@@ -137,7 +139,7 @@ final class TaskSchedule {
     }
 
     private long seconds(double seconds) {
-        return Math.round(seconds * rate);
+        return StrictMath.round(seconds * rate);
     }
 
     private <T> void shuffle(List<T> list) {

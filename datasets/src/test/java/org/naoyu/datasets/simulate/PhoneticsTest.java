@@ -20,18 +20,23 @@ import org.naoyu.datasets.simulate.Phonetics.Vowel;
 class PhoneticsTest {
 
     @Test
-    void everySyllableOfTheInventoryHasAnArticulatoryScore() {
-        for (Syllable syllable : SyllableInventory.standard().syllables()) {
-            List<Gesture> score = GesturalScore.of(Phonetics.of(syllable.base(), syllable.tone()));
-            assertTrue(score.stream().anyMatch(g -> g.articulator() == Articulator.LARYNX_DORSAL),
-                    syllable.toned() + " has a pitch gesture");
-            assertTrue(score.size() >= 3, syllable.toned() + ": " + score);
+    void everyBaseSyllableOfTheInventoryHasItsOwnArticulatoryScore() {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        List<String> same = new java.util.ArrayList<>();
+        for (String base : SyllableInventory.standard().bases()) {
+            String score = GesturalScore.of(Phonetics.of(base, 1)).toString();
+            String other = seen.putIfAbsent(score, base);
+            if (other != null) {
+                same.add(other + "=" + base);
+            }
         }
+        // the model tells apart what articulation tells apart; what it merges differs only in ways it leaves out
+        assertTrue(same.size() <= 20, "bases with identical scores: " + same);
     }
 
     @ParameterizedTest
     @CsvSource({
-        "zhuang, zh, RETROFLEX, AFFRICATE, u, A, ng",
+        "zhuang, zh, RETROFLEX, AFFRICATE, u, A_BACK, ng",
         "chi, ch, RETROFLEX, AFFRICATE_ASPIRATED, '', APICAL, ''",
         "ju, j, ALVEOLO_PALATAL, AFFRICATE, '', V, ''",
         "yue, '', NONE, NONE, v, E_FRONT, ''",
@@ -43,7 +48,13 @@ class PhoneticsTest {
         "kun, k, VELAR, STOP_ASPIRATED, u, E, n",
         "ming, m, BILABIAL, NASAL, '', I, ng",
         "er, '', NONE, NONE, '', ER, r",
-        "hao, h, VELAR, FRICATIVE, '', A U, ''"})
+        "hao, h, VELAR, FRICATIVE, '', A U, ''",
+        "bo, b, BILABIAL, STOP, u, O, ''",
+        "jian, j, ALVEOLO_PALATAL, AFFRICATE, i, E_FRONT, n",
+        "yuan, '', NONE, NONE, v, E_FRONT, n",
+        "tang, t, ALVEOLAR, STOP_ASPIRATED, '', A_BACK, ng",
+        "tan, t, ALVEOLAR, STOP_ASPIRATED, '', A, n",
+        "lue, l, ALVEOLAR, LATERAL, v, E_FRONT, ''"})
     void undoesPinyinSpellingIntoArticulation(String base, String initial, Place place, Manner manner, String medial,
             String nucleus, String coda) {
         Phonetics p = Phonetics.of(base, 1);

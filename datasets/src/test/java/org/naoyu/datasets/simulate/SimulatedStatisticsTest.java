@@ -64,7 +64,7 @@ class SimulatedStatisticsTest {
 
     @Test
     void highGammaRisesAfterSpeechOnsetOnTheMappedChannelsAndNowhereElse() {
-        Simulated run = Simulated.run(small().clean().cues(List.of("ba1", "ga1")).build(), 90);
+        Simulated run = Simulated.run(small().channels(256).clean().cues(List.of("ba1", "ga1")).build(), 90);
         SomatotopicMap map = run.simulator.map();
         for (String syllable : List.of("ba1", "ga1")) {
             double[] expected = map.expectedResponse(GesturalScore.of(Phonetics.of(syllable.substring(0, 2), 1)));
@@ -72,9 +72,15 @@ class SimulatedStatisticsTest {
             int strongest = argMax(expected);
             assertTrue(ratio[strongest] > 2, syllable + ": high-gamma power after onset over before on "
                     + run.simulator.config().grid().label(strongest) + " = " + ratio[strongest]);
+            int elsewhere = 0;
+            for (int c = 0; c < expected.length; c++) {
+                elsewhere += expected[c] == 0 && map.isResponsive(c) ? 1 : 0;
+            }
+            assertTrue(elsewhere >= 10, syllable + ": speech electrodes its articulators do not reach: " + elsewhere);
             for (int c = 0; c < expected.length; c++) {
                 if (expected[c] == 0) {
-                    assertTrue(ratio[c] > 0.7 && ratio[c] < 1.4, syllable + ": channel "
+                    // ~15 trials of a 0.4 s window: the ratio of two noisy band powers spreads by ±0.2 or so
+                    assertTrue(ratio[c] > 0.6 && ratio[c] < 1.6, syllable + ": channel "
                             + run.simulator.config().grid().label(c) + " is not mapped to the syllable's "
                             + "articulators but its high-gamma changed by " + ratio[c]);
                 }

@@ -70,11 +70,15 @@ class SimulatorConfigTest {
     void sameConfigSameSamplesWhateverTheBlockSizes() {
         SimulatorConfig config = SimulatorConfig.builder().channels(16).sampleRateHz(500).popsPerMinute(30)
                 .movementsPerMinute(10).build();
-        float[] whole = samples(config, 5000, new int[] {5000});
-        float[] pieces = samples(config, 5000, new int[] {1, 7, 256, 999, 13});
+        List<TimedMarker> wholeMarkers = new ArrayList<>();
+        List<TimedMarker> pieceMarkers = new ArrayList<>();
+        float[] whole = samples(config, 5000, new int[] {5000}, wholeMarkers);
+        float[] pieces = samples(config, 5000, new int[] {1, 7, 256, 999, 13}, pieceMarkers);
         assertArrayEquals(whole, pieces);
+        assertTrue(wholeMarkers.size() > 5, "markers in 10 s: " + wholeMarkers);
+        assertEquals(wholeMarkers, pieceMarkers, "the same markers at the same samples");
         assertFalse(java.util.Arrays.equals(whole, samples(config.toBuilder().seed(2).build(), 5000,
-                new int[] {5000})), "another seed, other samples");
+                new int[] {5000}, new ArrayList<>())), "another seed, other samples");
     }
 
     @Test
@@ -120,15 +124,19 @@ class SimulatorConfigTest {
                 .startsWith("marker 'hello ma3' must start with one of [cue, go, speech_onset"));
     }
 
-    private static float[] samples(SimulatorConfig config, int total, int[] blockSizes) {
+    private static float[] samples(SimulatorConfig config, int total, int[] blockSizes, List<TimedMarker> markers) {
         EcogSimulator simulator = new EcogSimulator(config);
         int channels = config.grid().channelCount();
         float[] all = new float[total * channels];
         float[] block = new float[total * channels];
-        List<TimedMarker> markers = new ArrayList<>();
         for (int done = 0, i = 0; done < total; i++) {
             int n = Math.min(blockSizes[i % blockSizes.length], total - done);
+            int before = markers.size();
             simulator.next(block, n, markers);
+            for (TimedMarker m : markers.subList(before, markers.size())) {
+                assertTrue(m.sample() >= done && m.sample() < done + n, "marker " + m + " handed out with the block "
+                        + "holding its sample [" + done + ", " + (done + n) + ")");
+            }
             System.arraycopy(block, 0, all, done * channels, n * channels);
             done += n;
         }
