@@ -22,6 +22,9 @@ public final class FirFilter implements BlockFilter {
     private final int channels;
     private final SampleHistory history;
     private final int[] poisonedFor;
+    /** Sample-major indices in the current block of non-finite inputs (read before the output overwrites them). */
+    private int[] badPositions = new int[16];
+    private int badCount;
     private long nonFinite;
     /** FFT plans and the filter's spectrum, per transform size. */
     private final Map<Integer, double[]> spectra = new HashMap<>();
@@ -47,6 +50,7 @@ public final class FirFilter implements BlockFilter {
         }
         history.append(in, samples);
         boolean guarded = BlockFilter.anyNonFinite(in, samples * channels);
+        badCount = 0;
         if (guarded) {
             markNonFinite(samples);
         }
@@ -56,7 +60,7 @@ public final class FirFilter implements BlockFilter {
             overlapSave(out, samples);
         }
         if (guarded || anyPoisoned()) {
-            applyPoison(out, samples, in);
+            applyPoison(out, samples);
         }
         history.shift();
     }
@@ -121,12 +125,17 @@ public final class FirFilter implements BlockFilter {
     private void markNonFinite(int samples) {
         double[] x = history.array();
         int keep = taps.length - 1;
+        badCount = 0;
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < channels; c++) {
                 int i = (keep + s) * channels + c;
                 if (!Double.isFinite(x[i])) {
                     history.zero(i);
                     nonFinite++;
+                    if (badCount == badPositions.length) {
+                        badPositions = java.util.Arrays.copyOf(badPositions, 2 * badCount);
+                    }
+                    badPositions[badCount++] = s * channels + c;
                 }
             }
         }
@@ -142,12 +151,14 @@ public final class FirFilter implements BlockFilter {
     }
 
     /** Outputs whose window holds a non-finite input are NaN. */
-    private void applyPoison(double[] out, int samples, double[] in) {
+    private void applyPoison(double[] out, int samples) {
+        int next = 0;
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < channels; c++) {
                 int i = s * channels + c;
-                if (!Double.isFinite(in[i])) {
+                if (next < badCount && badPositions[next] == i) {
                     poisonedFor[c] = taps.length;
+                    next++;
                 }
                 if (poisonedFor[c] > 0) {
                     out[i] = Double.NaN;
