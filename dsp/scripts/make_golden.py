@@ -60,6 +60,21 @@ def edf_channel(path, channel, seconds):
     return np.array(out[:wanted]), rate
 
 
+def chang_lab_amplitude(x, fs, cfs, sds):
+    """Mean over bands of |analytic signal| after a Gaussian band-pass in the frequency domain (the Chang lab's
+    applyHilbertTransform, re-written here from its published description)."""
+    freq = np.fft.fftfreq(len(x), 1 / fs)
+    heaviside = np.zeros(len(freq))
+    heaviside[freq > 0] = 2.0
+    heaviside[0] = 1.0
+    spectrum = np.fft.fft(x)
+    out = np.zeros(len(x))
+    for cf, sd in zip(cfs, sds):
+        kernel = np.exp(-((np.abs(freq) - cf) ** 2) / (2 * sd ** 2))
+        out += np.abs(np.fft.ifft(spectrum * heaviside * kernel))
+    return out / len(cfs)
+
+
 def main():
     put("meta_scipy_version", [[float(v) for v in scipy.__version__.split(".")[:2]]])
     # designs
@@ -117,6 +132,11 @@ def main():
         put(f"hilbert_re_{label}", [analytic.real])
         put(f"hilbert_im_{label}", [analytic.imag])
         put(f"decimate4_{label}", [ss.decimate(x, 4, ftype="fir", zero_phase=False)])
+        low, high = (70.0, 150.0) if fs >= 1000 else (8.0, 30.0)
+        cfs = 2 ** (np.arange(np.ceil(7 * np.log2(low)), np.floor(7 * np.log2(high)) + 1) / 7)
+        sds = 0.39 * np.sqrt(cfs)
+        put(f"band_centres_{label}", [cfs])
+        put(f"band_amplitude_{label}", [chang_lab_amplitude(x, fs, cfs, sds)])
     with open(OUT, "w") as f:
         f.write("# golden vectors from dsp/scripts/make_golden.py (SciPy " + scipy.__version__ + ", numpy "
                 + np.__version__ + "); do not edit\n")
