@@ -161,6 +161,16 @@ public final class AnalyticBank {
         return Math.pow(gain[b] / Math.hypot(dr, di), STAGES);
     }
 
+    /**
+     * How long after a step in a band's amplitude its output reaches half the new level, seconds: the envelope of a
+     * cascade of {@value #STAGES} one-pole filters rises as the gamma distribution of shape {@value #STAGES}, whose
+     * median is 3.672 time constants (a little before the group delay, its mean).
+     */
+    public double halfRiseSeconds(int b) {
+        double r = Math.hypot(poleRe[b], poleIm[b]);
+        return 3.6721 / -Math.log(r) / rate;
+    }
+
     /** Group delay of band {@code b} at its centre, seconds: STAGES · r / (1 − r) samples. */
     public double groupDelaySeconds(int b) {
         double r = Math.hypot(poleRe[b], poleIm[b]);
