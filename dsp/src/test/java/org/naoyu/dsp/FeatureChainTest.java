@@ -157,4 +157,36 @@ class FeatureChainTest {
         assertEquals(512, odd.processingRateHz());
         assertEquals(102.4, odd.frameRateHz(), 1e-9);
     }
+
+    @Test
+    void offlineFramesAgreeWithTheOnlineOnesOnceTheDelayIsAllowedFor() {
+        FeatureConfig config = FeatureConfig.defaults(FS).withZScore(new ZScore(ZScore.Mode.NONE, 30));
+        int samples = (int) (10 * FS);
+        double[] x = signal(samples);
+        List<FeatureFrame> online = run(new FeatureChain(config, CHANNELS), x, new int[] {samples});
+        OfflineFeatures.Result offline = OfflineFeatures.compute(x, CHANNELS, 1000, config, null, null);
+        assertEquals(online.size(), offline.values().length);
+        assertEquals(online.get(7).timestamp(), offline.timestamps()[7], 1e-9);
+        int lag = 7; // about the online chain's 70 ms
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        double ma = 0;
+        double mb = 0;
+        int from = 100;
+        int to = online.size() - 20;
+        for (int k = from; k < to; k++) {
+            ma += offline.values()[k][0] / (to - from);
+            mb += online.get(k + lag).value(0, 0) / (to - from);
+        }
+        for (int k = from; k < to; k++) {
+            double a = offline.values()[k][0] - ma;
+            double b = online.get(k + lag).value(0, 0) - mb;
+            sab += a * b;
+            saa += a * a;
+            sbb += b * b;
+        }
+        double r = sab / Math.sqrt(saa * sbb);
+        assertTrue(r > 0.95, "offline vs online high gamma of channel 0, 70 ms apart: r = " + r);
+    }
 }
