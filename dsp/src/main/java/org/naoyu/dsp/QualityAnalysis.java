@@ -73,6 +73,11 @@ public final class QualityAnalysis {
         }
         double[] deviation = robustZ(logRms);
         double[] highZ = robustZ(high);
+        double[] logLine = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            logLine[c] = Double.isNaN(line[c]) ? Double.NaN : Math.log(Math.max(line[c], 1e-12));
+        }
+        double[] lineZ = lineHz > 0 ? robustZ(logLine) : new double[channels];
         List<ChannelQuality> result = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             double correlation = neighbourCorrelation(slow, c, neighbours[c]);
@@ -92,8 +97,9 @@ public final class QualityAnalysis {
                     problems.add(String.format(Locale.ROOT, "amplitude %s (robust z %.1f)", deviation[c] > 0
                             ? "too large" : "too small", deviation[c]));
                 }
-                if (line[c] > thresholds.maxLineNoiseRatio()) {
-                    problems.add(String.format(Locale.ROOT, "mains noise (%.0f%% of 1-200 Hz power)", 100 * line[c]));
+                if (line[c] > thresholds.maxLineNoiseRatio() || lineZ[c] > thresholds.maxLineNoiseZ()) {
+                    problems.add(String.format(Locale.ROOT, "mains noise (%.0f%% of 1-200 Hz power, robust z %.1f)",
+                            100 * line[c], lineZ[c]));
                 }
                 if (highZ[c] > thresholds.maxHighFrequencyZ()) {
                     problems.add(String.format(Locale.ROOT, "high-frequency noise (robust z %.1f)", highZ[c]));
@@ -102,8 +108,8 @@ public final class QualityAnalysis {
                     problems.add(String.format(Locale.ROOT, "unlike its neighbours (r %.2f)", correlation));
                 }
             }
-            result.add(new ChannelQuality(c, rms[c], flat[c], clipped[c], deviation[c], line[c], high[c], highZ[c],
-                    correlation, problems));
+            result.add(new ChannelQuality(c, rms[c], flat[c], clipped[c], deviation[c], line[c], lineZ[c], high[c],
+                    highZ[c], correlation, problems));
         }
         return result;
     }

@@ -9,15 +9,18 @@ package org.naoyu.dsp;
  * @param maxFlatFraction         above this share of repeated consecutive values a channel is flat
  * @param maxClippedFraction      above this share of samples at the channel's extreme values it is clipping
  * @param maxDeviationZ           robust z of log RMS above which a channel is too large (noisy) or below −that, too small
- * @param maxLineNoiseRatio       mains power over broadband power (1-200 Hz) above which mains dominates
+ * @param maxLineNoiseRatio       mains power over broadband power (1-200 Hz) above which mains dominates outright
+ * @param maxLineNoiseZ           robust z of log mains share above which a channel picks up far more mains than the
+ *                                others (a poor contact)
  * @param maxHighFrequencyZ       robust z of the high-frequency share above which a channel is noisy
  * @param minNeighbourCorrelation median correlation with neighbours (1-40 Hz) below which a channel does not look
  *                                like its surroundings
  */
 public record QualityThresholds(double minRmsMicrovolts, double maxFlatFraction, double maxClippedFraction,
-        double maxDeviationZ, double maxLineNoiseRatio, double maxHighFrequencyZ, double minNeighbourCorrelation) {
+        double maxDeviationZ, double maxLineNoiseRatio, double maxLineNoiseZ, double maxHighFrequencyZ,
+        double minNeighbourCorrelation) {
 
-    public static final QualityThresholds DEFAULT = new QualityThresholds(0.5, 0.5, 0.01, 5, 0.5, 5, 0.3);
+    public static final QualityThresholds DEFAULT = new QualityThresholds(0.5, 0.5, 0.01, 5, 0.9, 5, 5, 0.3);
 
     public QualityThresholds {
         positive("minRmsMicrovolts", minRmsMicrovolts);
@@ -25,6 +28,7 @@ public record QualityThresholds(double minRmsMicrovolts, double maxFlatFraction,
         fraction("maxClippedFraction", maxClippedFraction);
         positive("maxDeviationZ", maxDeviationZ);
         positive("maxLineNoiseRatio", maxLineNoiseRatio);
+        positive("maxLineNoiseZ", maxLineNoiseZ);
         positive("maxHighFrequencyZ", maxHighFrequencyZ);
         if (!(minNeighbourCorrelation >= -1 && minNeighbourCorrelation <= 1)) {
             throw new IllegalArgumentException("minNeighbourCorrelation must be in [-1, 1], got "

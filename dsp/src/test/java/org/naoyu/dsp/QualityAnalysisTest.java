@@ -58,12 +58,12 @@ class QualityAnalysisTest {
 
     @Test
     void thresholdsCanBeOverriddenAndAreChecked() {
-        QualityThresholds lax = new QualityThresholds(0.5, 0.5, 0.01, 5, 0.99, 5, 0.3);
+        QualityThresholds lax = new QualityThresholds(0.5, 0.5, 0.01, 5, 0.999, 1000, 5, 0.3);
         List<ChannelQuality> quality = QualityAnalysis.assess(recording(), CHANNELS, FS, 50,
                 QualityAnalysis.adjacentIndices(CHANNELS), lax);
         assertFalse(quality.get(5).problems().toString().contains("mains"), "a user may accept more mains");
         assertEquals("maxFlatFraction must be in (0, 1], got 2.0", assertThrows(IllegalArgumentException.class,
-                () -> new QualityThresholds(0.5, 2, 0.01, 5, 0.5, 5, 0.3)).getMessage());
+                () -> new QualityThresholds(0.5, 2, 0.01, 5, 0.9, 5, 5, 0.3)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> QualityAnalysis.assess(new double[100], 2, FS,
                 50, QualityAnalysis.adjacentIndices(2), QualityThresholds.DEFAULT)).getMessage()
                 .startsWith("quality needs at least 2 s of signal"));

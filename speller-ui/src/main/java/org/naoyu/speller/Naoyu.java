@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             ConvertCommand.class,
             SimulateCommand.class,
+            FeaturesCommand.class,
+            QualityCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {
