@@ -58,16 +58,16 @@ class FakeOutletTest {
                     try (Socket socket = server.accept()) {
                         WireReader reader = new WireReader(socket.getInputStream(), 8192);
                         StringBuilder request = new StringBuilder(reader.readLine(4096));
-                        if (request.toString().startsWith("LSL:streamfeed")) {
+                        boolean feed = request.toString().startsWith("LSL:streamfeed");
+                        if (feed) {
                             for (String line = reader.readLine(4096); !line.isEmpty(); line = reader.readLine(4096)) {
                                 request.append('\n').append(line);
                             }
-                            socket.getOutputStream().write(feedBytes);
-                        } else {
-                            socket.getOutputStream().write(fullInfo(server.getLocalPort())
-                                    .getBytes(StandardCharsets.UTF_8));
                         }
+                        // recorded before answering: the test reads it as soon as the answer has arrived
                         requests.add(request.toString());
+                        socket.getOutputStream().write(feed ? feedBytes
+                                : fullInfo(server.getLocalPort()).getBytes(StandardCharsets.UTF_8));
                         socket.getOutputStream().flush();
                     } catch (IOException e) {
                         // the next client
