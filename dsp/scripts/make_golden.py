@@ -128,13 +128,18 @@ def main():
         taps = ss.firwin(61, 0.2 * fs, window="hamming", fs=fs)
         put(f"firwin_{label}", [taps])
         put(f"fir_lfilter_{label}", [ss.lfilter(taps, 1.0, x)])
+        long_taps = ss.firwin(201, (0.035 * fs, 0.4 * fs), window=("kaiser", 8.6), pass_zero=False, fs=fs)
+        put(f"firwin201_{label}", [long_taps])
+        put(f"fir201_lfilter_{label}", [ss.lfilter(long_taps, 1.0, x)])
         analytic = ss.hilbert(x)
         put(f"hilbert_re_{label}", [analytic.real])
         put(f"hilbert_im_{label}", [analytic.imag])
         put(f"decimate4_{label}", [ss.decimate(x, 4, ftype="fir", zero_phase=False)])
         low, high = (70.0, 150.0) if fs >= 1000 else (8.0, 30.0)
-        cfs = 2 ** (np.arange(np.ceil(7 * np.log2(low)), np.floor(7 * np.log2(high)) + 1) / 7)
-        sds = 0.39 * np.sqrt(cfs)
+        # the lab's own band lattice (auto_bands: fq_min 4.0749286538265, fq_max 200, scale 7), then the bands wanted
+        lattice = 2 ** (np.arange(np.log2(4.0749286538265) * 7, np.log2(200.0) * 7) / 7)
+        cfs = lattice[(lattice >= low) & (lattice <= high)]
+        sds = 10 ** (np.log10(0.39) + 0.5 * np.log10(cfs))
         put(f"band_centres_{label}", [cfs])
         put(f"band_amplitude_{label}", [chang_lab_amplitude(x, fs, cfs, sds)])
     with open(OUT, "w") as f:

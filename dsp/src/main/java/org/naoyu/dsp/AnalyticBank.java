@@ -29,6 +29,7 @@ public final class AnalyticBank {
     private final double[][][] stateRe;
     private final double[][][] stateIm;
     private final double[] sum;
+    private final boolean[] bad;
     private long nonFinite;
 
     public AnalyticBank(List<GaussianBand> bands, int channels, double sampleRateHz) {
@@ -62,6 +63,7 @@ public final class AnalyticBank {
         stateRe = new double[n][STAGES][channels];
         stateIm = new double[n][STAGES][channels];
         sum = new double[channels];
+        bad = new boolean[channels];
     }
 
     public List<GaussianBand> bands() {
@@ -84,6 +86,11 @@ public final class AnalyticBank {
         for (int s = 0; s < samples; s++) {
             int base = s * channels;
             java.util.Arrays.fill(sum, 0);
+            if (guarded) { // read before out (which may be in) is written
+                for (int c = 0; c < channels; c++) {
+                    bad[c] = !Double.isFinite(in[base + c]);
+                }
+            }
             for (int b = 0; b < nb; b++) {
                 double pr = poleRe[b];
                 double pi = poleIm[b];
@@ -93,7 +100,7 @@ public final class AnalyticBank {
                 // first stage: real input
                 for (int c = 0; c < channels; c++) {
                     double x = in[base + c];
-                    if (guarded && !Double.isFinite(x)) {
+                    if (guarded && bad[c]) {
                         continue;
                     }
                     double yr = 2 * g * x + pr * re0[c] - pi * im0[c]; // ×2: the analytic signal's one-sided gain
@@ -124,7 +131,7 @@ public final class AnalyticBank {
             }
             if (guarded) {
                 for (int c = 0; c < channels; c++) {
-                    if (!Double.isFinite(in[base + c])) {
+                    if (bad[c]) {
                         out[base + c] = Double.NaN;
                         nonFinite++;
                     }

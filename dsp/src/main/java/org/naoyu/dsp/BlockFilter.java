@@ -47,6 +47,18 @@ public interface BlockFilter {
         }
     }
 
+    /** Checks a call's input: the message names the sizes. */
+    static void checkInput(double[] in, int samples, int channels) {
+        if (samples < 0) {
+            throw new IllegalArgumentException("samples must be >= 0, got " + samples);
+        }
+        long needed = (long) samples * channels;
+        if (in.length < needed) {
+            throw new IllegalArgumentException("a block of " + samples + " samples x " + channels + " channels needs "
+                    + needed + " values, got " + in.length);
+        }
+    }
+
     /** Whether any of the first {@code count} values is NaN or infinite (a vectorisable reduction). */
     static boolean anyNonFinite(double[] x, int count) {
         double probe = 0;

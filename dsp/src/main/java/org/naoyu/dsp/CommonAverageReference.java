@@ -17,8 +17,9 @@ public final class CommonAverageReference implements BlockFilter {
     private long nonFinite;
 
     public CommonAverageReference(int channels) {
-        if (channels < 1) {
-            throw new IllegalArgumentException("channels must be >= 1, got " + channels);
+        if (channels < 2) {
+            throw new IllegalArgumentException("a common average needs at least 2 channels (with one, it subtracts the "
+                    + "signal from itself), got " + channels);
         }
         this.channels = channels;
         this.excluded = new boolean[channels];
@@ -38,9 +39,9 @@ public final class CommonAverageReference implements BlockFilter {
         for (boolean m : marks) {
             good += m ? 0 : 1;
         }
-        if (good == 0) {
-            throw new IllegalArgumentException("at least one channel must stay in the average; all " + channels
-                    + " were marked bad");
+        if (good < 2) {
+            throw new IllegalArgumentException("at least 2 channels must stay in the average (with one, it subtracts the "
+                    + "signal from itself); " + (channels - good) + " of " + channels + " were marked bad");
         }
         this.excluded = marks;
     }

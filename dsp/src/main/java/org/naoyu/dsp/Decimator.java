@@ -54,7 +54,7 @@ public final class Decimator {
      */
     public int process(double[] in, int samples, double[] out) {
         int produced = outputCount(samples);
-        BlockFilter.checkBlock(in, in, samples, channels);
+        BlockFilter.checkInput(in, samples, channels);
         if ((long) produced * channels > out.length) {
             throw new IllegalArgumentException("out must hold " + produced + " samples x " + channels
                     + " channels, has " + out.length + " values");

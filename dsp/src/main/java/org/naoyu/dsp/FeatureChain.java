@@ -42,6 +42,7 @@ public final class FeatureChain {
     private final double[] frame;
     private long inputIndex;
     private long processedIndex;
+    private long nonFinite;
 
     public FeatureChain(FeatureConfig config, int channels) {
         if (channels < 1) {
@@ -64,6 +65,10 @@ public final class FeatureChain {
         this.notch = config.lineFrequencyHz() > 0 && config.lineFrequencyHz() < 0.45 * processing
                 ? new SosFilter(Notch.comb(config.lineFrequencyHz(), config.notchQ(), 0.45 * processing, processing),
                         channels) : null;
+        if (config.commonAverage() && channels < 2) {
+            throw new IllegalArgumentException("commonAverage needs at least 2 channels; a single channel must be "
+                    + "processed with commonAverage false");
+        }
         this.car = config.commonAverage() ? new CommonAverageReference(channels) : null;
         if (car != null && !config.badChannels().isEmpty()) {
             car.setExcluded(config.badChannels().stream().mapToInt(Integer::intValue).toArray());
@@ -94,9 +99,11 @@ public final class FeatureChain {
 
     /** Marks bad channels while running: they leave the common average from the next block on. */
     public void setBadChannels(int... bad) {
-        if (car != null) {
-            car.setExcluded(bad);
+        if (car == null) {
+            throw new IllegalStateException("this chain has no common average reference (commonAverage is false), so "
+                    + "bad channels have nothing to leave; make the chain with commonAverage true");
         }
+        car.setExcluded(bad);
     }
 
     /**
@@ -104,7 +111,12 @@ public final class FeatureChain {
      * {@code firstTimestamp}, and hands every completed frame to {@code sink}. Returns the number of frames.
      */
     public int process(double[] in, int samples, double firstTimestamp, FrameSink sink) {
-        BlockFilter.checkBlock(in, in, samples, channels);
+        BlockFilter.checkInput(in, samples, channels);
+        if (BlockFilter.anyNonFinite(in, samples * channels)) {
+            for (int i = 0; i < samples * channels; i++) {
+                nonFinite += Double.isFinite(in[i]) ? 0 : 1;
+            }
+        }
         ensureCapacity(samples);
         System.arraycopy(in, 0, work, 0, samples * channels);
         if (inputAntiAlias != null) {
@@ -169,10 +181,9 @@ public final class FeatureChain {
         }
     }
 
-    /** Non-finite input values met by the first stage (channel-samples). */
+    /** Non-finite input values the chain was given (channel-samples). */
     public long nonFiniteInputs() {
-        return inputAntiAlias != null ? inputAntiAlias.nonFiniteInputs() : notch != null ? notch.nonFiniteInputs()
-                : car != null ? car.nonFiniteInputs() : banks[0].nonFiniteInputs();
+        return nonFinite;
     }
 
     public void reset() {
@@ -191,6 +202,7 @@ public final class FeatureChain {
         zscore.reset();
         inputIndex = 0;
         processedIndex = 0;
+        nonFinite = 0;
     }
 
     /**

@@ -30,6 +30,9 @@ public final class FirFilter implements BlockFilter {
     private final Map<Integer, double[]> spectra = new HashMap<>();
     private final Map<Integer, DoubleFFT_1D> plans = new HashMap<>();
     private double[] work = new double[0];
+    private int lastSize;
+    private DoubleFFT_1D lastPlan;
+    private double[] lastSpectrum;
 
     public FirFilter(Fir fir, int channels) {
         if (channels < 1) {
@@ -84,13 +87,19 @@ public final class FirFilter implements BlockFilter {
     private void overlapSave(double[] out, int samples) {
         int length = taps.length - 1 + samples;
         int size = Integer.highestOneBit(Math.max(2, length - 1)) << 1;
-        DoubleFFT_1D plan = plans.computeIfAbsent(size, DoubleFFT_1D::new);
-        double[] spectrum = spectra.computeIfAbsent(size, n -> {
-            double[] h = new double[n];
-            System.arraycopy(taps, 0, h, 0, taps.length);
-            plan.realForward(h);
-            return h;
-        });
+        if (size != lastSize) { // blocks of one size reuse the plan without a map lookup (no boxing per block)
+            DoubleFFT_1D plan = plans.computeIfAbsent(size, DoubleFFT_1D::new);
+            lastSpectrum = spectra.computeIfAbsent(size, n -> {
+                double[] h = new double[n];
+                System.arraycopy(taps, 0, h, 0, taps.length);
+                plan.realForward(h);
+                return h;
+            });
+            lastPlan = plan;
+            lastSize = size;
+        }
+        DoubleFFT_1D plan = lastPlan;
+        double[] spectrum = lastSpectrum;
         if (work.length < size) {
             work = new double[size];
         }

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * One band of a Gaussian filter bank: amplitude response {@code exp(−(f − centre)² / (2·sd²))} over positive
  * frequencies, as the Chang lab's ECoG preprocessing filters before its Hilbert transform (centres on a lattice of
- * seven per octave, {@code 2^(k/7)} Hz, standard deviations {@code 0.39·√centre}; Edwards' thesis work, used in
- * Bouchard et al. 2013, Moses et al. 2021 and later).
+ * seven per octave from 4.0749 Hz, {@code 4.0749286538265 · 2^(j/7)} Hz, standard deviations {@code 0.39·√centre};
+ * Edwards' thesis work, used in Bouchard et al. 2013, Moses et al. 2021 and later).
  */
 public record GaussianBand(double centreHz, double sdHz) {
     public GaussianBand {
@@ -25,14 +25,18 @@ public record GaussianBand(double centreHz, double sdHz) {
         return new GaussianBand(centreHz, 0.39 * Math.sqrt(centreHz));
     }
 
+    /** The lowest centre of the lab's lattice (its {@code fq_min}). */
+    public static final double CHANG_LAB_BASE_HZ = 4.0749286538265;
+
     /**
      * The Chang-lab lattice bands whose centres lie in [lowHz, highHz]: for 70–150 Hz the eight high-gamma bands at
-     * 70.7, 78.0, 86.1, 95.1, 105.0, 115.9, 128.0 and 141.3 Hz.
+     * 72.0, 79.5, 87.8, 96.9, 107.0, 118.1, 130.4 and 144.0 Hz.
      */
     public static List<GaussianBand> changLab(double lowHz, double highHz) {
         List<GaussianBand> bands = new ArrayList<>();
-        for (int k = (int) Math.ceil(7 * log2(lowHz)); k <= 7 * log2(highHz); k++) {
-            bands.add(changLab(Math.pow(2, k / 7.0)));
+        for (int j = (int) Math.ceil(7 * log2(lowHz / CHANG_LAB_BASE_HZ) - 1e-9);
+                j <= 7 * log2(highHz / CHANG_LAB_BASE_HZ) + 1e-9; j++) {
+            bands.add(changLab(CHANG_LAB_BASE_HZ * Math.pow(2, j / 7.0)));
         }
         return bands;
     }

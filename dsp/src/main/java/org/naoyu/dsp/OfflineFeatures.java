@@ -27,6 +27,20 @@ public final class OfflineFeatures {
      */
     public static Result compute(double[] samples, int channels, double firstTimestamp, FeatureConfig config,
             double[] frozenMeans, double[] frozenSds) {
+        if (channels < 1 || samples.length % channels != 0) {
+            throw new IllegalArgumentException("samples must hold whole samples of " + channels + " channels, got "
+                    + samples.length + " values");
+        }
+        for (int bad : config.badChannels()) {
+            if (bad >= channels) {
+                throw new IllegalArgumentException("bad channel " + bad + " is not among the " + channels
+                        + " channels (indices 0-" + (channels - 1) + ")");
+            }
+        }
+        if (config.commonAverage() && channels - config.badChannels().stream().distinct().count() < 2) {
+            throw new IllegalArgumentException("commonAverage needs at least 2 good channels, got "
+                    + (channels - config.badChannels().stream().distinct().count()));
+        }
         int n = samples.length / channels;
         int q1 = config.inputDecimation();
         int q2 = config.frameDecimation();
@@ -94,8 +108,10 @@ public final class OfflineFeatures {
         double[] mean = new double[width];
         double[] sd = new double[width];
         if (zscore.mode() == ZScore.Mode.FROZEN) {
-            if (frozenMeans == null || frozenSds == null) {
-                throw new IllegalArgumentException("frozen z-scores need the means and sds they were frozen with");
+            if (frozenMeans == null || frozenSds == null || frozenMeans.length != width || frozenSds.length != width) {
+                throw new IllegalArgumentException("frozen z-scores need " + width + " means and sds (channels x "
+                        + "features), got " + (frozenMeans == null ? "none" : frozenMeans.length + " and "
+                        + (frozenSds == null ? "none" : Integer.toString(frozenSds.length))));
             }
             mean = Arrays.copyOf(frozenMeans, width);
             sd = Arrays.copyOf(frozenSds, width);

@@ -26,14 +26,25 @@ public final class QualityAnalysis {
      */
     public static List<ChannelQuality> assess(double[] samples, int channels, double sampleRateHz, double lineHz,
             int[][] neighbours, QualityThresholds thresholds) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channels must be >= 1, got " + channels);
+        }
         int n = samples.length / channels;
-        if (channels < 1 || n < 2 * (int) sampleRateHz) {
+        if (n < 2 * (int) sampleRateHz) {
             throw new IllegalArgumentException("quality needs at least 2 s of signal (" + (int) (2 * sampleRateHz)
                     + " samples) on at least one channel, got " + n + " samples of " + channels + " channels");
         }
         if (neighbours.length != channels) {
             throw new IllegalArgumentException("neighbours must list " + channels + " channels, got "
                     + neighbours.length);
+        }
+        for (int c = 0; c < channels; c++) {
+            for (int other : neighbours[c]) {
+                if (other < 0 || other >= channels || other == c) {
+                    throw new IllegalArgumentException("neighbour " + other + " of channel " + c + " must be another "
+                            + "channel in [0, " + (channels - 1) + "]");
+                }
+            }
         }
         double[] rms = new double[channels];
         double[] flat = new double[channels];

@@ -25,6 +25,9 @@ public final class RunningZScore {
     private final int[] inWindow;
     private int slot;
     private long frames;
+    private boolean frozen;
+    /** The most values a sliding window may hold (400 MB of doubles): beyond, use the exponential mode. */
+    static final long MAX_SLIDING_VALUES = 50_000_000L;
 
     public RunningZScore(ZScore config, int width, double frameRateHz) {
         if (width < 1) {
@@ -42,6 +45,11 @@ public final class RunningZScore {
         this.frozenSd = new double[width];
         java.util.Arrays.fill(frozenSd, 1);
         boolean sliding = mode == ZScore.Mode.SLIDING;
+        if (sliding && (long) window * width > MAX_SLIDING_VALUES) {
+            throw new IllegalArgumentException("a sliding z-score window of " + window + " frames x " + width
+                    + " values needs " + (long) window * width * 9 / 1_000_000 + " MB; use the exponential mode or a "
+                    + "window under " + MAX_SLIDING_VALUES / width / (long) frameRateHz + " s");
+        }
         this.ring = sliding ? new double[window][width] : null;
         this.ringValid = sliding ? new boolean[window][width] : null;
         this.sum = new double[width];
@@ -53,10 +61,17 @@ public final class RunningZScore {
     public void apply(double[] values) {
         switch (mode) {
             case NONE -> {
+                for (int i = 0; i < width; i++) {
+                    values[i] = Double.isFinite(values[i]) ? values[i] : Double.NaN;
+                }
             }
             case FROZEN -> {
+                if (!frozen) {
+                    throw new IllegalStateException("frozen z-scores need their statistics: call freeze(means, sds) "
+                            + "first (a model carries them from its calibration)");
+                }
                 for (int i = 0; i < width; i++) {
-                    values[i] = (values[i] - frozenMean[i]) / frozenSd[i];
+                    values[i] = Double.isFinite(values[i]) ? (values[i] - frozenMean[i]) / frozenSd[i] : Double.NaN;
                 }
             }
             case EXPONENTIAL -> exponential(values);
@@ -149,6 +164,7 @@ public final class RunningZScore {
         }
         System.arraycopy(means, 0, frozenMean, 0, width);
         System.arraycopy(sds, 0, frozenSd, 0, width);
+        frozen = true;
     }
 
     /** The current mean of every value (for freezing after calibration). */

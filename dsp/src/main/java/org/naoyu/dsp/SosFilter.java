@@ -55,6 +55,10 @@ public final class SosFilter implements BlockFilter {
      * {@code sosfilt_zi × x[0]}), so a signal with an offset starts without a transient.
      */
     public void startAtSteadyState(double[] firstSample, int offset) {
+        if (offset < 0 || firstSample.length < offset + channels) {
+            throw new IllegalArgumentException("the first sample needs " + channels + " values from offset " + offset
+                    + ", the array has " + firstSample.length);
+        }
         double[][] zi = sections.steadyStateInitial();
         for (int k = 0; k < zi.length; k++) {
             for (int c = 0; c < channels; c++) {

@@ -52,6 +52,20 @@ class BandAmplitudeTest {
     }
 
     @Test
+    void aNonFiniteSampleInPlaceIsNaNAndCounted() {
+        AnalyticBank bank = new AnalyticBank(GaussianBand.changLab(70, 150), 2, 500);
+        double[] x = new double[2 * 1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i * 0.7);
+        }
+        x[2 * 500 + 1] = Double.NaN;
+        bank.process(x, x, 1000);
+        assertTrue(Double.isNaN(x[2 * 500 + 1]));
+        assertTrue(Double.isFinite(x[2 * 500]) && Double.isFinite(x[2 * 501 + 1]));
+        assertEquals(1, bank.nonFiniteInputs());
+    }
+
+    @Test
     void aSineAtACentreHasItsAmplitude() {
         GaussianBand band = GaussianBand.changLab(100);
         AnalyticBank bank = new AnalyticBank(List.of(band), 2, 2000);

@@ -131,6 +131,16 @@ class FeatureChainTest {
         FeatureChain chain = new FeatureChain(config, CHANNELS);
         List<FeatureFrame> frames = run(chain, x, new int[] {samples});
         assertEquals(1, chain.nonFiniteInputs());
+        // the anti-alias stage turns the bad input sample into a NaN output of that channel, which the decimation
+        // to 500 Hz keeps only if it falls on a kept sample; either way no frame before it is touched
+        assertTrue(frames.stream().limit(150).allMatch(f -> Double.isFinite(f.value(2, 0))),
+                "no NaN before the bad sample at 1.5 s");
+        for (int k = 0; k < frames.size(); k++) {
+            for (int c : new int[] {0, 1, 3}) {
+                // the common average leaves the bad value out, so the other channels never see it
+                assertTrue(Double.isFinite(frames.get(k).value(c, 0)), "channel " + c + " frame " + k);
+            }
+        }
         for (int k = 300; k < frames.size(); k++) {
             assertTrue(Double.isFinite(frames.get(k).value(2, 0)), "frame " + k + " of the channel is finite again");
         }
@@ -147,8 +157,8 @@ class FeatureChainTest {
                 assertThrows(IllegalArgumentException.class, () -> FeatureConfig.fromJson(broken)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FeatureConfig.fromJson("{\"sampleRateHz\": 1"))
                 .getMessage().startsWith("feature config: "));
-        assertEquals("feature 'high_gamma' reaches 151 Hz, above the Nyquist frequency of the processing rate (125.0 "
-                + "Hz); it needs a sampling rate above 301 Hz", assertThrows(IllegalArgumentException.class,
+        assertEquals("feature 'high_gamma' reaches 153 Hz, above the Nyquist frequency of the processing rate (125.0 "
+                + "Hz); it needs a sampling rate above 307 Hz", assertThrows(IllegalArgumentException.class,
                         () -> FeatureConfig.defaults(250)).getMessage());
         assertEquals("bad channel 9 is not among the 4 channels (indices 0-3)", assertThrows(
                 IllegalArgumentException.class, () -> new FeatureChain(FeatureConfig.defaults(FS)
@@ -188,5 +198,26 @@ class FeatureChainTest {
         }
         double r = sab / Math.sqrt(saa * sbb);
         assertTrue(r > 0.95, "offline vs online high gamma of channel 0, 70 ms apart: r = " + r);
+    }
+
+    @Test
+    void resetStartsAfreshAndEmptyBlocksChangeNothing() {
+        FeatureConfig config = FeatureConfig.defaults(FS);
+        int samples = (int) (3 * FS);
+        double[] x = signal(samples);
+        FeatureChain chain = new FeatureChain(config, CHANNELS);
+        List<FeatureFrame> first = run(chain, x, new int[] {samples});
+        chain.reset();
+        List<FeatureFrame> again = run(chain, x, new int[] {1000, 0, 0, samples - 1000});
+        assertEquals(first.size(), again.size());
+        for (int k = 0; k < first.size(); k++) {
+            assertEquals(first.get(k).value(1, 0), again.get(k).value(1, 0), 1e-12, "frame " + k);
+        }
+        FeatureChain withCar = new FeatureChain(config, CHANNELS);
+        assertEquals("bad channel index must be in [0, 3], got 7", assertThrows(IllegalArgumentException.class,
+                () -> withCar.setBadChannels(7)).getMessage());
+        assertEquals("commonAverage needs at least 2 channels; a single channel must be processed with commonAverage "
+                + "false", assertThrows(IllegalArgumentException.class, () -> new FeatureChain(config, 1))
+                        .getMessage());
     }
 }

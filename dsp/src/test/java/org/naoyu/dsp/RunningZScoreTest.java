@@ -59,6 +59,11 @@ class RunningZScoreTest {
     @Test
     void frozenStatisticsAndNonFiniteValues() {
         RunningZScore z = new RunningZScore(new ZScore(ZScore.Mode.FROZEN, 30), 2, 100);
+        assertTrue(assertThrows(IllegalStateException.class, () -> z.apply(new double[2])).getMessage()
+                .startsWith("frozen z-scores need their statistics: call freeze(means, sds) first"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RunningZScore(new ZScore(
+                ZScore.Mode.SLIDING, 3600), 1536, 100)).getMessage().startsWith("a sliding z-score window of 360000 "
+                + "frames x 1536 values needs"));
         z.freeze(new double[] {10, 0}, new double[] {2, 1});
         double[] frame = {14, Double.NaN};
         z.apply(frame);

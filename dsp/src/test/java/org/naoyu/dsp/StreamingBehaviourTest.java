@@ -166,8 +166,11 @@ class StreamingBehaviourTest {
         car.processInPlace(x, 1);
         assertArrayEquals(new double[] {-1, 0, 1, 998}, x, 1e-12);
         assertEquals("common average reference over 3 of 4 channels (excluding [3])", car.toString());
-        assertEquals("at least one channel must stay in the average; all 2 were marked bad",
-                assertThrows(IllegalArgumentException.class, () -> new CommonAverageReference(2).setExcluded(0, 1))
+        assertEquals("at least 2 channels must stay in the average (with one, it subtracts the signal from itself); "
+                + "1 of 2 were marked bad", assertThrows(IllegalArgumentException.class,
+                        () -> new CommonAverageReference(2).setExcluded(0)).getMessage());
+        assertEquals("a common average needs at least 2 channels (with one, it subtracts the signal from itself), "
+                + "got 1", assertThrows(IllegalArgumentException.class, () -> new CommonAverageReference(1))
                         .getMessage());
         assertEquals("bad channel index must be in [0, 3], got 4", assertThrows(IllegalArgumentException.class,
                 () -> car.setExcluded(4)).getMessage());

@@ -51,6 +51,15 @@ class StreamingGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"synthetic", "eeg"})
+    void longFirThroughOverlapSave(String label) {
+        double[] x = Golden.vector("signal_" + label);
+        FirFilter fir = new FirFilter(Fir.of(Golden.vector("firwin201_" + label)), 3);
+        assertTrue(fir.toString().endsWith("overlap-save FFT"), fir.toString());
+        Golden.assertClose(Golden.vector("fir201_lfilter_" + label), channel(fir, x, 0), TOLERANCE, "fir201 " + label);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synthetic", "eeg"})
     void decimateByFour(String label) {
         double[] x = Golden.vector("signal_" + label);
         Decimator decimator = new Decimator(4, 3, Golden.scalar("rate_" + label));

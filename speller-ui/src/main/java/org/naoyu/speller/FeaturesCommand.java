@@ -100,6 +100,17 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         int channels = signal.info().channelCount();
         Chunk chunk = signal.samples();
+        if (chunk.sampleCount() == 0) {
+            throw new CommandFailure(1, "stream '" + signal.info().name() + "' has no samples");
+        }
+        if ((long) chunk.sampleCount() * channels > Integer.MAX_VALUE - 8) {
+            throw new CommandFailure(1, "stream '" + signal.info().name() + "' is too long to process in one go ("
+                    + chunk.sampleCount() + " samples x " + channels + " channels); cut it first (naoyu convert)");
+        }
+        if (config.zscore().mode() == org.naoyu.dsp.ZScore.Mode.FROZEN) {
+            throw new CommandFailure(1, "the config freezes its z-scores, but frozen statistics live with a model, not "
+                    + "in a feature config; use a config with z-score mode NONE, EXPONENTIAL or SLIDING");
+        }
         double[] samples = new double[chunk.sampleCount() * channels];
         chunk.copyTo(samples, 0);
         double first = chunk.timestamps()[0];

@@ -79,8 +79,32 @@ final class QualityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The threshold record's field names as the user typed them. */
+    private static final String[][] FLAG_NAMES = {
+        {"minRmsMicrovolts", "--min-rms"}, {"maxFlatFraction", "--max-flat"}, {"maxClippedFraction", "--max-clipped"},
+        {"maxDeviationZ", "--max-deviation"}, {"maxLineNoiseRatio", "--max-line-noise"},
+        {"maxLineNoiseZ", "--max-line-z"}, {"maxHighFrequencyZ", "--max-hf"},
+        {"minNeighbourCorrelation", "--min-correlation"}};
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return assess();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (String[] name : FLAG_NAMES) {
+                if (message.startsWith(name[0])) {
+                    message = name[1] + message.substring(name[0].length());
+                }
+            }
+            throw new IllegalArgumentException(message, e);
+        }
+    }
+
+    private Integer assess() throws Exception {
+        if (seconds != null && !(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
+        }
         if (lineHz != 50 && lineHz != 60) {
             throw new IllegalArgumentException("--line must be 50 or 60, got " + Json.number(lineHz));
         }
@@ -92,9 +116,18 @@ final class QualityCommand implements Callable<Integer> {
         int channels = signal.info().channelCount();
         Chunk chunk = signal.samples();
         int n = seconds == null ? chunk.sampleCount() : (int) Math.min(chunk.sampleCount(), Math.round(seconds * rate));
-        double[] all = new double[chunk.sampleCount() * channels];
-        chunk.copyTo(all, 0);
-        double[] samples = java.util.Arrays.copyOf(all, n * channels);
+        if ((long) n * channels > Integer.MAX_VALUE - 8) {
+            throw new CommandFailure(1, "the stretch is too long to assess at once (" + n + " samples x " + channels
+                    + " channels); give --seconds");
+        }
+        double[] samples = new double[n * channels];
+        chunk.copyOfRange(0, n).copyTo(samples, 0);
+        double scale = microvoltsPer(signal.info().channels());
+        if (scale != 1) {
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] *= scale;
+            }
+        }
         List<ChannelInfo> info = signal.info().channels();
         boolean positioned = !info.isEmpty() && info.stream().allMatch(c -> c.position() != null);
         int[][] neighbours = positioned ? QualityAnalysis.byPosition(info.stream().map(c -> new double[] {
@@ -114,6 +147,11 @@ final class QualityCommand implements Callable<Integer> {
                         + ",\"bad\":" + q.isBad() + ",\"problems\":[" + String.join(",", q.problems().stream()
                         .map(Json::string).toList()) + "]}");
             }
+            out.println("{\"thresholds\":{\"min_rms_uv\":" + Json.number(minRms) + ",\"max_flat\":"
+                    + Json.number(maxFlat) + ",\"max_clipped\":" + Json.number(maxClipped) + ",\"max_deviation_z\":"
+                    + Json.number(maxDeviation) + ",\"max_line_ratio\":" + Json.number(maxLine) + ",\"max_line_z\":"
+                    + Json.number(maxLineZ) + ",\"max_hf_z\":" + Json.number(maxHighFrequency)
+                    + ",\"min_neighbour_r\":" + Json.number(minCorrelation) + "}}");
             out.flush();
             return 0;
         }
@@ -138,6 +176,17 @@ final class QualityCommand implements Callable<Integer> {
                 Json.number(minCorrelation));
         out.flush();
         return 0;
+    }
+
+    /** µV per unit of the stream's channels (XDF unit names), so the µV thresholds mean what they say. */
+    static double microvoltsPer(List<ChannelInfo> info) {
+        String unit = info.isEmpty() ? "" : info.get(0).unit().trim().toLowerCase(Locale.ROOT);
+        return switch (unit) {
+            case "v", "volt", "volts" -> 1e6;
+            case "mv", "millivolt", "millivolts" -> 1e3;
+            case "nv", "nanovolt", "nanovolts" -> 1e-3;
+            default -> 1; // µV, uV, microvolts, or unknown: taken as µV
+        };
     }
 
     private static String label(List<ChannelInfo> info, int channel) {
