@@ -5,12 +5,13 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.naoyu.decoder.data.Epoch;
@@ -72,6 +73,7 @@ public final class DualHeadNetwork {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .updater(new Adam(settings.learningRate()))
+                .l2(1e-4)
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs("frames")
@@ -80,9 +82,11 @@ public final class DualHeadNetwork {
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), "frames")
                 .addLayer("lstm", new LSTM.Builder().nOut(settings.lstmUnits()).activation(Activation.TANH).build(),
                         "conv")
-                .addVertex("last", new LastTimeStepVertex("frames"), "lstm")
+                // pooled over the window rather than the last step: with few trials per class, averaging lets the
+                // network use activity wherever it falls in the window instead of carrying it to the end
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
                 .addLayer("shared", new DenseLayer.Builder().nOut(settings.denseUnits()).activation(Activation.RELU)
-                        .dropOut(settings.dropout()).build(), "last")
+                        .dropOut(settings.dropout()).build(), "pool")
                 .addLayer("base", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(bases.size())
                         .activation(Activation.SOFTMAX).build(), "shared")
                 .addLayer("tone", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(5)
