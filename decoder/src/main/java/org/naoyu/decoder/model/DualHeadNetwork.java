@@ -160,6 +160,20 @@ public final class DualHeadNetwork {
         return new INDArray[] {base, tone};
     }
 
+    /** A copy of all weights, to keep the best network while training goes on. */
+    byte[] parameters() {
+        float[] flat = graph.params().toFloatVector();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4 * flat.length);
+        buffer.asFloatBuffer().put(flat);
+        return buffer.array();
+    }
+
+    void restoreParameters(byte[] saved) {
+        float[] flat = new float[saved.length / 4];
+        java.nio.ByteBuffer.wrap(saved).asFloatBuffer().get(flat);
+        graph.setParams(Nd4j.create(flat, new long[] {1, flat.length}, 'c'));
+    }
+
     ComputationGraph graph() {
         return graph;
     }

@@ -1,0 +1,130 @@
+package org.naoyu.decoder.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.TonedSyllable;
+
+/**
+ * Trains the {@link DualHeadNetwork}: shuffled mini-batches with fixed seeds; classes balanced by oversampling to the
+ * largest class; each pass augments every example afresh (a time shift of up to ±{@code jitterFrames}, a share of
+ * channels zeroed, Gaussian noise); early stopping keeps the network of the pass with the best validation toned
+ * accuracy and stops after {@code patience} passes without improvement.
+ *
+ * @param maxPasses     passes over the training data at most, in [1, 1000]
+ * @param patience      passes without improvement before stopping, in [1, maxPasses]
+ * @param batchSize     examples per update, in [1, 4096]
+ * @param jitterFrames  largest time shift, frames, in [0, 20]
+ * @param channelDrop   share of values zeroed per example, in [0, 0.5]
+ * @param noise         standard deviation of added noise (features are z-scores), in [0, 2]
+ */
+public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, int patience, int batchSize,
+        int jitterFrames, double channelDrop, double noise) implements DecoderTrainer {
+
+    public static final NetworkTrainer DEFAULT = new NetworkTrainer(DualHeadNetwork.Settings.DEFAULT, 60, 10, 32, 3,
+            0.1, 0.2);
+
+    public NetworkTrainer {
+        if (maxPasses < 1 || maxPasses > 1000) {
+            throw new IllegalArgumentException("maxPasses must be in [1, 1000], got " + maxPasses);
+        }
+        if (patience < 1 || patience > maxPasses) {
+            throw new IllegalArgumentException("patience must be in [1, maxPasses = " + maxPasses + "], got " + patience);
+        }
+        if (batchSize < 1 || batchSize > 4096) {
+            throw new IllegalArgumentException("batchSize must be in [1, 4096], got " + batchSize);
+        }
+        if (jitterFrames < 0 || jitterFrames > 20) {
+            throw new IllegalArgumentException("jitterFrames must be in [0, 20], got " + jitterFrames);
+        }
+        if (!(channelDrop >= 0 && channelDrop <= 0.5)) {
+            throw new IllegalArgumentException("channelDrop must be in [0, 0.5], got " + channelDrop);
+        }
+        if (!(noise >= 0 && noise <= 2)) {
+            throw new IllegalArgumentException("noise must be in [0, 2], got " + noise);
+        }
+    }
+
+    @Override
+    public SyllableDecoder train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("training needs at least one epoch");
+        }
+        List<String> bases = train.stream().map(e -> e.label().base()).distinct().sorted().toList();
+        List<TonedSyllable> inventory = train.stream().map(Epoch::label).distinct().toList();
+        Epoch first = train.get(0);
+        DualHeadNetwork network = new DualHeadNetwork(bases, first.width(), first.frames(), settings);
+        Random random = new Random(settings.seed());
+        List<Epoch> balanced = balance(train, random);
+        double best = -1;
+        byte[] bestWeights = null;
+        int sinceBest = 0;
+        for (int pass = 1; pass <= maxPasses; pass++) {
+            List<Epoch> augmented = new ArrayList<>(balanced.size());
+            for (Epoch epoch : balanced) {
+                augmented.add(augment(epoch, random));
+            }
+            Collections.shuffle(augmented, random);
+            double loss = network.fitEpoch(augmented, batchSize);
+            Accuracy accuracy = validation.isEmpty() ? null
+                    : Accuracy.of(network.predict(validation), validation, inventory);
+            progress.accept(new Progress(pass, loss, accuracy == null ? Double.NaN : accuracy.toned(),
+                    accuracy == null ? Double.NaN : accuracy.base(), accuracy == null ? Double.NaN : accuracy.tone()));
+            if (accuracy == null) {
+                continue;
+            }
+            if (accuracy.toned() > best) {
+                best = accuracy.toned();
+                bestWeights = network.parameters();
+                sinceBest = 0;
+            } else if (++sinceBest >= patience) {
+                break;
+            }
+        }
+        if (bestWeights != null) {
+            network.restoreParameters(bestWeights);
+        }
+        return network::predict;
+    }
+
+    /** Oversamples every class to the size of the largest, in a fixed order. */
+    static List<Epoch> balance(List<Epoch> train, Random random) {
+        Map<TonedSyllable, List<Epoch>> byClass = new LinkedHashMap<>();
+        for (Epoch epoch : train) {
+            byClass.computeIfAbsent(epoch.label(), k -> new ArrayList<>()).add(epoch);
+        }
+        int largest = byClass.values().stream().mapToInt(List::size).max().orElse(0);
+        List<Epoch> balanced = new ArrayList<>();
+        for (List<Epoch> members : byClass.values()) {
+            balanced.addAll(members);
+            for (int i = members.size(); i < largest; i++) {
+                balanced.add(members.get(random.nextInt(members.size())));
+            }
+        }
+        return balanced;
+    }
+
+    private Epoch augment(Epoch epoch, Random random) {
+        int frames = epoch.frames();
+        int width = epoch.width();
+        int shift = jitterFrames == 0 ? 0 : random.nextInt(2 * jitterFrames + 1) - jitterFrames;
+        float[] values = new float[frames * width];
+        for (int f = 0; f < frames; f++) {
+            int from = Math.min(frames - 1, Math.max(0, f + shift)); // shifted, edges repeated
+            System.arraycopy(epoch.values(), from * width, values, f * width, width);
+        }
+        for (int i = 0; i < width; i++) {
+            boolean dropped = random.nextDouble() < channelDrop;
+            for (int f = 0; f < frames; f++) {
+                int k = f * width + i;
+                values[k] = dropped ? 0 : values[k] + (float) (noise * random.nextGaussian());
+            }
+        }
+        return new org.naoyu.decoder.data.Epoch(epoch.lockSeconds(), epoch.label(), frames, width, values);
+    }
+}
