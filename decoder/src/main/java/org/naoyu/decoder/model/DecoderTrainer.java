@@ -16,9 +16,9 @@ public interface DecoderTrainer {
      * Trains on {@code train}, choosing when to stop by {@code validation} (may be empty: then a fixed number of
      * passes), reporting each pass to {@code progress}.
      */
-    SyllableDecoder train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress);
+    TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress);
 
-    default SyllableDecoder train(List<Epoch> train, List<Epoch> validation) {
+    default TrainedModel train(List<Epoch> train, List<Epoch> validation) {
         return train(train, validation, p -> { });
     }
 }

@@ -1,6 +1,5 @@
 package org.naoyu.decoder.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -61,6 +60,7 @@ public final class DualHeadNetwork {
     private final int width;
     private final int frames;
     private final ComputationGraph graph;
+    private final TrainedModel model;
 
     public DualHeadNetwork(List<String> bases, int width, int frames, Settings settings) {
         if (bases.isEmpty() || width < 1 || frames < 5) {
@@ -95,6 +95,12 @@ public final class DualHeadNetwork {
                 .build();
         this.graph = new ComputationGraph(conf);
         graph.init();
+        this.model = new TrainedModel(TrainedModel.Kind.NETWORK, graph, bases, frames, width, 1);
+    }
+
+    /** The network as a decoder (it keeps training: predictions reflect the current weights). */
+    public TrainedModel model() {
+        return model;
     }
 
     public List<String> bases() {
@@ -116,33 +122,11 @@ public final class DualHeadNetwork {
 
     /** Posteriors for each epoch. */
     public List<Posteriors> predict(List<Epoch> epochs) {
-        if (epochs.isEmpty()) {
-            return List.of();
-        }
-        INDArray[] out = graph.output(false, inputs(epochs));
-        List<Posteriors> result = new ArrayList<>();
-        for (int e = 0; e < epochs.size(); e++) {
-            result.add(new Posteriors(bases, out[0].getRow(e).toDoubleVector(), out[1].getRow(e).toDoubleVector()));
-        }
-        return result;
+        return model.predict(epochs);
     }
 
-    /** [batch, width, frames]: DL4J's recurrent layout, features along the second axis. */
     private INDArray inputs(List<Epoch> batch) {
-        float[] flat = new float[batch.size() * width * frames];
-        for (int b = 0; b < batch.size(); b++) {
-            Epoch epoch = batch.get(b);
-            if (epoch.width() != width || epoch.frames() != frames) {
-                throw new IllegalArgumentException("epoch at " + epoch.lockSeconds() + " s has " + epoch.frames()
-                        + " frames x " + epoch.width() + " values; the network takes " + frames + " x " + width);
-            }
-            for (int f = 0; f < frames; f++) {
-                for (int i = 0; i < width; i++) {
-                    flat[(b * width + i) * frames + f] = epoch.value(f, i);
-                }
-            }
-        }
-        return Nd4j.create(flat, new long[] {batch.size(), width, frames}, 'c');
+        return model.recurrentInput(batch);
     }
 
     private INDArray[] labels(List<Epoch> batch) {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -42,13 +41,14 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed) imp
     }
 
     @Override
-    public SyllableDecoder train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
+    public TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one epoch");
         }
         List<String> bases = train.stream().map(e -> e.label().base()).distinct().sorted().toList();
         List<TonedSyllable> inventory = train.stream().map(Epoch::label).distinct().toList();
-        int inputs = binned(train.get(0)).length;
+        Epoch first = train.get(0);
+        int inputs = TrainedModel.binned(first, binFrames).length;
         ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(seed)
                 .updater(new Adam(1e-2)).l2(l2).weightInit(WeightInit.XAVIER).graphBuilder()
                 .addInputs("bins").setInputTypes(InputType.feedForward(inputs))
@@ -60,7 +60,8 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed) imp
         graph.init();
         Random random = new Random(seed);
         List<Epoch> order = new ArrayList<>(NetworkTrainer.balance(train, random));
-        SyllableDecoder decoder = epochs -> predict(graph, bases, epochs);
+        TrainedModel decoder = new TrainedModel(TrainedModel.Kind.LINEAR, graph, bases, first.frames(), first.width(),
+                binFrames);
         for (int pass = 1; pass <= passes; pass++) {
             Collections.shuffle(order, random);
             double loss = 0;
@@ -73,7 +74,7 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed) imp
                     base.putScalar(b, bases.indexOf(batch.get(b).label().base()), 1);
                     tone.putScalar(b, batch.get(b).label().tone() - 1, 1);
                 }
-                graph.fit(new MultiDataSet(new INDArray[] {inputs(batch)}, new INDArray[] {base, tone}));
+                graph.fit(new MultiDataSet(new INDArray[] {decoder.binnedInput(batch)}, new INDArray[] {base, tone}));
                 loss += graph.score();
                 batches++;
             }
@@ -83,40 +84,5 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed) imp
                     accuracy == null ? Double.NaN : accuracy.base(), accuracy == null ? Double.NaN : accuracy.tone()));
         }
         return decoder;
-    }
-
-    private List<Posteriors> predict(ComputationGraph graph, List<String> bases, List<Epoch> epochs) {
-        if (epochs.isEmpty()) {
-            return List.of();
-        }
-        INDArray[] out = graph.output(false, inputs(epochs));
-        List<Posteriors> result = new ArrayList<>();
-        for (int e = 0; e < epochs.size(); e++) {
-            result.add(new Posteriors(bases, out[0].getRow(e).toDoubleVector(), out[1].getRow(e).toDoubleVector()));
-        }
-        return result;
-    }
-
-    private INDArray inputs(List<Epoch> epochs) {
-        float[][] rows = new float[epochs.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = binned(epochs.get(i));
-        }
-        return Nd4j.create(rows);
-    }
-
-    /** Mean of each value over consecutive bins of {@code binFrames} frames. */
-    float[] binned(Epoch epoch) {
-        int bins = Math.max(1, epoch.frames() / binFrames);
-        int width = epoch.width();
-        float[] out = new float[bins * width];
-        for (int b = 0; b < bins; b++) {
-            for (int f = b * binFrames; f < Math.min(epoch.frames(), (b + 1) * binFrames); f++) {
-                for (int i = 0; i < width; i++) {
-                    out[b * width + i] += epoch.value(f, i) / binFrames;
-                }
-            }
-        }
-        return out;
     }
 }

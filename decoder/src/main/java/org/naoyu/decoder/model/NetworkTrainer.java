@@ -51,7 +51,7 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
     }
 
     @Override
-    public SyllableDecoder train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
+    public TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one epoch");
         }
@@ -89,7 +89,7 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
         if (bestWeights != null) {
             network.restoreParameters(bestWeights);
         }
-        return network::predict;
+        return network.model();
     }
 
     /** Oversamples every class to the size of the largest, in a fixed order. */

@@ -1,0 +1,95 @@
+package org.naoyu.decoder.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.dsp.FeatureConfig;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static List<Epoch> epochs(int width, int frames, long seed) {
+        Random random = new Random(seed);
+        List<Epoch> list = new ArrayList<>();
+        for (String toned : List.of("ba1", "ga2", "ma3")) {
+            for (int k = 0; k < 5; k++) {
+                float[] v = new float[frames * width];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) random.nextGaussian();
+                }
+                list.add(new Epoch(0, TonedSyllable.parse(toned), frames, width, v));
+            }
+        }
+        return list;
+    }
+
+    private static Provenance provenance(TrainedModel.Kind kind, List<String> channels) {
+        return new Provenance(Provenance.FORMAT, kind, FeatureConfig.defaults(1000), channels,
+                EpochConfig.ONSET_LOCKED, List.of("ba1", "ga2", "ma3"),
+                List.of(new Provenance.DataFile("s1.xdf", "ab12", 15)), 7, Map.of("validation_toned", 0.5),
+                Map.of("dl4j", "1.0.0-M2.1"));
+    }
+
+    @Test
+    void aSavedModelPredictsWhatItDidAndKeepsItsProvenance() throws IOException {
+        List<Epoch> train = epochs(4, 20, 1);
+        for (DecoderTrainer trainer : List.<DecoderTrainer>of(new LinearTrainer(5, 1e-3, 5, 1),
+                new NetworkTrainer(new DualHeadNetwork.Settings(8, 8, 8, 1, 1e-3, 1), 2, 1, 8, 0, 0, 0))) {
+            TrainedModel model = trainer.train(train, List.of());
+            List<String> channels = List.of("G1", "G2", "G3", "G4");
+            Path file = dir.resolve(model.kind() + ".zip");
+            ModelFile.save(model, provenance(model.kind(), channels), file);
+            ModelFile.Loaded loaded = ModelFile.load(file);
+            assertEquals(provenance(model.kind(), channels), loaded.provenance());
+            List<Posteriors> before = model.predict(train);
+            List<Posteriors> after = loaded.model().predict(train);
+            for (int i = 0; i < train.size(); i++) {
+                assertArrayEquals(before.get(i).base(), after.get(i).base(), 1e-6);
+                assertArrayEquals(before.get(i).tone(), after.get(i).tone(), 1e-6);
+            }
+            assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                    () -> ModelFile.save(model, provenance(model.kind(), channels), file));
+        }
+    }
+
+    @Test
+    void aStreamThatDiffersIsToldHow() {
+        Provenance p = provenance(TrainedModel.Kind.LINEAR, List.of("G1", "G2", "G3", "G4"));
+        assertEquals(List.of(), p.mismatches(List.of("G1", "G2", "G3", "G4"), 1000, FeatureConfig.defaults(1000)));
+        assertEquals(List.of("channels: the model takes 4, the stream has 3",
+                "sampling rate: the model was trained at 1000.0 Hz, the stream is 2000.0 Hz"),
+                p.mismatches(List.of("G1", "G2", "G3"), 2000, null));
+        assertEquals(List.of("channel 2: the model expects 'G2', the stream has 'G3'",
+                "channel 3: the model expects 'G3', the stream has 'G2'"),
+                p.mismatches(List.of("G1", "G3", "G2", "G4"), 1000, null));
+        List<String> config = p.mismatches(List.of("G1", "G2", "G3", "G4"), 1000,
+                FeatureConfig.defaults(1000).withLineFrequency(60));
+        assertEquals(1, config.size());
+        assertTrue(config.get(0).startsWith("feature config: the model's is {"), config.get(0));
+    }
+
+    @Test
+    void filesThatAreNotModelsAreRefusedClearly() throws IOException {
+        Path text = dir.resolve("notes.zip");
+        Files.writeString(text, "hello");
+        assertTrue(assertThrows(IOException.class, () -> ModelFile.load(text)).getMessage()
+                .startsWith(text + ": not a model file (not a zip"));
+        assertEquals(dir.resolve("none.zip") + ": no such model file", assertThrows(IOException.class,
+                () -> ModelFile.load(dir.resolve("none.zip"))).getMessage());
+    }
+}
