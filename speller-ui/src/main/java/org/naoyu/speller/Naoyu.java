@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             FeaturesCommand.class,
             QualityCommand.class,
+            TrainCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

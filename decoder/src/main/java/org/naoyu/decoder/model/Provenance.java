@@ -48,7 +48,8 @@ public record Provenance(String format, TrainedModel.Kind kind, FeatureConfig fe
 
     /**
      * How a stream differs from what the model expects; empty when it fits. Channel labels are compared in order
-     * (a grid plugged in rotated is a different montage); rates and the whole feature config must be equal.
+     * (a grid plugged in rotated is a different montage); rates and the feature config must be equal, except for the
+     * bad channels, which each session marks for itself.
      */
     public List<String> mismatches(List<String> streamChannels, double sampleRateHz, FeatureConfig streamConfig) {
         List<String> problems = new ArrayList<>();
@@ -70,7 +71,9 @@ public record Provenance(String format, TrainedModel.Kind kind, FeatureConfig fe
             problems.add("sampling rate: the model was trained at " + featureConfig.sampleRateHz() + " Hz, the stream is "
                     + sampleRateHz + " Hz");
         }
-        if (streamConfig != null && !streamConfig.equals(featureConfig)) {
+        // bad channels belong to a session, not to the model: compare everything else
+        if (streamConfig != null
+                && !streamConfig.withBadChannels(List.of()).equals(featureConfig.withBadChannels(List.of()))) {
             problems.add("feature config: the model's is " + featureConfig.toJson().replaceAll("\\s+", " ")
                     + ", the session's is " + streamConfig.toJson().replaceAll("\\s+", " "));
         }

@@ -1,0 +1,158 @@
+package org.naoyu.speller;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.model.Accuracy;
+import org.naoyu.decoder.model.DecoderTrainer;
+import org.naoyu.decoder.model.DualHeadNetwork;
+import org.naoyu.decoder.model.LinearTrainer;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code naoyu train}: a syllable decoder from recorded or simulated sessions, saved with its provenance. */
+@Command(name = "train",
+        description = "Train a syllable + tone decoder (DL4J network, or --baseline for the linear model) on recordings "
+                + "with task markers (e.g. from naoyu simulate or a calibration session): features as a live session "
+                + "computes them, epochs at speech onsets, a validation split for early stopping. Saves a model file "
+                + "with its provenance (feature config, channels, syllables, data hashes, metrics).")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Recordings.")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "The model file to write.")
+    Path out;
+
+    @Option(names = "--baseline", description = "Train the linear baseline instead of the network.")
+    boolean baseline;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "60",
+            description = "Passes over the training data at most (default ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--validation", paramLabel = "SHARE", defaultValue = "0.2",
+            description = "Share of each syllable's trials held out for early stopping (default ${DEFAULT-VALUE}).")
+    double validationShare;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Weights, split and augmentation (default 1).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out)) {
+            throw new CommandFailure(1, "refusing to overwrite " + out + "; choose another --out");
+        }
+        if (!(validationShare >= 0 && validationShare < 0.9)) {
+            throw new IllegalArgumentException("--validation must be in [0, 0.9), got " + validationShare);
+        }
+        if (passes < 1 || passes > 1000) {
+            throw new IllegalArgumentException("--epochs must be in [1, 1000], got " + passes);
+        }
+        PrintWriter printer = spec.commandLine().getOut();
+        EpochConfig window = EpochConfig.ONSET_LOCKED;
+        List<Epoch> all = new ArrayList<>();
+        List<Provenance.DataFile> files = new ArrayList<>();
+        TrainingData.FileEpochs first = null;
+        for (Path file : data) {
+            TrainingData.FileEpochs loaded = TrainingData.load(file, first == null ? null : first.config(), window);
+            if (first == null) {
+                first = loaded;
+            } else if (!loaded.channels().equals(first.channels())) {
+                throw new CommandFailure(1, file + ": its channels differ from " + first.file() + "'s; train on "
+                        + "sessions of one montage");
+            }
+            all.addAll(loaded.epochs().epochs());
+            files.add(new Provenance.DataFile(file.getFileName().toString(), loaded.sha256(),
+                    loaded.epochs().epochs().size()));
+            printer.printf(Locale.ROOT, "%s: %d epochs (%d skipped), bad channels %s%n", file,
+                    loaded.epochs().epochs().size(), loaded.epochs().skipped().size(),
+                    loaded.badChannels().stream().map(c -> loaded.channels().get(c)).toList());
+            printer.flush();
+        }
+        if (all.size() < 2) {
+            throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
+                    + "training needs trials (a calibration session or naoyu simulate)");
+        }
+        List<Epoch> train = new ArrayList<>();
+        List<Epoch> validation = new ArrayList<>();
+        split(all, validationShare, new Random(seed), train, validation);
+        List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
+                java.util.Comparator.comparing(TonedSyllable::toned)).toList();
+        printer.printf(Locale.ROOT, "training the %s on %d epochs of %d toned syllables, validating on %d%n",
+                baseline ? "linear baseline" : "network", train.size(), inventory.size(), validation.size());
+        printer.flush();
+        DecoderTrainer trainer = baseline ? new LinearTrainer(10, 1e-3, passes, seed)
+                : new NetworkTrainer(new DualHeadNetwork.Settings(64, 64, 128, 0.7, 1e-3, seed), passes,
+                        Math.min(passes, 10), 32, 3, 0.1, 0.2);
+        long start = System.nanoTime();
+        TrainedModel model = trainer.train(train, validation, p -> {
+            printer.printf(Locale.ROOT, "  pass %3d/%d  loss %.3f  validation: toned %.2f  base %.2f  tone %.2f%n",
+                    p.epoch(), passes, p.trainLoss(), p.validationToned(), p.validationBase(), p.validationTone());
+            printer.flush();
+        });
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("training_epochs", (double) train.size());
+        metrics.put("validation_epochs", (double) validation.size());
+        if (!validation.isEmpty()) {
+            Accuracy accuracy = Accuracy.of(model.predict(validation), validation, inventory);
+            metrics.put("validation_toned", accuracy.toned());
+            metrics.put("validation_toned_top5", accuracy.topFiveToned());
+            metrics.put("validation_base", accuracy.base());
+            metrics.put("validation_tone", accuracy.tone());
+        }
+        metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
+        VersionInfo version = VersionInfo.ofThisBuild();
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("naoyu", version.version() + " " + version.commit());
+        versions.put("deeplearning4j", "1.0.0-M2.1");
+        versions.put("java", System.getProperty("java.version"));
+        Provenance provenance = new Provenance(Provenance.FORMAT, model.kind(),
+                first.config().withBadChannels(List.of()), first.channels(), window,
+                inventory.stream().map(TonedSyllable::toned).toList(), files, seed, metrics, versions);
+        ModelFile.save(model, provenance, out);
+        printer.printf(Locale.ROOT, "wrote %s: %s, %d toned syllables, validation toned accuracy %s (chance %.3f)%n",
+                out, model.kind().name().toLowerCase(Locale.ROOT), inventory.size(),
+                metrics.containsKey("validation_toned") ? String.format(Locale.ROOT, "%.2f",
+                        metrics.get("validation_toned")) : "not measured", 1.0 / inventory.size());
+        printer.flush();
+        return 0;
+    }
+
+    /** Per toned syllable, the last {@code share} of its trials (seeded order) go to validation. */
+    static void split(List<Epoch> all, double share, Random random, List<Epoch> train, List<Epoch> validation) {
+        Map<TonedSyllable, List<Epoch>> byClass = new LinkedHashMap<>();
+        for (Epoch epoch : all) {
+            byClass.computeIfAbsent(epoch.label(), k -> new ArrayList<>()).add(epoch);
+        }
+        for (List<Epoch> members : byClass.values()) {
+            List<Epoch> shuffled = new ArrayList<>(members);
+            java.util.Collections.shuffle(shuffled, random);
+            int held = members.size() < 3 ? 0 : (int) Math.round(share * members.size());
+            validation.addAll(shuffled.subList(0, held));
+            train.addAll(shuffled.subList(held, shuffled.size()));
+        }
+    }
+}
