@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             FeaturesCommand.class,
             QualityCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {

@@ -45,4 +45,32 @@ class TrainCommandTest {
         assertTrue(none.err().startsWith("naoyu train: found 0 epochs at 'speech_onset' markers"), none.err());
         assertTrue(Files.notExists(dir.resolve("n.zip")));
     }
+
+    @Test
+    void evaluatesOnAnotherSessionAndRefusesAnotherMontage() throws Exception {
+        Path train = dir.resolve("a.xdf");
+        Path test = dir.resolve("b.xdf");
+        for (Path[] p : new Path[][] {{train, Path.of("1")}, {test, Path.of("2")}}) {
+            assertEquals(0, Cli.naoyu("simulate", "--out", p[0].toString(), "--seconds", "60", "--channels", "16",
+                    "--rate", "1000", "--cues", "ba1,ga2,shi4", "--seed", p[1].toString()).exitCode());
+        }
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, Cli.naoyu("train", "--data", train.toString(), "--out", model.toString(), "--epochs", "20",
+                "--baseline").exitCode());
+        Cli.Run json = Cli.naoyu("evaluate", "--model", model.toString(), "--data", test.toString(), "--json",
+                "--report", dir.resolve("r.html").toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().startsWith("{\"model\":\"m.zip\",\"kind\":\"linear\",\"attempts\":"), json.out());
+        assertTrue(json.out().contains("\"syllables\":3,"), json.out());
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.contains("<h2>Confusion matrix</h2><svg"), "the report draws its pictures");
+        assertTrue(html.contains("<title>ba1 as "), "cells say what they count");
+        Path other = dir.resolve("c.xdf");
+        Cli.naoyu("simulate", "--out", other.toString(), "--seconds", "10", "--channels", "32", "--rate", "1000");
+        Cli.Run refused = Cli.naoyu("evaluate", "--model", model.toString(), "--data", other.toString());
+        assertTrue(refused.err().startsWith("naoyu evaluate: " + other + " does not fit the model: channels: the "
+                + "model takes 16, the stream has 32"), refused.err());
+        assertEquals(0.0, EvaluateCommand.wolpawBits(8, 0.125), 1e-12);
+        assertEquals(3.0, EvaluateCommand.wolpawBits(8, 1.0), 1e-12);
+    }
 }
