@@ -80,25 +80,14 @@ final class QualityCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The threshold record's field names as the user typed them. */
-    private static final String[][] FLAG_NAMES = {
-        {"minRmsMicrovolts", "--min-rms"}, {"maxFlatFraction", "--max-flat"}, {"maxClippedFraction", "--max-clipped"},
-        {"maxDeviationZ", "--max-deviation"}, {"maxLineNoiseRatio", "--max-line-noise"},
-        {"maxLineNoiseZ", "--max-line-z"}, {"maxHighFrequencyZ", "--max-hf"},
-        {"minNeighbourCorrelation", "--min-correlation"}};
+    private static final java.util.Map<String, String> FLAG_NAMES = java.util.Map.of(
+            "minRmsMicrovolts", "--min-rms", "maxFlatFraction", "--max-flat", "maxClippedFraction", "--max-clipped",
+            "maxDeviationZ", "--max-deviation", "maxLineNoiseRatio", "--max-line-noise", "maxLineNoiseZ", "--max-line-z",
+            "maxHighFrequencyZ", "--max-hf", "minNeighbourCorrelation", "--min-correlation");
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return assess();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            for (String[] name : FLAG_NAMES) {
-                if (message.startsWith(name[0])) {
-                    message = name[1] + message.substring(name[0].length());
-                }
-            }
-            throw new IllegalArgumentException(message, e);
-        }
+        return FlagNames.run(FLAG_NAMES, this::assess);
     }
 
     private Integer assess() throws Exception {

@@ -119,24 +119,14 @@ final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The config's field names as the user typed them. */
-    private static final String[][] FLAG_NAMES = {
-        {"sampleRateHz", "--rate"}, {"lineFrequencyHz", "--line"}, {"lineNoiseMicrovolts", "--line-noise"},
-        {"randomBadChannels", "--random-bad"}, {"snr ", "--snr "}, {"channel count", "--channels"},
-        {"speed ", "--speed "}, {"seconds ", "--seconds "}};
+    private static final java.util.Map<String, String> FLAG_NAMES = java.util.Map.of(
+            "sampleRateHz", "--rate", "lineFrequencyHz", "--line", "lineNoiseMicrovolts", "--line-noise",
+            "randomBadChannels", "--random-bad", "snr ", "--snr ", "channel count", "--channels", "speed ", "--speed ",
+            "seconds ", "--seconds ");
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return simulate();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            for (String[] name : FLAG_NAMES) {
-                if (message.startsWith(name[0])) {
-                    message = name[1] + message.substring(name[0].length());
-                }
-            }
-            throw new IllegalArgumentException(message, e);
-        }
+        return FlagNames.run(FLAG_NAMES, this::simulate);
     }
 
     private Integer simulate() throws Exception {
