@@ -73,15 +73,7 @@ public final class Decimator {
         }
         int o = 0;
         for (int s = (factor - phase) % factor; s < samples; s += factor, o++) {
-            int base = o * channels;
-            java.util.Arrays.fill(out, base, base + channels, 0);
-            for (int k = 0; k < taps.length; k++) {
-                double h = taps[k];
-                int from = (keep + s - k) * channels;
-                for (int c = 0; c < channels; c++) {
-                    out[base + c] += h * x[from + c];
-                }
-            }
+            FirFilter.convolveAt(taps, x, keep + s, channels, out, o * channels);
         }
         if (guarded || anyPoisoned()) {
             poison(in, samples, out);

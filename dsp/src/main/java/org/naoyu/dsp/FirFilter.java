@@ -72,14 +72,21 @@ public final class FirFilter implements BlockFilter {
         double[] x = history.array();
         int keep = taps.length - 1;
         for (int s = 0; s < samples; s++) {
-            int base = s * channels;
-            java.util.Arrays.fill(out, base, base + channels, 0);
-            for (int k = 0; k < taps.length; k++) {
-                double h = taps[k];
-                int from = (keep + s - k) * channels;
-                for (int c = 0; c < channels; c++) {
-                    out[base + c] += h * x[from + c];
-                }
+            convolveAt(taps, x, keep + s, channels, out, s * channels);
+        }
+    }
+
+    /**
+     * One output sample of every channel: {@code out[base + c] = Σ_k taps[k] · x[(at − k) · channels + c]}, with
+     * {@code x} sample-major history (the decimator computes only the samples it keeps with the same sum).
+     */
+    static void convolveAt(double[] taps, double[] x, int at, int channels, double[] out, int base) {
+        java.util.Arrays.fill(out, base, base + channels, 0);
+        for (int k = 0; k < taps.length; k++) {
+            double h = taps[k];
+            int from = (at - k) * channels;
+            for (int c = 0; c < channels; c++) {
+                out[base + c] += h * x[from + c];
             }
         }
     }
