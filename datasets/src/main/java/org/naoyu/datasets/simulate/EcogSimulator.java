@@ -73,7 +73,6 @@ public final class EcogSimulator {
     private final Artifacts artifacts;
     private long nextTrialStart;
     private long position;
-    private long trialsScheduled;
 
     private final double[][] activation;
     private final double[][] slowActivation;
@@ -222,11 +221,6 @@ public final class EcogSimulator {
     /** The configured bad channels and those chosen at random, by channel. */
     public List<BadChannel> badChannels() {
         return badChannels;
-    }
-
-    /** Trials laid out so far (some may lie a few seconds ahead of {@link #samplesServed()}). */
-    public long trialsScheduled() {
-        return trialsScheduled;
     }
 
     /** The signal stream's metadata: float32 µV channels with their grid labels and positions. */
@@ -395,7 +389,6 @@ public final class EcogSimulator {
             }
             active.addAll(trial.gestures());
             nextTrialStart = trial.endSample();
-            trialsScheduled++;
         }
         for (TimedMarker artifact : artifacts.scheduleUntil(horizon)) {
             pending.add(new Pending(artifact, scheduledMarkers++));
