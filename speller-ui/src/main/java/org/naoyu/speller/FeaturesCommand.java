@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,27 +129,11 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
             }
         } else {
-            FeatureChain chain = new FeatureChain(config, channels);
-            List<double[]> collected = new ArrayList<>();
-            List<Double> stamps = new ArrayList<>();
-            int block = (int) Math.max(1, Math.round(rate)); // one second at a time: the result is the same
-            double[] buffer = new double[block * channels];
-            for (int s = 0; s < chunk.sampleCount(); s += block) {
-                int n = Math.min(block, chunk.sampleCount() - s);
-                System.arraycopy(samples, s * channels, buffer, 0, n * channels);
-                chain.process(buffer, n, chunk.timestamps()[s], (t, v) -> {
-                    stamps.add(t);
-                    collected.add(v.clone());
-                });
-            }
-            frames = collected.size();
-            timestamps = stamps.stream().mapToDouble(Double::doubleValue).toArray();
-            values = new float[frames * channels * features];
-            for (int k = 0; k < frames; k++) {
-                for (int i = 0; i < channels * features; i++) {
-                    values[k * channels * features + i] = (float) collected.get(k)[i];
-                }
-            }
+            SignalSteps.Frames causal = SignalSteps.causalFrames(new FeatureChain(config, channels), samples, chunk,
+                    rate);
+            timestamps = causal.times();
+            values = causal.values();
+            frames = timestamps.length;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         NpyWriter.writeFloat32(out, new int[] {frames, channels, features}, values);

@@ -10,7 +10,6 @@ import org.naoyu.acquisition.Chunk;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.dsp.ChannelQuality;
-import org.naoyu.dsp.QualityAnalysis;
 import org.naoyu.dsp.QualityThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,18 +110,9 @@ final class QualityCommand implements Callable<Integer> {
         }
         double[] samples = new double[n * channels];
         chunk.copyOfRange(0, n).copyTo(samples, 0);
-        double scale = microvoltsPer(signal.info().channels());
-        if (scale != 1) {
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] *= scale;
-            }
-        }
         List<ChannelInfo> info = signal.info().channels();
-        boolean positioned = !info.isEmpty() && info.stream().allMatch(c -> c.position() != null);
-        int[][] neighbours = positioned ? QualityAnalysis.byPosition(info.stream().map(c -> new double[] {
-            c.position().xMm(), c.position().yMm(), c.position().zMm()}).toArray(double[][]::new))
-                : QualityAnalysis.adjacentIndices(channels);
-        List<ChannelQuality> quality = QualityAnalysis.assess(samples, channels, rate, lineHz, neighbours, thresholds);
+        boolean positioned = SignalSteps.positioned(info);
+        List<ChannelQuality> quality = SignalSteps.quality(samples, channels, rate, info, lineHz, thresholds);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             for (ChannelQuality q : quality) {
@@ -165,17 +155,6 @@ final class QualityCommand implements Callable<Integer> {
                 Json.number(minCorrelation));
         out.flush();
         return 0;
-    }
-
-    /** µV per unit of the stream's channels (XDF unit names), so the µV thresholds mean what they say. */
-    static double microvoltsPer(List<ChannelInfo> info) {
-        String unit = info.isEmpty() ? "" : info.get(0).unit().trim().toLowerCase(Locale.ROOT);
-        return switch (unit) {
-            case "v", "volt", "volts" -> 1e6;
-            case "mv", "millivolt", "millivolts" -> 1e3;
-            case "nv", "nanovolt", "nanovolts" -> 1e-3;
-            default -> 1; // µV, uV, microvolts, or unknown: taken as µV
-        };
     }
 
     private static String label(List<ChannelInfo> info, int channel) {

@@ -20,7 +20,6 @@ import org.naoyu.decoder.data.TaskEvent;
 import org.naoyu.dsp.ChannelQuality;
 import org.naoyu.dsp.FeatureChain;
 import org.naoyu.dsp.FeatureConfig;
-import org.naoyu.dsp.QualityAnalysis;
 import org.naoyu.dsp.QualityThresholds;
 
 /**
@@ -60,32 +59,14 @@ final class TrainingData {
             throw new CommandFailure(1, file + ": sampled at " + Json.number(rate) + " Hz, but the model's features are "
                     + "for " + Json.number(config.sampleRateHz()) + " Hz");
         }
-        FeatureChain chain = new FeatureChain(config, channels);
-        List<double[]> frames = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
-        int block = (int) Math.max(1, Math.round(rate));
-        double[] buffer = new double[block * channels];
-        for (int s = 0; s < chunk.sampleCount(); s += block) {
-            int n = Math.min(block, chunk.sampleCount() - s);
-            System.arraycopy(samples, s * channels, buffer, 0, n * channels);
-            chain.process(buffer, n, chunk.timestamps()[s], (t, v) -> {
-                times.add(t);
-                frames.add(v.clone());
-            });
-        }
+        SignalSteps.Frames frames = SignalSteps.causalFrames(new FeatureChain(config, channels), samples, chunk, rate);
         int width = channels * config.features().size();
-        float[] values = new float[frames.size() * width];
-        for (int k = 0; k < frames.size(); k++) {
-            for (int i = 0; i < width; i++) {
-                values[k * width + i] = (float) frames.get(k)[i];
-            }
-        }
         List<TaskEvent> events = new ArrayList<>();
         for (RecordedEvent event : recording.events()) {
             events.add(TaskEvent.parse(event.timeSeconds(), event.label()));
         }
-        Epochs.Result epochs = Epochs.extract(times.stream().mapToDouble(Double::doubleValue).toArray(), values,
-                width, config.frameRateHz(), events, epochConfig);
+        Epochs.Result epochs = Epochs.extract(frames.times(), frames.values(), width, config.frameRateHz(), events,
+                epochConfig);
         return new FileEpochs(file, sha256(file), labels, rate, config, bad, epochs);
     }
 
@@ -94,12 +75,8 @@ final class TrainingData {
         if (n < 2 * rate || channels < 2) {
             return List.of();
         }
-        boolean positioned = !info.isEmpty() && info.stream().allMatch(c -> c.position() != null);
-        int[][] neighbours = positioned ? QualityAnalysis.byPosition(info.stream().map(c -> new double[] {
-            c.position().xMm(), c.position().yMm(), c.position().zMm()}).toArray(double[][]::new))
-                : QualityAnalysis.adjacentIndices(channels);
-        List<ChannelQuality> quality = QualityAnalysis.assess(java.util.Arrays.copyOf(samples, n * channels), channels,
-                rate, 50, neighbours, QualityThresholds.DEFAULT);
+        List<ChannelQuality> quality = SignalSteps.quality(java.util.Arrays.copyOf(samples, n * channels), channels,
+                rate, info, 50, QualityThresholds.DEFAULT);
         List<Integer> bad = quality.stream().filter(ChannelQuality::isBad).map(ChannelQuality::channel).toList();
         return bad.size() <= channels - 2 ? bad : List.of(); // an average needs two good channels
     }
