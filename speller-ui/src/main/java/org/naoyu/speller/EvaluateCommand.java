@@ -1,18 +1,26 @@
 package org.naoyu.speller;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Accuracy;
+import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
-import org.naoyu.decoder.model.Posteriors;
+import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TrainingRecipe;
+import org.naoyu.decoder.onset.OnsetScore;
+import org.naoyu.decoder.stream.AttemptDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +29,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu evaluate}: a model's accuracy on recordings it has not seen, as numbers, JSON or an HTML report. */
 @Command(name = "evaluate",
-        description = "Decode the speech attempts of recordings with a trained model and report top-1/top-5 "
-                + "toned-syllable accuracy, base-syllable and tone accuracy, information transfer rate, the "
-                + "confusion matrix and per-syllable accuracy (--report writes them as an HTML page with pictures).")
+        description = "Decode the speech attempts of recordings with a trained model, streaming the frames as a live "
+                + "session would, and report top-1/top-5 toned-syllable accuracy, base-syllable and tone accuracy, "
+                + "information transfer rate, onset-detection F1 and self-paced accuracy, decode time per attempt, the "
+                + "confusion matrix and per-syllable accuracy; --learning-curve retrains on fewer trials to show "
+                + "accuracy against training size. --report writes it all as an HTML page with pictures.")
 final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Mixin
     HelpOption help;
 
@@ -39,6 +51,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with pictures.")
     Path report;
+
+    @Option(names = "--learning-curve", arity = "1..*", paramLabel = "TRAINING_FILE",
+            description = "The model's training recordings: retrain the network and the linear baseline on 25, 50, 75 "
+                    + "and 100 %% of each syllable's trials and test each on --data (takes several trainings' time).")
+    List<Path> learningCurveData;
 
     @Spec
     CommandSpec spec;
@@ -56,7 +73,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Provenance provenance = loaded.provenance();
         List<TonedSyllable> inventory = provenance.inventory().stream().map(TonedSyllable::parse).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Epoch> epochs = new ArrayList<>();
+        List<FrameSeries> sessions = new ArrayList<>();
         double intervals = 0;
         int gaps = 0;
         for (Path file : data) {
@@ -72,62 +92,28 @@ final class EvaluateCommand implements Callable<Integer> {
                 gaps++;
             }
             epochs.addAll(fileEpochs);
+            sessions.add(test.series());
         }
         if (epochs.isEmpty()) {
             throw new CommandFailure(1, "no attempts at syllables the model knows in " + data);
         }
-        List<Posteriors> predicted = loaded.model().predict(epochs);
-        Accuracy accuracy = Accuracy.of(predicted, epochs, inventory);
-        int n = inventory.size();
-        double bits = wolpawBits(n, accuracy.toned());
-        double perMinute = gaps == 0 ? Double.NaN : bits * 60 / (intervals / gaps);
-        int[][] confusion = new int[n][n];
-        for (int i = 0; i < epochs.size(); i++) {
-            TonedSyllable guess = predicted.get(i).topToned(inventory, 1).get(0).syllable();
-            confusion[inventory.indexOf(epochs.get(i).label())][inventory.indexOf(guess)]++;
-        }
-        double[] perClass = new double[n];
-        for (int r = 0; r < n; r++) {
-            int total = java.util.Arrays.stream(confusion[r]).sum();
-            perClass[r] = total == 0 ? Double.NaN : confusion[r][r] / (double) total;
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        Evaluation.Cued cued = Evaluation.cued(loaded.model(), epochs, inventory, gaps == 0 ? Double.NaN
+                : intervals / gaps);
+        AttemptDecoder decoder = new AttemptDecoder(loaded.model(), provenance.epochConfig(),
+                provenance.featureConfig().frameRateHz(), loaded.onset(), a -> { });
+        Evaluation.Streaming streaming = Evaluation.streaming(decoder, sessions, inventory,
+                loaded.onset() == null ? null : loaded.onset().rule());
+        List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
+                : learningCurve(provenance, epochs, inventory, err);
         if (json) {
-            out.printf(Locale.ROOT, "{\"model\":%s,\"kind\":\"%s\",\"attempts\":%d,\"syllables\":%d,\"toned\":%s,"
-                    + "\"toned_top5\":%s,\"base\":%s,\"tone\":%s,\"chance\":%s,\"itr_bits_per_selection\":%s,"
-                    + "\"itr_bits_per_minute\":%s}%n", Json.string(modelFile.getFileName().toString()),
-                    provenance.kind().name().toLowerCase(Locale.ROOT), epochs.size(), n, Json.number(accuracy.toned()),
-                    Json.number(accuracy.topFiveToned()), Json.number(accuracy.base()), Json.number(accuracy.tone()),
-                    Json.number(1.0 / n), Json.number(bits), Json.number(perMinute));
+            out.println(JSON.writeValueAsString(jsonSummary(provenance, cued, streaming, curve)));
         } else {
-            out.printf(Locale.ROOT, "%s (%s) on %d attempts at %d toned syllables:%n", modelFile,
-                    provenance.kind().name().toLowerCase(Locale.ROOT), epochs.size(), n);
-            out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
-                    accuracy.topFiveToned(), 1.0 / n);
-            out.printf(Locale.ROOT, "  base syllable   %.3f%n  tone            %.3f%n", accuracy.base(), accuracy.tone());
-            out.printf(Locale.ROOT, "  information transfer rate  %.2f bits per attempt, %.1f bits per minute%n", bits,
-                    perMinute);
+            printSummary(out, provenance, cued, streaming, curve);
         }
         if (report != null) {
-            List<String> labels = inventory.stream().map(TonedSyllable::toned).toList();
-            String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>naoyu evaluation</title>"
-                    + "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto}td{padding:2px 10px}</style>"
-                    + "</head><body><h1>Decoder evaluation</h1>"
-                    + String.format(Locale.ROOT, "<p>Model <b>%s</b> (%s), trained on %s; tested on %s: %d attempts at "
-                            + "%d toned syllables.</p>", ReportSvg.escape(modelFile.getFileName().toString()),
-                            provenance.kind().name().toLowerCase(Locale.ROOT),
-                            ReportSvg.escape(provenance.data().stream().map(Provenance.DataFile::name).toList()
-                                    .toString()), ReportSvg.escape(data.stream().map(p -> p.getFileName().toString())
-                                    .toList().toString()), epochs.size(), n)
-                    + String.format(Locale.ROOT, "<table><tr><td>toned syllable, top-1</td><td>%.3f</td></tr>"
-                            + "<tr><td>toned syllable, top-5</td><td>%.3f</td></tr><tr><td>chance</td><td>%.3f</td></tr>"
-                            + "<tr><td>base syllable</td><td>%.3f</td></tr><tr><td>tone</td><td>%.3f</td></tr>"
-                            + "<tr><td>information transfer rate</td><td>%.2f bits/attempt, %.1f bits/min</td></tr>"
-                            + "</table>", accuracy.toned(), accuracy.topFiveToned(), 1.0 / n, accuracy.base(),
-                            accuracy.tone(), bits, perMinute)
-                    + "<h2>Confusion matrix</h2>" + ReportSvg.confusion(labels, confusion)
-                    + "<h2>Accuracy per syllable</h2>" + ReportSvg.bars(labels, perClass, 1.0 / n)
-                    + "</body></html>";
+            String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
+                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, streaming, curve,
+                    loaded.onset() == null ? null : sessions.get(0), loaded.onset());
             Files.writeString(report, html, java.nio.file.StandardOpenOption.CREATE_NEW);
             if (!json) {
                 out.println("wrote " + report);
@@ -137,18 +123,126 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<LearningCurve.Point> learningCurve(Provenance provenance, List<Epoch> test,
+            List<TonedSyllable> inventory, PrintWriter err) throws java.io.IOException {
+        List<Epoch> training = new ArrayList<>();
+        for (Path file : learningCurveData) {
+            TrainingData.FileEpochs loaded = TrainingData.load(file, provenance.featureConfig(),
+                    provenance.epochConfig());
+            List<String> problems = provenance.mismatches(loaded.channels(), loaded.sampleRateHz(), loaded.config());
+            if (!problems.isEmpty()) {
+                throw new CommandFailure(1, file + " does not fit the model: " + String.join("; ", problems));
+            }
+            if (provenance.data().stream().noneMatch(d -> d.sha256().equals(loaded.sha256()))) {
+                err.println("naoyu evaluate: note: " + file + " is not among the model's training files (by SHA-256); "
+                        + "the learning curve trains on it anyway");
+            }
+            training.addAll(loaded.epochs().epochs().stream().filter(e -> inventory.contains(e.label())).toList());
+        }
+        TrainingRecipe recipe = provenance.recipe() != null ? provenance.recipe()
+                : TrainingRecipe.of(provenance.kind() == org.naoyu.decoder.model.TrainedModel.Kind.NETWORK
+                        ? NetworkTrainer.DEFAULT : LinearTrainer.DEFAULT, 0.2);
+        return LearningCurve.measure(training, recipe, test, inventory, line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    private void printSummary(PrintWriter out, Provenance provenance, Evaluation.Cued cued,
+            Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
+        Accuracy accuracy = cued.accuracy();
+        int n = cued.labels().size();
+        out.printf(Locale.ROOT, "%s (%s) on %d attempts at %d toned syllables:%n", modelFile,
+                provenance.kind().name().toLowerCase(Locale.ROOT), accuracy.count(), n);
+        out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
+                accuracy.topFiveToned(), 1.0 / n);
+        out.printf(Locale.ROOT, "  base syllable   %.3f%n  tone            %.3f%n", accuracy.base(), accuracy.tone());
+        out.printf(Locale.ROOT, "  information transfer rate  %.2f bits per attempt, %.1f bits per minute%n",
+                cued.bitsPerAttempt(), cued.bitsPerMinute());
+        out.printf(Locale.ROOT, "  decode time per attempt    median %.2f ms, p99 %.2f ms, max %.2f ms (%d streamed)%n",
+                streaming.decodeMillis().median(), streaming.decodeMillis().p99(), streaming.decodeMillis().max(),
+                streaming.decodeMillis().count());
+        if (streaming.onset() == null) {
+            out.println("  onset detection            (the model has no onset detector)");
+        } else {
+            OnsetScore onset = streaming.onset();
+            out.printf(Locale.ROOT, "  onset detection            F1 %.3f (precision %.3f, recall %.3f; %d of %d "
+                    + "attempts, %d detections), onset error %.0f ms median%n", onset.f1(), onset.precision(),
+                    onset.recall(), onset.hits(), onset.attempts(), onset.detections(), 1000 * onset.medianAbsError());
+            out.printf(Locale.ROOT, "  self-paced toned syllable  %.3f of all attempts (detected and decoded right)%n",
+                    streaming.selfPacedToned());
+        }
+        for (LearningCurve.Point point : curve) {
+            out.printf(Locale.ROOT, "  learning curve  %-8s %3d trials per syllable (%4d epochs): toned %.3f%n",
+                    point.kind().name().toLowerCase(Locale.ROOT), point.trialsPerSyllable(), point.trainingEpochs(),
+                    point.test().toned());
+        }
+    }
+
+    private Map<String, Object> jsonSummary(Provenance provenance, Evaluation.Cued cued,
+            Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
+        Accuracy accuracy = cued.accuracy();
+        int n = cued.labels().size();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", modelFile.getFileName().toString());
+        json.put("kind", provenance.kind().name().toLowerCase(Locale.ROOT));
+        json.put("attempts", accuracy.count());
+        json.put("syllables", n);
+        json.put("toned", number(accuracy.toned()));
+        json.put("toned_top5", number(accuracy.topFiveToned()));
+        json.put("base", number(accuracy.base()));
+        json.put("tone", number(accuracy.tone()));
+        json.put("chance", number(1.0 / n));
+        json.put("itr_bits_per_selection", number(cued.bitsPerAttempt()));
+        json.put("itr_bits_per_minute", number(cued.bitsPerMinute()));
+        Map<String, Object> decode = new LinkedHashMap<>();
+        decode.put("attempts", streaming.decodeMillis().count());
+        decode.put("median", number(streaming.decodeMillis().median()));
+        decode.put("p99", number(streaming.decodeMillis().p99()));
+        decode.put("max", number(streaming.decodeMillis().max()));
+        json.put("decode_ms", decode);
+        if (streaming.onset() != null) {
+            OnsetScore onset = streaming.onset();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("f1", number(onset.f1()));
+            o.put("precision", number(onset.precision()));
+            o.put("recall", number(onset.recall()));
+            o.put("attempts", onset.attempts());
+            o.put("detections", onset.detections());
+            o.put("hits", onset.hits());
+            o.put("onset_error_ms", number(1000 * onset.medianAbsError()));
+            json.put("onset", o);
+            json.put("self_paced_toned", number(streaming.selfPacedToned()));
+        }
+        if (!curve.isEmpty()) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (LearningCurve.Point point : curve) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("kind", point.kind().name().toLowerCase(Locale.ROOT));
+                p.put("trials_per_syllable", point.trialsPerSyllable());
+                p.put("training_epochs", point.trainingEpochs());
+                p.put("toned", number(point.test().toned()));
+                p.put("base", number(point.test().base()));
+                p.put("tone", number(point.test().tone()));
+                points.add(p);
+            }
+            json.put("learning_curve", points);
+        }
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            perClass.put(cued.labels().get(i), number(cued.perClass()[i]));
+        }
+        json.put("per_syllable", perClass);
+        return json;
+    }
+
+    /** JSON cannot hold NaN or infinities: they become null. */
+    private static Double number(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     /** Wolpaw's bits per selection for N equiprobable choices decoded with accuracy P. */
     static double wolpawBits(int n, double p) {
-        if (n < 2) {
-            return 0;
-        }
-        if (p <= 1.0 / n) {
-            return 0;
-        }
-        double bits = Math.log(n) / Math.log(2) + p * Math.log(p) / Math.log(2);
-        if (p < 1) {
-            bits += (1 - p) * Math.log((1 - p) / (n - 1)) / Math.log(2);
-        }
-        return bits;
+        return Evaluation.wolpawBits(n, p);
     }
 }

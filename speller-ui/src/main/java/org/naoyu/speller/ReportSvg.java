@@ -67,6 +67,147 @@ final class ReportSvg {
         return svg.append("</svg>").toString();
     }
 
+    /** One line of a {@link #lines} chart. */
+    record Line(String name, String color, double[] x, double[] y) {
+    }
+
+    /**
+     * A line chart with point markers, axes from 0 to the largest x and from 0 to 1 in y, a legend, and a dashed line
+     * at {@code reference} (e.g. chance).
+     */
+    static String lines(String xTitle, String yTitle, List<Line> lines, double reference) {
+        int width = 600;
+        int height = 320;
+        int left = 60;
+        int right = 20;
+        int top = 20;
+        int bottom = 50;
+        double maxX = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.x())).max().orElse(1);
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        java.util.function.DoubleUnaryOperator px = x -> left + plotW * x / Math.max(1e-9, maxX);
+        java.util.function.DoubleUnaryOperator py = y -> top + plotH * (1 - Math.max(0, Math.min(1, y)));
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
+                        + "font-size=\"11\">", width, height));
+        for (int k = 0; k <= 5; k++) {
+            double y = k / 5.0;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>", left, py.applyAsDouble(y),
+                    width - right, py.applyAsDouble(y), left - 4, py.applyAsDouble(y) + 4, y));
+        }
+        for (double x : ticks(maxX)) {
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px.applyAsDouble(x),
+                    height - bottom, px.applyAsDouble(x), height - bottom + 4, px.applyAsDouble(x),
+                    height - bottom + 16, trim(x)));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>"
+                + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", left, top, left,
+                height - bottom, left, height - bottom, width - right, height - bottom));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>"
+                + "<text x=\"14\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 14 %.1f)\">%s</text>",
+                left + plotW / 2, height - 12, escape(xTitle), top + plotH / 2, top + plotH / 2, escape(yTitle)));
+        if (reference > 0) {
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                    + "stroke=\"#c0392b\" stroke-dasharray=\"4,3\"/><text x=\"%d\" y=\"%.1f\" fill=\"#c0392b\">"
+                    + "chance</text>", left, py.applyAsDouble(reference), width - right, py.applyAsDouble(reference),
+                    left + 4, py.applyAsDouble(reference) - 3));
+        }
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < line.x().length; i++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(line.x()[i]),
+                        py.applyAsDouble(line.y()[i])));
+            }
+            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"/>", points.toString().strip(), line.color()));
+            for (int i = 0; i < line.x().length; i++) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">"
+                        + "<title>%s: %s, %.3f</title></circle>", px.applyAsDouble(line.x()[i]),
+                        py.applyAsDouble(line.y()[i]), line.color(), escape(line.name()), trim(line.x()[i]),
+                        line.y()[i]));
+            }
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>", left + 12, top + 8 + 16 * l, line.color(), left + 28,
+                    top + 13 + 16 * l, escape(line.name())));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * A strip of the onset detector at work: the speech probability over time, the attempts as shaded spans, the
+     * threshold dashed, and a tick where each onset was declared.
+     */
+    static String onsetStrip(double[] times, double[] probability, List<double[]> spans, double[] detections,
+            double threshold) {
+        int width = 860;
+        int height = 140;
+        int left = 40;
+        int top = 10;
+        int plotH = 100;
+        if (times.length == 0) {
+            return "<p>(no frames)</p>";
+        }
+        double t0 = times[0];
+        double t1 = times[times.length - 1];
+        double scale = (width - left - 10) / Math.max(1e-9, t1 - t0);
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
+                        + "font-size=\"11\">", width, height));
+        for (double[] span : spans) {
+            if (span[1] >= t0 && span[0] <= t1) {
+                double a = left + (Math.max(t0, span[0]) - t0) * scale;
+                double b = left + (Math.min(t1, span[1]) - t0) * scale;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                        + "fill=\"#f9e79f\"/>", a, top, Math.max(1, b - a), plotH));
+            }
+        }
+        StringBuilder points = new StringBuilder();
+        int step = Math.max(1, times.length / 2000);
+        for (int i = 0; i < times.length; i += step) {
+            double p = Double.isFinite(probability[i]) ? probability[i] : 0;
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + (times[i] - t0) * scale,
+                    top + plotH * (1 - p)));
+        }
+        svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"#2e86c1\"/>",
+                points.toString().strip()));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c0392b\" "
+                + "stroke-dasharray=\"4,3\"/>", left, top + plotH * (1 - threshold), width - 10,
+                top + plotH * (1 - threshold)));
+        for (double d : detections) {
+            if (d >= t0 && d <= t1) {
+                double x = left + (d - t0) * scale;
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                        + "stroke=\"#117a65\" stroke-width=\"2\"/>", x, top + plotH, x, top + plotH + 10));
+            }
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f s</text><text x=\"%d\" y=\"%d\" "
+                + "text-anchor=\"end\">%.0f s</text><text x=\"2\" y=\"%d\">p=1</text><text x=\"2\" y=\"%d\">p=0"
+                + "</text>", left, height - 4, t0, width - 10, height - 4, t1, top + 10, top + plotH));
+        return svg.append("</svg>").toString();
+    }
+
+    private static double[] ticks(double max) {
+        double step = Math.pow(10, Math.floor(Math.log10(Math.max(1e-9, max / 2))));
+        if (max / step > 10) {
+            step *= 5;
+        } else if (max / step > 5) {
+            step *= 2;
+        }
+        int n = (int) Math.floor(max / step + 1e-9);
+        double[] ticks = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            ticks[i] = i * step;
+        }
+        return ticks;
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%.2f", x);
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -8,19 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.EpochSplits;
+import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.DecoderTrainer;
-import org.naoyu.decoder.model.DualHeadNetwork;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
 import org.naoyu.decoder.model.TrainedModel;
+import org.naoyu.decoder.model.TrainingRecipe;
+import org.naoyu.decoder.onset.OnsetSpec;
+import org.naoyu.decoder.onset.OnsetTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train",
         description = "Train a syllable + tone decoder (DL4J network, or --baseline for the linear model) on recordings "
                 + "with task markers (e.g. from naoyu simulate or a calibration session): features as a live session "
-                + "computes them, epochs at speech onsets, a validation split for early stopping. Saves a model file "
-                + "with its provenance (feature config, channels, syllables, data hashes, metrics).")
+                + "computes them, epochs at speech onsets, a validation split for early stopping; and a speech-onset "
+                + "detector for self-paced spelling. Saves a model file with its provenance (feature config, channels, "
+                + "syllables, data hashes, training recipe, metrics).")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -46,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "Train the linear baseline instead of the network.")
     boolean baseline;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "80",
             description = "Passes over the training data at most (default ${DEFAULT-VALUE}).")
     int passes;
 
@@ -56,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Weights, split and augmentation (default 1).")
     long seed;
+
+    @Option(names = "--no-onset", description = "Do not train the speech-onset detector (self-paced spelling needs "
+            + "it; cued tasks do not).")
+    boolean noOnset;
 
     @Spec
     CommandSpec spec;
@@ -74,6 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         EpochConfig window = EpochConfig.ONSET_LOCKED;
         List<Epoch> all = new ArrayList<>();
+        List<FrameSeries> series = new ArrayList<>();
         List<Provenance.DataFile> files = new ArrayList<>();
         TrainingData.FileEpochs first = null;
         for (Path file : data) {
@@ -85,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
                         + "sessions of one montage");
             }
             all.addAll(loaded.epochs().epochs());
+            series.add(loaded.series());
             files.add(new Provenance.DataFile(file.getFileName().toString(), loaded.sha256(),
                     loaded.epochs().epochs().size()));
             printer.printf(Locale.ROOT, "%s: %d epochs (%d skipped), bad channels %s%n", file,
@@ -96,34 +106,43 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
                     + "training needs trials (a calibration session or naoyu simulate)");
         }
-        List<Epoch> train = new ArrayList<>();
-        List<Epoch> validation = new ArrayList<>();
-        split(all, validationShare, new Random(seed), train, validation);
+        DecoderTrainer trainer = baseline ? new LinearTrainer(LinearTrainer.DEFAULT.binFrames(),
+                LinearTrainer.DEFAULT.l2(), passes, seed)
+                : new NetworkTrainer(NetworkTrainer.DEFAULT.settings().withSeed(seed), passes, Math.min(passes,
+                        NetworkTrainer.DEFAULT.patience()), NetworkTrainer.DEFAULT.batchSize(),
+                        NetworkTrainer.DEFAULT.jitterFrames(), NetworkTrainer.DEFAULT.channelDrop(),
+                        NetworkTrainer.DEFAULT.noise());
+        TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
+        EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
                 java.util.Comparator.comparing(TonedSyllable::toned)).toList();
         printer.printf(Locale.ROOT, "training the %s on %d epochs of %d toned syllables, validating on %d%n",
-                baseline ? "linear baseline" : "network", train.size(), inventory.size(), validation.size());
+                baseline ? "linear baseline" : "network", split.train().size(), inventory.size(),
+                split.validation().size());
         printer.flush();
-        DecoderTrainer trainer = baseline ? new LinearTrainer(10, 1e-3, passes, seed)
-                : new NetworkTrainer(new DualHeadNetwork.Settings(64, 64, 128, 0.7, 1e-3, seed), passes,
-                        Math.min(passes, 10), 32, 3, 0.1, 0.2);
         long start = System.nanoTime();
-        TrainedModel model = trainer.train(train, validation, p -> {
-            printer.printf(Locale.ROOT, "  pass %3d/%d  loss %.3f  validation: toned %.2f  base %.2f  tone %.2f%n",
-                    p.epoch(), passes, p.trainLoss(), p.validationToned(), p.validationBase(), p.validationTone());
+        TrainedModel model = trainer.train(split.train(), split.validation(), p -> {
+            printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  validation: toned %.2f  base %.2f  tone %.2f%n",
+                    p.epoch(), passes, bar(p.epoch(), passes), p.trainLoss(), p.validationToned(), p.validationBase(),
+                    p.validationTone());
             printer.flush();
         });
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("training_epochs", (double) train.size());
-        metrics.put("validation_epochs", (double) validation.size());
-        if (!validation.isEmpty()) {
-            Accuracy accuracy = Accuracy.of(model.predict(validation), validation, inventory);
+        metrics.put("training_epochs", (double) split.train().size());
+        metrics.put("validation_epochs", (double) split.validation().size());
+        if (!split.validation().isEmpty()) {
+            Accuracy accuracy = Accuracy.of(model.predict(split.validation()), split.validation(), inventory);
             metrics.put("validation_toned", accuracy.toned());
             metrics.put("validation_toned_top5", accuracy.topFiveToned());
             metrics.put("validation_base", accuracy.base());
             metrics.put("validation_tone", accuracy.tone());
         }
         metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
+        OnsetTrainer.Result onset = noOnset ? null : onsetDetector(series, printer);
+        if (onset != null) {
+            metrics.put("onset_tuning_f1", onset.tuning().f1());
+            metrics.put("onset_lag_seconds", onset.detector().rule().lagSeconds());
+        }
         VersionInfo version = VersionInfo.ofThisBuild();
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("naoyu", version.version() + " " + version.commit());
@@ -131,28 +150,44 @@ final class TrainCommand implements Callable<Integer> {
         versions.put("java", System.getProperty("java.version"));
         Provenance provenance = new Provenance(Provenance.FORMAT, model.kind(),
                 first.config().withBadChannels(List.of()), first.channels(), window,
-                inventory.stream().map(TonedSyllable::toned).toList(), files, seed, metrics, versions);
-        ModelFile.save(model, provenance, out);
-        printer.printf(Locale.ROOT, "wrote %s: %s, %d toned syllables, validation toned accuracy %s (chance %.3f)%n",
+                inventory.stream().map(TonedSyllable::toned).toList(), files, seed, metrics, versions, recipe,
+                onset == null ? null : OnsetSpec.of(onset));
+        ModelFile.save(model, onset == null ? null : onset.detector(), provenance, out);
+        printer.printf(Locale.ROOT, "wrote %s: %s, %d toned syllables, validation toned accuracy %s (chance %.3f)%s%n",
                 out, model.kind().name().toLowerCase(Locale.ROOT), inventory.size(),
                 metrics.containsKey("validation_toned") ? String.format(Locale.ROOT, "%.2f",
-                        metrics.get("validation_toned")) : "not measured", 1.0 / inventory.size());
+                        metrics.get("validation_toned")) : "not measured", 1.0 / inventory.size(),
+                onset == null ? ", no onset detector" : String.format(Locale.ROOT, ", onset detector F1 %.2f",
+                        onset.tuning().f1()));
         printer.flush();
         return 0;
     }
 
-    /** Per toned syllable, the last {@code share} of its trials (seeded order) go to validation. */
-    static void split(List<Epoch> all, double share, Random random, List<Epoch> train, List<Epoch> validation) {
-        Map<TonedSyllable, List<Epoch>> byClass = new LinkedHashMap<>();
-        for (Epoch epoch : all) {
-            byClass.computeIfAbsent(epoch.label(), k -> new ArrayList<>()).add(epoch);
+    /** The onset detector for self-paced spelling, or null (with the reason printed) when the data cannot make one. */
+    private OnsetTrainer.Result onsetDetector(List<FrameSeries> series, PrintWriter printer) {
+        OnsetTrainer trainer = new OnsetTrainer(OnsetTrainer.DEFAULT.shape(), OnsetTrainer.DEFAULT.passes(),
+                OnsetTrainer.DEFAULT.tuneShare(), OnsetTrainer.DEFAULT.refractorySeconds(), seed);
+        printer.println("training the speech-onset detector");
+        try {
+            OnsetTrainer.Result result = trainer.train(series, line -> { });
+            printer.printf(Locale.ROOT, "  onset detector: F1 %.2f on the last %.0f%% of each session (%d of %d "
+                    + "attempts found, %d detections), lag %.0f ms, onset error %.0f ms (median)%n",
+                    result.tuning().f1(), 100 * trainer.tuneShare(), result.tuning().hits(), result.tuning().attempts(),
+                    result.tuning().detections(), 1000 * result.detector().rule().lagSeconds(),
+                    1000 * result.tuning().medianAbsError());
+            return result;
+        } catch (IllegalArgumentException e) {
+            printer.println("  no onset detector: " + e.getMessage());
+            return null;
+        } finally {
+            printer.flush();
         }
-        for (List<Epoch> members : byClass.values()) {
-            List<Epoch> shuffled = new ArrayList<>(members);
-            java.util.Collections.shuffle(shuffled, random);
-            int held = members.size() < 3 ? 0 : (int) Math.round(share * members.size());
-            validation.addAll(shuffled.subList(0, held));
-            train.addAll(shuffled.subList(held, shuffled.size()));
-        }
+    }
+
+    /** A text progress bar, {@code [#####-----]}, so a long training shows how far it has come. */
+    static String bar(int done, int total) {
+        int width = 20;
+        int filled = (int) Math.round(width * Math.min(1.0, done / (double) Math.max(1, total)));
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
     }
 }

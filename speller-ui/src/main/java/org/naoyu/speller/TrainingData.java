@@ -16,6 +16,7 @@ import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.Epochs;
+import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TaskEvent;
 import org.naoyu.dsp.ChannelQuality;
 import org.naoyu.dsp.FeatureChain;
@@ -30,7 +31,7 @@ final class TrainingData {
 
     /** One file's contribution. */
     record FileEpochs(Path file, String sha256, List<String> channels, double sampleRateHz, FeatureConfig config,
-            List<Integer> badChannels, Epochs.Result epochs) {
+            List<Integer> badChannels, FrameSeries series, Epochs.Result epochs) {
     }
 
     private TrainingData() {
@@ -65,9 +66,10 @@ final class TrainingData {
         for (RecordedEvent event : recording.events()) {
             events.add(TaskEvent.parse(event.timeSeconds(), event.label()));
         }
+        FrameSeries series = new FrameSeries(frames.times(), frames.values(), width, config.frameRateHz(), events);
         Epochs.Result epochs = Epochs.extract(frames.times(), frames.values(), width, config.frameRateHz(), events,
                 epochConfig);
-        return new FileEpochs(file, sha256(file), labels, rate, config, bad, epochs);
+        return new FileEpochs(file, sha256(file), labels, rate, config, bad, series, epochs);
     }
 
     private static List<Integer> badChannels(double[] samples, int channels, double rate, List<ChannelInfo> info) {

@@ -15,6 +15,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.naoyu.decoder.onset.OnsetDetector;
+import org.naoyu.decoder.onset.OnsetSpec;
 
 /**
  * A model on disk: DL4J's own model zip ({@code ModelSerializer}: configuration, weights) with one more entry,
@@ -22,23 +24,41 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 public final class ModelFile {
     public static final String PROVENANCE_ENTRY = "naoyu-provenance.json";
+    /** The onset detector, a DL4J model zip of its own, stored inside when the model has one. */
+    public static final String ONSET_ENTRY = "naoyu-onset-detector.zip";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A model read back with its provenance. */
-    public record Loaded(TrainedModel model, Provenance provenance) {
+    /** A model read back with its provenance and its onset detector (null when it has none). */
+    public record Loaded(TrainedModel model, OnsetDetector onset, Provenance provenance) {
     }
 
     private ModelFile() {
     }
 
-    /** Writes the model; refuses to overwrite. */
+    /** Writes a model without an onset detector; refuses to overwrite. */
     public static void save(TrainedModel model, Provenance provenance, Path path) throws IOException {
+        save(model, null, provenance, path);
+    }
+
+    /** Writes the model and its onset detector (may be null); refuses to overwrite. */
+    public static void save(TrainedModel model, OnsetDetector onset, Provenance provenance, Path path)
+            throws IOException {
         if (Files.exists(path)) {
             throw new FileAlreadyExistsException(path.toString(), null, "refusing to overwrite a model");
         }
         if (!provenance.kind().equals(model.kind())) {
             throw new IllegalArgumentException("provenance says " + provenance.kind() + " but the model is "
                     + model.kind());
+        }
+        if ((onset == null) != (provenance.onset() == null)
+                || onset != null && !(onset.shape().equals(provenance.onset().shape())
+                        && onset.rule().equals(provenance.onset().rule()))) {
+            throw new IllegalArgumentException("the provenance's onset spec " + provenance.onset()
+                    + " does not describe the onset detector given");
+        }
+        if (onset != null && onset.width() != model.width()) {
+            throw new IllegalArgumentException("the onset detector reads " + onset.width() + " values per frame, the "
+                    + "decoder " + model.width());
         }
         Path weights = Files.createTempFile(path.toAbsolutePath().getParent(), "model-", ".tmp");
         try {
@@ -52,6 +72,11 @@ public final class ModelFile {
                     try (InputStream in = source.getInputStream(entry)) {
                         in.transferTo(out);
                     }
+                    out.closeEntry();
+                }
+                if (onset != null) {
+                    out.putNextEntry(new ZipEntry(ONSET_ENTRY));
+                    onset.write(new NonClosing(out));
                     out.closeEntry();
                 }
                 out.putNextEntry(new ZipEntry(PROVENANCE_ENTRY));
@@ -74,6 +99,7 @@ public final class ModelFile {
             throw new IOException(path + ": no such model file");
         }
         Stored stored;
+        OnsetDetector onset = null;
         try (ZipFile zip = new ZipFile(path.toFile())) {
             ZipEntry entry = zip.getEntry(PROVENANCE_ENTRY);
             if (entry == null) {
@@ -85,13 +111,45 @@ public final class ModelFile {
             } catch (JsonProcessingException e) {
                 throw new IOException(path + ": " + PROVENANCE_ENTRY + " is unreadable: " + e.getOriginalMessage(), e);
             }
+            OnsetSpec spec = stored.provenance().onset();
+            ZipEntry onsetEntry = zip.getEntry(ONSET_ENTRY);
+            if ((spec == null) != (onsetEntry == null)) {
+                throw new IOException(path + ": " + (spec == null ? "has an onset detector its provenance does not "
+                        + "describe" : "its provenance describes an onset detector, but " + ONSET_ENTRY
+                        + " is missing"));
+            }
+            if (onsetEntry != null) {
+                try (InputStream in = zip.getInputStream(onsetEntry)) {
+                    onset = OnsetDetector.read(in, spec.shape(), stored.width(), spec.rule());
+                } catch (RuntimeException e) {
+                    throw new IOException(path + ": " + ONSET_ENTRY + " is not a usable onset detector: "
+                            + e.getMessage(), e);
+                }
+            }
         } catch (java.util.zip.ZipException e) {
             throw new IOException(path + ": not a model file (not a zip: " + e.getMessage() + ")", e);
         }
         ComputationGraph graph = ModelSerializer.restoreComputationGraph(path.toFile(), false);
         TrainedModel model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
                 stored.width(), stored.binFrames());
-        return new Loaded(model, stored.provenance());
+        return new Loaded(model, onset, stored.provenance());
+    }
+
+    /** Keeps DL4J's serializer from closing the zip stream it is written into. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** The JSON entry: the provenance and the input shape. */

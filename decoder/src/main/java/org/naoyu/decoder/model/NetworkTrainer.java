@@ -26,8 +26,8 @@ import org.naoyu.decoder.data.TonedSyllable;
 public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, int patience, int batchSize,
         int jitterFrames, double channelDrop, double noise) implements DecoderTrainer {
 
-    public static final NetworkTrainer DEFAULT = new NetworkTrainer(DualHeadNetwork.Settings.DEFAULT, 60, 10, 32, 3,
-            0.1, 0.2);
+    public static final NetworkTrainer DEFAULT = new NetworkTrainer(DualHeadNetwork.Settings.DEFAULT, 80, 15, 32, 3,
+            0.1, 0.3);
 
     public NetworkTrainer {
         if (maxPasses < 1 || maxPasses > 1000) {

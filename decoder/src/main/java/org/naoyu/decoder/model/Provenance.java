@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.onset.OnsetSpec;
 import org.naoyu.dsp.FeatureConfig;
 
 /**
@@ -21,12 +22,20 @@ import org.naoyu.dsp.FeatureConfig;
  * @param seed          the training seed
  * @param metrics       named results (validation and test accuracies)
  * @param versions      naoyu, DL4J, Java
+ * @param recipe        how it was trained (trainer settings, validation share), or null when not recorded
+ * @param onset         the speech-onset detector stored beside the decoder, or null when there is none
  */
 public record Provenance(String format, TrainedModel.Kind kind, FeatureConfig featureConfig, List<String> channels,
         EpochConfig epochConfig, List<String> inventory, List<DataFile> data, long seed, Map<String, Double> metrics,
-        Map<String, String> versions) {
+        Map<String, String> versions, TrainingRecipe recipe, OnsetSpec onset) {
 
     public static final String FORMAT = "naoyu-model/1";
+
+    /** The same provenance with an onset detector's spec. */
+    public Provenance withOnset(OnsetSpec spec) {
+        return new Provenance(format, kind, featureConfig, channels, epochConfig, inventory, data, seed, metrics,
+                versions, recipe, spec);
+    }
 
     /** One training file: its name (no directories: they may hold identifiers), SHA-256 and epochs taken. */
     public record DataFile(String name, String sha256, int epochs) {
@@ -44,6 +53,9 @@ public record Provenance(String format, TrainedModel.Kind kind, FeatureConfig fe
         data = List.copyOf(data == null ? List.of() : data);
         metrics = Map.copyOf(metrics == null ? Map.of() : metrics);
         versions = Map.copyOf(versions == null ? Map.of() : versions);
+        if (recipe != null && recipe.kind() != kind) {
+            throw new IllegalArgumentException("the recipe trains a " + recipe.kind() + " model, the model is " + kind);
+        }
     }
 
     /**

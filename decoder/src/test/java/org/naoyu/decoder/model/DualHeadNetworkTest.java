@@ -57,7 +57,7 @@ class DualHeadNetworkTest {
         }
         // a small network: the test is about learning both heads, not capacity
         DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES,
-                new DualHeadNetwork.Settings(16, 24, 32, 0.9, 5e-3, 1));
+                new DualHeadNetwork.Settings(16, 1, 24, 0, 32, 0.9, 5e-3, 1));
         Collections.shuffle(train, new Random(1));
         double first = network.fitEpoch(train, 32);
         double last = first;

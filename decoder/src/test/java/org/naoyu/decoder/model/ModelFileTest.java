@@ -15,8 +15,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.SyntheticSessions;
 import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.Epochs;
+import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.onset.OnsetDetector;
+import org.naoyu.decoder.onset.OnsetSpec;
+import org.naoyu.decoder.onset.OnsetTrainer;
 import org.naoyu.dsp.FeatureConfig;
 
 class ModelFileTest {
@@ -42,14 +48,14 @@ class ModelFileTest {
         return new Provenance(Provenance.FORMAT, kind, FeatureConfig.defaults(1000), channels,
                 EpochConfig.ONSET_LOCKED, List.of("ba1", "ga2", "ma3"),
                 List.of(new Provenance.DataFile("s1.xdf", "ab12", 15)), 7, Map.of("validation_toned", 0.5),
-                Map.of("dl4j", "1.0.0-M2.1"));
+                Map.of("dl4j", "1.0.0-M2.1"), null, null);
     }
 
     @Test
     void aSavedModelPredictsWhatItDidAndKeepsItsProvenance() throws IOException {
         List<Epoch> train = epochs(4, 20, 1);
         for (DecoderTrainer trainer : List.<DecoderTrainer>of(new LinearTrainer(5, 1e-3, 5, 1),
-                new NetworkTrainer(new DualHeadNetwork.Settings(8, 8, 8, 1, 1e-3, 1), 2, 1, 8, 0, 0, 0))) {
+                new NetworkTrainer(new DualHeadNetwork.Settings(8, 1, 8, 0, 8, 1, 1e-3, 1), 2, 1, 8, 0, 0, 0))) {
             TrainedModel model = trainer.train(train, List.of());
             List<String> channels = List.of("G1", "G2", "G3", "G4");
             Path file = dir.resolve(model.kind() + ".zip");
@@ -65,6 +71,43 @@ class ModelFileTest {
             assertThrows(java.nio.file.FileAlreadyExistsException.class,
                     () -> ModelFile.save(model, provenance(model.kind(), channels), file));
         }
+    }
+
+    @Test
+    void theOnsetDetectorAndTheRecipeTravelWithTheModel() throws IOException {
+        FrameSeries session = SyntheticSessions.session(90, 1);
+        List<Epoch> train = Epochs.extract(session.times(), session.values(), session.width(), 100, session.events(),
+                EpochConfig.ONSET_LOCKED).epochs();
+        LinearTrainer trainer = new LinearTrainer(10, 1e-3, 5, 3);
+        TrainedModel model = trainer.train(train, List.of());
+        OnsetTrainer.Result onset = new OnsetTrainer(OnsetDetector.Shape.DEFAULT, 2, 0.25, 0.6, 1)
+                .train(List.of(session), s -> { });
+        List<String> channels = List.of("G1", "G2", "G3", "G4", "G5", "G6");
+        Provenance provenance = new Provenance(Provenance.FORMAT, model.kind(), FeatureConfig.defaults(1000), channels,
+                EpochConfig.ONSET_LOCKED, List.of("ba1", "ga2"), List.of(), 3, Map.of(), Map.of(),
+                TrainingRecipe.of(trainer, 0.2), OnsetSpec.of(onset));
+        Path file = dir.resolve("with-onset.zip");
+        ModelFile.save(model, onset.detector(), provenance, file);
+        ModelFile.Loaded loaded = ModelFile.load(file);
+        assertEquals(provenance, loaded.provenance());
+        assertEquals(trainer, loaded.provenance().recipe().trainer());
+        assertArrayEquals(onset.detector().probabilities(session), loaded.onset().probabilities(session), 0);
+        assertEquals(onset.detector().rule(), loaded.onset().rule());
+        List<Posteriors> before = model.predict(train);
+        List<Posteriors> after = loaded.model().predict(train);
+        for (int i = 0; i < train.size(); i++) {
+            assertArrayEquals(before.get(i).base(), after.get(i).base(), 0);
+            assertArrayEquals(before.get(i).tone(), after.get(i).tone(), 0);
+        }
+        IllegalArgumentException undescribed = assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.save(model, onset.detector(), provenance.withOnset(null), dir.resolve("x.zip")));
+        assertTrue(undescribed.getMessage().endsWith("does not describe the onset detector given"),
+                undescribed.getMessage());
+        IllegalArgumentException wrongKind = assertThrows(IllegalArgumentException.class,
+                () -> new Provenance(Provenance.FORMAT, TrainedModel.Kind.NETWORK, FeatureConfig.defaults(1000),
+                        channels, EpochConfig.ONSET_LOCKED, List.of(), List.of(), 3, Map.of(), Map.of(),
+                        TrainingRecipe.of(trainer, 0.2), null));
+        assertEquals("the recipe trains a LINEAR model, the model is NETWORK", wrongKind.getMessage());
     }
 
     @Test

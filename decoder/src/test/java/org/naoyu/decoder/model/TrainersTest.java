@@ -61,7 +61,7 @@ class TrainersTest {
         List<Epoch> test = set(3, 3);
         List<TonedSyllable> inventory = train.stream().map(Epoch::label).distinct().toList();
         List<DecoderTrainer.Progress> passes = new ArrayList<>();
-        SyllableDecoder network = new NetworkTrainer(new DualHeadNetwork.Settings(16, 24, 32, 0.9, 5e-3, 1), 60, 15,
+        SyllableDecoder network = new NetworkTrainer(new DualHeadNetwork.Settings(16, 1, 24, 0, 32, 0.9, 5e-3, 1), 60, 15,
                 32, 1, 0.0, 0.1).train(train, validation, passes::add);
         // time-averaging bins as wide as the window: the linear model sees where, not when
         SyllableDecoder linear = new LinearTrainer(40, 1e-3, 100, 1).train(train, validation);

@@ -1,0 +1,73 @@
+package org.naoyu.decoder.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Stratified splits of epochs: every toned syllable keeps its share in each part. */
+public final class EpochSplits {
+
+    /** Training and validation epochs. */
+    public record Split(List<Epoch> train, List<Epoch> validation) {
+        public Split {
+            train = List.copyOf(train);
+            validation = List.copyOf(validation);
+        }
+    }
+
+    private EpochSplits() {
+    }
+
+    /**
+     * Per toned syllable, {@code share} of its trials (in an order the seed fixes) go to validation; syllables with
+     * fewer than three trials stay whole in training.
+     */
+    public static Split split(List<Epoch> all, double share, long seed) {
+        if (!(share >= 0 && share < 1)) {
+            throw new IllegalArgumentException("the validation share must be in [0, 1), got " + share);
+        }
+        Random random = new Random(seed);
+        List<Epoch> train = new ArrayList<>();
+        List<Epoch> validation = new ArrayList<>();
+        for (List<Epoch> members : byClass(all).values()) {
+            List<Epoch> shuffled = new ArrayList<>(members);
+            Collections.shuffle(shuffled, random);
+            int held = members.size() < 3 ? 0 : (int) Math.round(share * members.size());
+            validation.addAll(shuffled.subList(0, held));
+            train.addAll(shuffled.subList(held, shuffled.size()));
+        }
+        return new Split(train, validation);
+    }
+
+    /**
+     * The first {@code perClass} trials of every toned syllable (all of them when it has fewer), in the order given:
+     * a smaller training set for a learning curve, nested in every larger one.
+     */
+    public static List<Epoch> firstPerClass(List<Epoch> epochs, int perClass) {
+        if (perClass < 1) {
+            throw new IllegalArgumentException("perClass must be >= 1, got " + perClass);
+        }
+        List<Epoch> kept = new ArrayList<>();
+        for (List<Epoch> members : byClass(epochs).values()) {
+            kept.addAll(members.subList(0, Math.min(perClass, members.size())));
+        }
+        return kept;
+    }
+
+    /** The median number of trials per toned syllable. */
+    public static int medianPerClass(List<Epoch> epochs) {
+        int[] counts = byClass(epochs).values().stream().mapToInt(List::size).sorted().toArray();
+        return counts.length == 0 ? 0 : counts[counts.length / 2];
+    }
+
+    private static Map<TonedSyllable, List<Epoch>> byClass(List<Epoch> epochs) {
+        Map<TonedSyllable, List<Epoch>> byClass = new LinkedHashMap<>();
+        for (Epoch epoch : epochs) {
+            byClass.computeIfAbsent(epoch.label(), k -> new ArrayList<>()).add(epoch);
+        }
+        return byClass;
+    }
+}
