@@ -102,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
         AttemptDecoder decoder = new AttemptDecoder(loaded.model(), provenance.epochConfig(),
                 provenance.featureConfig().frameRateHz(), loaded.onset(), a -> { });
         Evaluation.Streaming streaming = Evaluation.streaming(decoder, sessions, inventory,
-                loaded.onset() == null ? null : loaded.onset().rule());
+                provenance.epochConfig().lockKind(), loaded.onset() == null ? null : loaded.onset().rule());
         List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
                 : learningCurve(provenance, epochs, inventory, err);
         if (json) {
@@ -163,7 +163,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 streaming.decodeMillis().median(), streaming.decodeMillis().p99(), streaming.decodeMillis().max(),
                 streaming.decodeMillis().count());
         if (streaming.onset() == null) {
-            out.println("  onset detection            (the model has no onset detector)");
+            out.println("  onset detection            (not measured: the model has no onset detector or is not "
+                    + "onset-locked)");
         } else {
             OnsetScore onset = streaming.onset();
             out.printf(Locale.ROOT, "  onset detection            F1 %.3f (precision %.3f, recall %.3f; %d of %d "

@@ -48,7 +48,8 @@ final class Evaluation {
     /**
      * The sessions streamed frame by frame through the decoder.
      *
-     * @param decodeMillis   time to decode each cued attempt once its window was complete
+     * @param decodeMillis   time to decode each cued attempt once its window was complete (after a warm-up pass
+     *                       over the first session; JMH's AttemptDecoderBenchmark gives the budget's figures)
      * @param onset          the onset detector against the speech markers, or null without a detector
      * @param selfPacedToned share of all attempts that the detector found and the decoder got right, NaN without one
      */
@@ -78,19 +79,21 @@ final class Evaluation {
     }
 
     /**
-     * Streams every session through the decoder: cued (each speech onset handed over as the stream reaches it) for
-     * the decode times, then self-paced (the onset detector alone) for detection F1 and self-paced accuracy.
+     * Streams every session through the decoder: cued (each event the model is locked to handed over as the stream
+     * reaches it) for the decode times, then, for an onset-locked model with an onset detector, self-paced (the
+     * detector alone) for detection F1 and self-paced accuracy.
      */
     static Streaming streaming(AttemptDecoder decoder, List<FrameSeries> sessions, List<TonedSyllable> inventory,
-            OnsetRule rule) {
+            String lockKind, OnsetRule rule) {
         List<Double> decodeMillis = new ArrayList<>();
+        Replay.run(decoder, sessions.get(0), lockKind); // warm-up: the first decodes include class loading and JIT
         for (FrameSeries session : sessions) {
-            for (AttemptDecoder.Attempt attempt : Replay.run(decoder, session, false)) {
+            for (AttemptDecoder.Attempt attempt : Replay.run(decoder, session, lockKind)) {
                 decodeMillis.add(attempt.decodeNanos() / 1e6);
             }
         }
         Spread decode = Spread.of(decodeMillis.stream().mapToDouble(Double::doubleValue).toArray());
-        if (rule == null) {
+        if (rule == null || !lockKind.equals(SpeechSegment.ONSET)) { // detected onsets fit only onset-locked windows
             return new Streaming(decode, null, Double.NaN, new double[0]);
         }
         List<List<SpeechSegment>> truth = new ArrayList<>();

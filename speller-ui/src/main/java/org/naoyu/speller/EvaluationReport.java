@@ -27,7 +27,7 @@ final class EvaluationReport {
         int n = inventory.size();
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>naoyu evaluation</title><style>body{font-family:sans-serif;max-width:900px;margin:2em auto}"
-                + "td{padding:2px 10px}</style></head><body><h1>Decoder evaluation</h1>");
+                + "td{padding:2px 10px}pre{white-space:pre-wrap}</style></head><body><h1>Decoder evaluation</h1>");
         html.append(String.format(Locale.ROOT, "<p>Model <b>%s</b> (%s), trained on %s; tested on %s: %d attempts at "
                 + "%d toned syllables.</p>", ReportSvg.escape(modelName), kind(provenance.kind()),
                 ReportSvg.escape(provenance.data().stream().map(Provenance.DataFile::name).toList().toString()),
@@ -75,7 +75,7 @@ final class EvaluationReport {
                 spans.add(new double[] {s.onsetSeconds(), s.offsetSeconds()});
             }
             html.append(String.format(Locale.ROOT, "<h2>Onset detection</h2><p>The first %.0f s of %s: speech "
-                    + "probability (blue), attempts as marked (yellow), the threshold (dashed) and the onsets "
+                    + "probability (blue), attempts as marked (orange), the threshold (dashed) and the onsets "
                     + "declared (green ticks; rule: %d frames at or above %.2f, %.0f ms lag).</p>",
                     frames / firstSession.frameRateHz(), ReportSvg.escape(testFiles.get(0)), onset.rule().holdFrames(),
                     onset.rule().threshold(), 1000 * onset.rule().lagSeconds()));

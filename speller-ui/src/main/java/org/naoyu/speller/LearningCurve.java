@@ -15,9 +15,9 @@ import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.model.TrainingRecipe;
 
 /**
- * Accuracy against the number of training trials: the network and the linear baseline trained on the first 25, 50,
- * 75 and 100 % of each syllable's training trials (nested sets, the same validation trials for early stopping) and
- * tested on the same test attempts. Trained the way the model's recipe says; the other kind with its defaults.
+ * Accuracy against the number of training trials: the network and the linear baseline trained on the first 25, 50
+ * and 75 % of the median number of training trials per syllable, then on all of them (nested sets, the same validation
+ * trials for early stopping), and tested on the same test attempts. Trained the way the model's recipe says; the other kind with its defaults.
  */
 final class LearningCurve {
 
@@ -37,9 +37,10 @@ final class LearningCurve {
         if (median < 1) {
             throw new IllegalArgumentException("no training trials for a learning curve");
         }
+        // nested sets of the first 25, 50 and 75 % of the median trials per syllable, then all of them
         List<Integer> sizes = new ArrayList<>();
         for (double share : SHARES) {
-            int size = Math.max(1, (int) Math.round(share * median));
+            int size = share < 1 ? Math.max(1, (int) Math.round(share * median)) : Integer.MAX_VALUE;
             if (!sizes.contains(size)) {
                 sizes.add(size);
             }
@@ -51,9 +52,10 @@ final class LearningCurve {
                 long start = System.nanoTime();
                 TrainedModel model = trainer.train(train, split.validation());
                 Accuracy accuracy = Accuracy.of(model.predict(test), test, inventory);
-                points.add(new Point(model.kind(), size, train.size(), accuracy));
+                int perSyllable = size == Integer.MAX_VALUE ? median : size;
+                points.add(new Point(model.kind(), perSyllable, train.size(), accuracy));
                 progress.accept(String.format(Locale.ROOT, "  learning curve: %s, %d trials per syllable: toned %.3f "
-                        + "(%.0f s)", model.kind().name().toLowerCase(Locale.ROOT), size, accuracy.toned(),
+                        + "(%.0f s)", model.kind().name().toLowerCase(Locale.ROOT), perSyllable, accuracy.toned(),
                         (System.nanoTime() - start) / 1e9));
             }
         }

@@ -161,7 +161,7 @@ final class ReportSvg {
                 double a = left + (Math.max(t0, span[0]) - t0) * scale;
                 double b = left + (Math.min(t1, span[1]) - t0) * scale;
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-                        + "fill=\"#f9e79f\"/>", a, top, Math.max(1, b - a), plotH));
+                        + "fill=\"#f5b041\" fill-opacity=\"0.45\"/>", a, top, Math.max(2, b - a), plotH));
             }
         }
         StringBuilder points = new StringBuilder();
@@ -183,9 +183,10 @@ final class ReportSvg {
                         + "stroke=\"#117a65\" stroke-width=\"2\"/>", x, top + plotH, x, top + plotH + 10));
             }
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f s</text><text x=\"%d\" y=\"%d\" "
-                + "text-anchor=\"end\">%.0f s</text><text x=\"2\" y=\"%d\">p=1</text><text x=\"2\" y=\"%d\">p=0"
-                + "</text>", left, height - 4, t0, width - 10, height - 4, t1, top + 10, top + plotH));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%d s</text><text x=\"%d\" y=\"%d\" "
+                + "text-anchor=\"end\">%d s</text><text x=\"2\" y=\"%d\">p=1</text><text x=\"2\" y=\"%d\">p=0"
+                + "</text>", left, height - 4, Math.round(t0), width - 10, height - 4, Math.round(t1), top + 10,
+                top + plotH));
         return svg.append("</svg>").toString();
     }
 

@@ -61,6 +61,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Weights, split and augmentation (default 1).")
     long seed;
 
+    @Option(names = "--lock", paramLabel = "KIND", defaultValue = "speech_onset",
+            description = "The marker each window is locked to: speech_onset (default), or go / cue for cue-locked "
+                    + "windows when onsets are not marked.")
+    String lock;
+
+    @Option(names = "--window", paramLabel = "START,LENGTH", defaultValue = "-0.1,1.0", split = ",",
+            description = "Window start relative to the marker and its length, seconds (default -0.1,1.0).")
+    double[] windowSeconds;
+
     @Option(names = "--no-onset", description = "Do not train the speech-onset detector (self-paced spelling needs "
             + "it; cued tasks do not).")
     boolean noOnset;
@@ -80,7 +89,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs must be in [1, 1000], got " + passes);
         }
         PrintWriter printer = spec.commandLine().getOut();
-        EpochConfig window = EpochConfig.ONSET_LOCKED;
+        if (windowSeconds.length != 2) {
+            throw new IllegalArgumentException("--window takes START,LENGTH in seconds, got " + windowSeconds.length
+                    + " numbers");
+        }
+        EpochConfig window;
+        try {
+            window = new EpochConfig(lock, windowSeconds[0], windowSeconds[1], 0, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lock/--window: " + e.getMessage(), e);
+        }
         List<Epoch> all = new ArrayList<>();
         List<FrameSeries> series = new ArrayList<>();
         List<Provenance.DataFile> files = new ArrayList<>();

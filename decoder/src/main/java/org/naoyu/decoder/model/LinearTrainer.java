@@ -26,7 +26,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public record LinearTrainer(int binFrames, double l2, int passes, long seed) implements DecoderTrainer {
 
-    public static final LinearTrainer DEFAULT = new LinearTrainer(10, 1e-3, 60, 1);
+    public static final LinearTrainer DEFAULT = new LinearTrainer(10, 1e-3, 80, 1);
 
     public LinearTrainer {
         if (binFrames < 1 || binFrames > 100) {

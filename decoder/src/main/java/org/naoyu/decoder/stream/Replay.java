@@ -18,11 +18,20 @@ public final class Replay {
      * detector finds the attempts and the events are not used.
      */
     public static List<AttemptDecoder.Attempt> run(AttemptDecoder decoder, FrameSeries series, boolean selfPaced) {
+        return run(decoder, series, selfPaced ? null : SpeechSegment.ONSET);
+    }
+
+    /**
+     * As {@link #run(AttemptDecoder, FrameSeries, boolean)}, cued at the events of kind {@code lockKind} (e.g.
+     * {@code go} for a cue-locked model), or self-paced when it is null.
+     */
+    public static List<AttemptDecoder.Attempt> run(AttemptDecoder decoder, FrameSeries series, String lockKind) {
+        boolean selfPaced = lockKind == null;
         List<AttemptDecoder.Attempt> attempts = new ArrayList<>();
         decoder.reset();
         decoder.setSelfPaced(selfPaced);
         List<TaskEvent> onsets = selfPaced ? List.of() : series.events().stream()
-                .filter(e -> e.kind().equals(SpeechSegment.ONSET))
+                .filter(e -> e.kind().equals(lockKind))
                 .sorted(Comparator.comparingDouble(TaskEvent::timeSeconds)).toList();
         double[] frame = new double[series.width()];
         int next = 0;

@@ -1,0 +1,111 @@
+package org.naoyu.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.FrameSeries;
+import org.naoyu.decoder.data.TaskEvent;
+import org.naoyu.decoder.model.DualHeadNetwork;
+import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.onset.OnsetDetector;
+import org.naoyu.decoder.onset.OnsetTrainer;
+import org.naoyu.decoder.stream.AttemptDecoder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Streaming inference with the default network ({@link NetworkTrainer#DEFAULT}'s shape) over a 1-s window of
+ * 100 frames/s high gamma and 400 base syllables (NeuroXess's inventory is 394 toned syllables):
+ * <ul>
+ *   <li>{@code decodeAttempt}: one frame arrives and completes a cued attempt's window, which is then decoded —
+ *       the time from the attempt's last frame to its posteriors (issue 7: &lt; 10 ms p99 on one core);</li>
+ *   <li>{@code frameWithOnsetDetector}: one frame through the self-paced path, the onset detector's per-frame cost.</li>
+ * </ul>
+ * The weights are untrained (the arithmetic is the same). Run on one core, as the budget states:
+ * {@code OMP_NUM_THREADS=1 taskset -c 0 java -jar benchmarks/target/benchmarks.jar AttemptDecoder -bm sample}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class AttemptDecoderBenchmark {
+    @Param({"64", "256"})
+    public int channels;
+
+    private AttemptDecoder decoder;
+    private double[] frame;
+    private double time;
+    private int decoded;
+
+    @Setup
+    public void start() {
+        List<String> bases = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            bases.add("b" + i);
+        }
+        DualHeadNetwork network = new DualHeadNetwork(bases, channels, 100, DualHeadNetwork.Settings.DEFAULT);
+        OnsetDetector onset = new OnsetTrainer(OnsetDetector.Shape.DEFAULT, 1, 0.2, 0.6, 1)
+                .train(List.of(session(channels)), line -> { }).detector();
+        decoder = new AttemptDecoder(network.model(), EpochConfig.ONSET_LOCKED, 100, onset, a -> decoded++);
+        frame = new double[channels];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < channels; i++) {
+            frame[i] = random.nextGaussian();
+        }
+        for (int f = 0; f < 200; f++) { // fill the ring
+            step();
+        }
+    }
+
+    private void step() {
+        time += 0.01;
+        decoder.accept(time, frame);
+    }
+
+    @Benchmark
+    public int decodeAttempt() {
+        decoder.cue(time + 0.01 - 0.9, "b1"); // its window ends with the next frame
+        step();
+        return decoded;
+    }
+
+    @Benchmark
+    public int frameWithOnsetDetector() {
+        step();
+        return decoded;
+    }
+
+    /** 60 s of noise frames with an attempt every 2 s, enough to give the onset detector its shape. */
+    private static FrameSeries session(int channels) {
+        SplittableRandom random = new SplittableRandom(5);
+        int frames = 6000;
+        double[] times = new double[frames];
+        float[] values = new float[frames * channels];
+        for (int f = 0; f < frames; f++) {
+            times[f] = f / 100.0;
+            boolean speech = f % 200 >= 50 && f % 200 < 100;
+            for (int i = 0; i < channels; i++) {
+                values[f * channels + i] = (float) (random.nextGaussian() + (speech && i < 8 ? 2 : 0));
+            }
+        }
+        List<TaskEvent> events = new ArrayList<>();
+        for (int f = 50; f < frames; f += 200) {
+            events.add(new TaskEvent(f / 100.0, "speech_onset", "ma1"));
+            events.add(new TaskEvent((f + 50) / 100.0, "speech_offset", "ma1"));
+        }
+        return new FrameSeries(times, values, channels, 100, events);
+    }
+}
