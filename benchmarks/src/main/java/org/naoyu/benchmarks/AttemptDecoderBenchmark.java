@@ -77,7 +77,7 @@ public class AttemptDecoderBenchmark {
 
     @Benchmark
     public int decodeAttempt() {
-        decoder.cue(time + 0.01 - 0.9, "b1"); // its window ends with the next frame
+        decoder.cue(time + 0.01 - 0.9, "b1"); // its window is complete: the next frame's accept decodes it
         step();
         return decoded;
     }

@@ -139,9 +139,13 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             training.addAll(loaded.epochs().epochs().stream().filter(e -> inventory.contains(e.label())).toList());
         }
-        TrainingRecipe recipe = provenance.recipe() != null ? provenance.recipe()
-                : TrainingRecipe.of(provenance.kind() == org.naoyu.decoder.model.TrainedModel.Kind.NETWORK
-                        ? NetworkTrainer.DEFAULT : LinearTrainer.DEFAULT, 0.2);
+        TrainingRecipe recipe = provenance.recipe();
+        if (recipe == null) {
+            err.println("naoyu evaluate: note: " + modelFile + " does not record how it was trained (an older model "
+                    + "file); the learning curve uses today's default trainers");
+            recipe = TrainingRecipe.of(provenance.kind() == org.naoyu.decoder.model.TrainedModel.Kind.NETWORK
+                    ? NetworkTrainer.DEFAULT : LinearTrainer.DEFAULT, 0.2);
+        }
         return LearningCurve.measure(training, recipe, test, inventory, line -> {
             err.println(line);
             err.flush();
@@ -165,6 +169,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (streaming.onset() == null) {
             out.println("  onset detection            (not measured: the model has no onset detector or is not "
                     + "onset-locked)");
+        } else if (streaming.onset().attempts() == 0) {
+            out.println("  onset detection            (not measured: no speech_onset markers in the test data)");
         } else {
             OnsetScore onset = streaming.onset();
             out.printf(Locale.ROOT, "  onset detection            F1 %.3f (precision %.3f, recall %.3f; %d of %d "

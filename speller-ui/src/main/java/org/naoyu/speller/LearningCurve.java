@@ -41,7 +41,7 @@ final class LearningCurve {
         List<Integer> sizes = new ArrayList<>();
         for (double share : SHARES) {
             int size = share < 1 ? Math.max(1, (int) Math.round(share * median)) : Integer.MAX_VALUE;
-            if (!sizes.contains(size)) {
+            if (size == Integer.MAX_VALUE || size < median && !sizes.contains(size)) {
                 sizes.add(size);
             }
         }

@@ -24,6 +24,7 @@ import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetSpec;
 import org.naoyu.decoder.onset.OnsetTrainer;
+import org.naoyu.decoder.onset.SpeechSegment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,7 +157,13 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("validation_tone", accuracy.tone());
         }
         metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
-        OnsetTrainer.Result onset = noOnset ? null : onsetDetector(series, printer);
+        OnsetTrainer.Result onset = null;
+        if (!noOnset && !window.lockKind().equals(SpeechSegment.ONSET)) {
+            printer.println("no onset detector: self-paced decoding needs windows locked to speech_onset, these are "
+                    + "locked to " + window.lockKind());
+        } else if (!noOnset) {
+            onset = onsetDetector(series, printer);
+        }
         if (onset != null) {
             metrics.put("onset_tuning_f1", onset.tuning().f1());
             metrics.put("onset_lag_seconds", onset.detector().rule().lagSeconds());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ class TrainCommandTest {
         assertTrue(goEvaluated.out().contains("onset detection            (not measured"), goEvaluated.out());
         Cli.Run badWindow = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("w.zip").toString(),
                 "--window", "0,20");
+        assertEquals(1, badWindow.exitCode(), badWindow.err());
         assertTrue(badWindow.err().startsWith("naoyu train: --lock/--window: lengthSeconds must be in (0, 10], got "
                 + "20.0"), badWindow.err());
 
@@ -92,8 +94,19 @@ class TrainCommandTest {
         JsonNode curve = summary.get("learning_curve");
         assertEquals("network", curve.get(0).get("kind").asText());
         assertEquals("linear", curve.get(curve.size() - 1).get("kind").asText());
-        assertTrue(curve.get(0).get("trials_per_syllable").asInt() < curve.get(curve.size() - 1)
-                .get("trials_per_syllable").asInt());
+        List<Integer> networkSizes = new java.util.ArrayList<>();
+        List<Integer> linearSizes = new java.util.ArrayList<>();
+        for (JsonNode point : curve) {
+            (point.get("kind").asText().equals("network") ? networkSizes : linearSizes)
+                    .add(point.get("trials_per_syllable").asInt());
+        }
+        assertEquals(networkSizes, linearSizes, "both kinds at the same sizes");
+        assertTrue(networkSizes.size() >= 3, networkSizes.toString());
+        for (int i = 1; i < networkSizes.size(); i++) {
+            assertTrue(networkSizes.get(i) > networkSizes.get(i - 1), "sizes increase: " + networkSizes);
+        }
+        assertEquals(summary.get("toned").asDouble(), curve.get(curve.size() - 1).get("toned").asDouble(), 1e-9,
+                "the linear curve's last point is the model itself, retrained the same way on the same trials");
         assertTrue(json.err().contains("learning curve: network, "), json.err());
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.contains("<h2>Confusion matrix</h2><svg"), "the report draws its pictures");

@@ -35,7 +35,8 @@ public final class EpochSplits {
         for (List<Epoch> members : byClass(all).values()) {
             List<Epoch> shuffled = new ArrayList<>(members);
             Collections.shuffle(shuffled, random);
-            int held = members.size() < 3 ? 0 : (int) Math.round(share * members.size());
+            // at least one trial of each syllable stays for training
+            int held = members.size() < 3 ? 0 : Math.min(members.size() - 1, (int) Math.round(share * members.size()));
             validation.addAll(shuffled.subList(0, held));
             train.addAll(shuffled.subList(held, shuffled.size()));
         }

@@ -140,8 +140,8 @@ public final class OnsetDetector {
          * about {@link OnsetRule#lagSeconds()} earlier).
          */
         public boolean accept(double time, double[] frame) {
-            if (frame.length < width) {
-                throw new IllegalArgumentException("a frame needs " + width + " values, got " + frame.length);
+            if (frame.length != width) {
+                throw new IllegalArgumentException("a frame needs exactly " + width + " values, got " + frame.length);
             }
             int slot = (int) (seen % shape.contextFrames());
             for (int i = 0; i < width; i++) {
@@ -155,10 +155,11 @@ public final class OnsetDetector {
             seen++;
             java.util.Arrays.fill(input, 0f);
             int perBin = shape.contextFrames() / shape.bins();
-            for (int age = 0; age < shape.contextFrames(); age++) {
-                int position = shape.contextFrames() - 1 - age; // 0 = oldest frame of the context
-                int from = (int) ((seen - 1 - age) % shape.contextFrames() + shape.contextFrames())
-                        % shape.contextFrames() * width;
+            int contextFrames = shape.contextFrames();
+            // oldest frame first, as the offline path adds them, so the sums round alike
+            for (int position = 0; position < contextFrames; position++) {
+                long frameIndex = seen - contextFrames + position;
+                int from = (int) ((frameIndex % contextFrames + contextFrames) % contextFrames) * width;
                 int to = position / perBin * width;
                 for (int i = 0; i < width; i++) {
                     float v = ring[from + i];

@@ -127,6 +127,10 @@ public record OnsetTrainer(OnsetDetector.Shape shape, int passes, double tuneSha
         List<double[]> probabilities = tune.stream().map(detector::probabilities).toList();
         List<List<SpeechSegment>> truth = tune.stream()
                 .map(t -> SpeechSegment.of(t.events(), FALLBACK_SPEECH_SECONDS)).toList();
+        if (truth.stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("the tuning parts (the last " + Math.round(100 * tuneShare)
+                    + " % of each session) hold no speech_onset markers to choose the detector's threshold on");
+        }
         OnsetRule best = null;
         OnsetScore bestScore = null;
         for (double threshold : THRESHOLDS) {

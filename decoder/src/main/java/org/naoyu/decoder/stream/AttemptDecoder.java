@@ -1,13 +1,14 @@
 package org.naoyu.decoder.stream;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.onset.OnsetDetector;
+import org.naoyu.decoder.onset.SpeechSegment;
 
 /**
  * Streaming inference: feature frames go in one at a time; attempts come from cues (the task knows when the
@@ -43,6 +44,9 @@ public final class AttemptDecoder {
     private record Pending(double onsetSeconds, Trigger trigger, String cue) {
     }
 
+    /** A step between frames longer than this many frame periods is a gap in the stream. */
+    static final double GAP_FRAMES = 2.5;
+
     private final TrainedModel model;
     private final EpochConfig window;
     private final double frameSeconds;
@@ -53,8 +57,11 @@ public final class AttemptDecoder {
     private Listener listener;
     private final float[] ring;
     private final double[] ringTimes;
-    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final List<Pending> pending = new ArrayList<>();
     private long frames;
+    private double lastTime = Double.NaN;
+    private double continuousSince = Double.NEGATIVE_INFINITY;
+    private long dropped;
     private boolean selfPaced;
 
     /**
@@ -106,6 +113,10 @@ public final class AttemptDecoder {
         if (on && onset == null) {
             throw new IllegalStateException("self-paced decoding needs a model with an onset detector");
         }
+        if (on && !window.lockKind().equals(SpeechSegment.ONSET)) {
+            throw new IllegalStateException("self-paced decoding needs a model whose windows are locked to speech "
+                    + "onsets; this one is locked to '" + window.lockKind() + "'");
+        }
         selfPaced = on;
     }
 
@@ -118,38 +129,72 @@ public final class AttemptDecoder {
         return onset == null ? Double.NaN : onset.probability();
     }
 
-    /** An attempt that began at {@code onsetSeconds} (on the frames' clock), e.g. a cued syllable's speech onset. */
+    /**
+     * An attempt that began at {@code onsetSeconds} (on the frames' clock), e.g. a cued syllable's speech onset. Cues
+     * may come in any order; each is decoded once the frames of its window have arrived.
+     */
     public void cue(double onsetSeconds, String label) {
-        pending.addLast(new Pending(onsetSeconds, Trigger.CUED, label == null ? "" : label));
+        if (!Double.isFinite(onsetSeconds)) {
+            throw new IllegalArgumentException("a cue's onset must be a finite time in seconds, got " + onsetSeconds);
+        }
+        enqueue(new Pending(onsetSeconds, Trigger.CUED, label == null ? "" : label));
     }
 
-    /** Feeds one frame of at least {@code width} values (only the first {@code width} are read). */
-    public void accept(double time, double[] frame) {
-        if (frame.length < width) {
-            throw new IllegalArgumentException("a frame needs " + width + " values, got " + frame.length);
+    /** Keeps pending attempts in onset order, so the first is always the next to complete. */
+    private void enqueue(Pending attempt) {
+        int at = pending.size();
+        while (at > 0 && pending.get(at - 1).onsetSeconds() > attempt.onsetSeconds()) {
+            at--;
         }
+        pending.add(at, attempt);
+    }
+
+    /**
+     * Feeds one frame of exactly {@code width} values. Times must increase; a jump of more than
+     * {@value #GAP_FRAMES} frame periods is a gap in the stream, and attempts whose windows would reach across it are
+     * dropped (counted by {@link #droppedAttempts()}). Non-finite values (the feature chain's mark for a bad input
+     * sample) enter the window as 0, the z-scored mean.
+     */
+    public void accept(double time, double[] frame) {
+        if (frame.length != width) {
+            throw new IllegalArgumentException("a frame needs exactly " + width + " values, got " + frame.length);
+        }
+        if (!Double.isFinite(time)) {
+            throw new IllegalArgumentException("a frame's time must be finite, got " + time);
+        }
+        if (frames > 0 && time <= lastTime) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "frame times must increase: %.6f s came after %.6f s", time, lastTime));
+        }
+        if (frames > 0 && time - lastTime > GAP_FRAMES * frameSeconds) {
+            continuousSince = time; // windows must not join frames from both sides of the gap
+        }
+        lastTime = time;
         int slot = (int) (frames % ringTimes.length);
         for (int i = 0; i < width; i++) {
-            ring[slot * width + i] = (float) frame[i];
+            double v = frame[i];
+            ring[slot * width + i] = Double.isFinite(v) ? (float) v : 0f;
         }
         ringTimes[slot] = time;
         frames++;
         if (onset != null && onset.accept(time, frame) && selfPaced) {
-            pending.addLast(new Pending(time - onsetLag, Trigger.DETECTED, ""));
+            enqueue(new Pending(time - onsetLag, Trigger.DETECTED, ""));
         }
         while (!pending.isEmpty()) {
-            Pending next = pending.peekFirst();
+            Pending next = pending.get(0);
             double start = next.onsetSeconds() + window.startSeconds();
-            double oldest = ringTimes[(int) (frames >= ringTimes.length ? frames % ringTimes.length : 0)];
-            if (start < oldest - 1e-9) { // the window has already left the ring: too old to decode
-                pending.removeFirst();
+            long held = Math.min(frames, ringTimes.length);
+            double oldest = ringTimes[(int) ((frames - held) % ringTimes.length)];
+            if (start < Math.max(oldest, continuousSince) - 1e-9) { // its window has left the ring or spans a gap
+                pending.remove(0);
+                dropped++;
                 continue;
             }
-            long first = firstFrameAtOrAfter(start, time);
+            long first = firstFrameAtOrAfter(start);
             if (first + length > frames) {
-                break; // its window is not complete yet; later attempts end later still
+                break; // not complete yet; the attempts behind it start later still
             }
-            pending.removeFirst();
+            pending.remove(0);
             long begin = System.nanoTime();
             Posteriors posteriors = model.predict(epoch(first, next));
             listener.attempt(new Attempt(next.onsetSeconds(), next.trigger(), next.cue(), posteriors, time,
@@ -157,13 +202,28 @@ public final class AttemptDecoder {
         }
     }
 
-    /** Index (in frames seen) of the first frame stamped at or after {@code t}; frames are evenly spaced. */
-    private long firstFrameAtOrAfter(double t, double latestTime) {
-        long latest = frames - 1;
-        long back = (long) Math.floor((latestTime - t) / frameSeconds + 1e-6);
-        long index = latest - back;
-        double at = ringTimes[(int) (Math.max(index, frames - ringTimes.length) % ringTimes.length)];
-        return at < t - 1e-9 ? index + 1 : index;
+    /** Attempts dropped because their window had left the ring or reached across a gap in the stream. */
+    public long droppedAttempts() {
+        return dropped;
+    }
+
+    /**
+     * Index (in frames seen) of the first frame held stamped at or after {@code t}, by binary search over the ring
+     * (the rule {@code Epochs.extract} uses, so jittered timestamps give the same windows); {@code frames} if none.
+     */
+    private long firstFrameAtOrAfter(double t) {
+        long held = Math.min(frames, ringTimes.length);
+        long low = frames - held;
+        long high = frames;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (ringTimes[(int) (mid % ringTimes.length)] < t - 1e-9) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private Epoch epoch(long first, Pending attempt) {
@@ -187,6 +247,8 @@ public final class AttemptDecoder {
     /** Forgets frames, pending attempts and the detector's state (e.g. after a gap in the stream). */
     public void reset() {
         frames = 0;
+        lastTime = Double.NaN;
+        continuousSince = Double.NEGATIVE_INFINITY;
         pending.clear();
         if (onset != null) {
             onset.reset();

@@ -111,6 +111,34 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelFileFromBeforeRecipesAndOnsetDetectorsStillLoads() throws IOException {
+        TrainedModel model = new LinearTrainer(5, 1e-3, 2, 1).train(epochs(4, 20, 1), List.of());
+        Path current = dir.resolve("current.zip");
+        ModelFile.save(model, provenance(model.kind(), List.of("G1", "G2", "G3", "G4")), current);
+        Path older = dir.resolve("older.zip");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(current.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(ModelFile.PROVENANCE_ENTRY)) {
+                    String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    String stripped = json.replaceAll(",\\s*\"recipe\"\\s*:\\s*null", "")
+                            .replaceAll(",\\s*\"onset\"\\s*:\\s*null", "");
+                    assertTrue(stripped.length() < json.length() && !stripped.contains("\"recipe\""), stripped);
+                    bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        ModelFile.Loaded loaded = ModelFile.load(older);
+        assertEquals(null, loaded.provenance().recipe());
+        assertEquals(null, loaded.onset());
+        assertEquals(List.of("ba1", "ga2", "ma3"), loaded.provenance().inventory());
+    }
+
+    @Test
     void aStreamThatDiffersIsToldHow() {
         Provenance p = provenance(TrainedModel.Kind.LINEAR, List.of("G1", "G2", "G3", "G4"));
         assertEquals(List.of(), p.mismatches(List.of("G1", "G2", "G3", "G4"), 1000, FeatureConfig.defaults(1000)));

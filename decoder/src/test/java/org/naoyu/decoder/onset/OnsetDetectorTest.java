@@ -60,6 +60,22 @@ class OnsetDetectorTest {
             assertEquals(offline[f], live.probability(), 1e-6, "frame " + f);
         }
         assertArrayEquals(detector.detections(part), onsets.stream().mapToDouble(Double::doubleValue).toArray(), 0);
+
+        // after a reset it starts afresh, and a missing value counts as no evidence in both paths
+        FrameSeries later = unseen.slice(5000, 5300);
+        float[] values = later.values().clone();
+        values[3 * later.width() + 1] = Float.NaN;
+        FrameSeries withNan = new FrameSeries(later.times(), values, later.width(), later.frameRateHz(), List.of());
+        double[] expected = detector.probabilities(withNan);
+        live.reset();
+        for (int f = 0; f < withNan.frames(); f++) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = values[f * frame.length + i];
+            }
+            live.accept(withNan.times()[f], frame);
+            assertTrue(Double.isFinite(live.probability()));
+            assertEquals(expected[f], live.probability(), 1e-6, "frame " + f + " after reset");
+        }
     }
 
     @Test

@@ -106,8 +106,78 @@ class AttemptDecoderTest {
         }
         assertEquals(1, got.size());
         assertEquals(4.5, got.get(0).onsetSeconds(), 0);
-        assertThrows(IllegalStateException.class, () -> decoder.setSelfPaced(true),
-                "self-paced decoding needs an onset detector");
+        assertEquals(1, decoder.droppedAttempts());
+        assertEquals("self-paced decoding needs a model with an onset detector",
+                assertThrows(IllegalStateException.class, () -> decoder.setSelfPaced(true)).getMessage());
+    }
+
+    @Test
+    void jitteredTimestampsGiveTheOfflineWindows() {
+        java.util.Random random = new java.util.Random(9);
+        double[] times = unseen.times().clone();
+        for (int f = 0; f < times.length; f++) {
+            times[f] += 0.002 * (2 * random.nextDouble() - 1); // ±2 ms around the 10-ms grid
+        }
+        FrameSeries jittered = new FrameSeries(times, unseen.values(), unseen.width(), unseen.frameRateHz(),
+                unseen.events());
+        List<AttemptDecoder.Attempt> attempts = Replay.run(new AttemptDecoder(model, WINDOW, 100, null, a -> { }),
+                jittered, false);
+        List<Epoch> offline = epochs(jittered);
+        assertEquals(offline.size(), attempts.size());
+        List<Posteriors> expected = model.predict(offline);
+        for (int i = 0; i < attempts.size(); i++) {
+            assertArrayEquals(expected.get(i).base(), attempts.get(i).posteriors().base(), 1e-6, "attempt " + i);
+        }
+    }
+
+    @Test
+    void aGapDropsTheAttemptsThatWouldSpanItAndTheStreamGoesOn() {
+        List<AttemptDecoder.Attempt> got = new ArrayList<>();
+        AttemptDecoder decoder = new AttemptDecoder(model, WINDOW, 100, null, got::add);
+        double[] frame = new double[SyntheticSessions.WIDTH];
+        for (int f = 0; f < 300; f++) {
+            decoder.accept(f / 100.0, frame);
+        }
+        decoder.cue(2.8, "ba1"); // its window needs frames up to 3.7 s; the stream jumps from 2.99 s to 10 s
+        for (int f = 1000; f < 1200; f++) {
+            decoder.accept(f / 100.0, frame);
+        }
+        decoder.cue(10.5, "ga2");
+        for (int f = 1200; f < 1300; f++) {
+            decoder.accept(f / 100.0, frame);
+        }
+        assertEquals(1, decoder.droppedAttempts());
+        assertEquals(List.of(10.5), got.stream().map(AttemptDecoder.Attempt::onsetSeconds).toList());
+    }
+
+    @Test
+    void badInputIsRefusedWithWhatWasWrong() {
+        List<AttemptDecoder.Attempt> got = new ArrayList<>();
+        AttemptDecoder decoder = new AttemptDecoder(model, WINDOW, 100, null, got::add);
+        double[] frame = new double[SyntheticSessions.WIDTH];
+        decoder.accept(1.0, frame);
+        assertEquals("frame times must increase: 0.990000 s came after 1.000000 s",
+                assertThrows(IllegalArgumentException.class, () -> decoder.accept(0.99, frame)).getMessage());
+        assertEquals("a frame needs exactly 6 values, got 7",
+                assertThrows(IllegalArgumentException.class, () -> decoder.accept(1.01, new double[7])).getMessage());
+        assertEquals("a cue's onset must be a finite time in seconds, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> decoder.cue(Double.NaN, "ba1")).getMessage());
+        // cues out of order are decoded in onset order; NaN values in frames enter as the mean
+        decoder.cue(3.0, "ga2");
+        decoder.cue(2.0, "ba1");
+        double[] broken = frame.clone();
+        broken[2] = Double.NaN;
+        for (int f = 101; f < 500; f++) {
+            decoder.accept(f / 100.0, f % 7 == 0 ? broken : frame);
+        }
+        assertEquals(List.of(2.0, 3.0), got.stream().map(AttemptDecoder.Attempt::onsetSeconds).toList());
+        for (AttemptDecoder.Attempt attempt : got) {
+            assertTrue(java.util.Arrays.stream(attempt.posteriors().base()).allMatch(Double::isFinite));
+        }
+        AttemptDecoder cueLocked = new AttemptDecoder(model, new EpochConfig("go", 0.2, 1.0, 0, 0), 100, onset,
+                a -> { });
+        assertEquals("self-paced decoding needs a model whose windows are locked to speech onsets; this one is locked "
+                + "to 'go'", assertThrows(IllegalStateException.class, () -> cueLocked.setSelfPaced(true)).getMessage());
     }
 
     @Test
