@@ -1,0 +1,67 @@
+package org.naoyu.decoder.language;
+
+import com.hankcs.hanlp.dictionary.CoreBiGramTableDictionary;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.utility.Predefine;
+
+/**
+ * A word bigram model: bigram counts from HanLP's statistics (the word-pair table of its core dictionary, estimated on
+ * segmented People's Daily text), interpolated with the lexicon's unigram distribution (jieba frequencies, add-one
+ * smoothed) so that every word has a probability:
+ *
+ * <pre>P(w | v) = λ · c(v, w) / c(v) + (1 − λ) · P_uni(w)</pre>
+ *
+ * — Jelinek-Mercer interpolation with a fixed weight, as HanLP's own segmenter smooths the same table. (A weight that
+ * grows with c(v) starves unseen pairs after frequent histories such as the sentence start: the table comes from
+ * newspaper text, where 你好 never follows it.) Sentence ends use HanLP's begin and end tags. A history the table
+ * does not know leaves the unigram term alone; that is also the character-level fallback, since every character is a
+ * word of the lexicon.
+ */
+public final class BigramModel implements LanguageModel {
+    private final Lexicon lexicon;
+    private final double lambda;
+    private final double logUniformFloor;
+
+    /**
+     * @param lambda the bigram's weight, in [0, 1)
+     */
+    public BigramModel(Lexicon lexicon, double lambda) {
+        if (!(lambda >= 0 && lambda < 1)) {
+            throw new IllegalArgumentException("lambda must be in [0, 1), got " + lambda);
+        }
+        this.lexicon = lexicon;
+        this.lambda = lambda;
+        this.logUniformFloor = Math.log(1.0 / (lexicon.totalFrequency() + lexicon.words()));
+        CoreBiGramTableDictionary.getBiFrequency(Predefine.TAG_BIGIN, "我"); // load HanLP's tables now, not mid-sentence
+    }
+
+    public BigramModel(Lexicon lexicon) {
+        this(lexicon, DEFAULT_LAMBDA);
+    }
+
+    /** Chosen on the 332 task-corpus sentences, never on the held-out ones (see decoder/README.md). */
+    public static final double DEFAULT_LAMBDA = 0.7;
+
+    /** P_uni(w): the lexicon's frequency, add-one smoothed over its words. */
+    public double unigram(String word) {
+        if (word.equals(END)) {
+            return 0.05; // about one word in twenty ends a short sentence
+        }
+        return (lexicon.frequency(word) + 1.0) / (lexicon.totalFrequency() + lexicon.words());
+    }
+
+    @Override
+    public double logProb(String previous, String word) {
+        String history = previous.equals(START) ? Predefine.TAG_BIGIN : previous;
+        String next = word.equals(END) ? Predefine.TAG_END : word;
+        double unigram = unigram(word);
+        int historyCount = previous.equals(START) ? CoreDictionary.getTermFrequency(Predefine.TAG_BIGIN)
+                : CoreDictionary.getTermFrequency(history);
+        if (historyCount <= 0) {
+            return Math.max(logUniformFloor, Math.log(unigram));
+        }
+        int pair = CoreBiGramTableDictionary.getBiFrequency(history, next);
+        double bigram = Math.min(1.0, pair / (double) historyCount);
+        return Math.log(lambda * bigram + (1 - lambda) * unigram);
+    }
+}

@@ -1,0 +1,145 @@
+package org.naoyu.decoder.language;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Words with their toned pinyin and frequencies (decoder/scripts/build_lexicon.py builds the shipped one), indexed by
+ * base syllables in a trie so that the decoder walks syllable by syllable to every word that fits.
+ */
+public final class Lexicon {
+    static final String RESOURCE = "/org/naoyu/decoder/language/lexicon.tsv.gz";
+
+    /** A trie node: the words whose bases end here, and the bases that continue. */
+    public static final class Node {
+        private final Map<String, Node> children = new HashMap<>(4);
+        private final List<LexiconEntry> words = new ArrayList<>(1);
+
+        public Node child(String base) {
+            return children.get(base);
+        }
+
+        public List<LexiconEntry> words() {
+            return words;
+        }
+    }
+
+    private final Node root = new Node();
+    private final Map<String, Long> wordFrequency = new HashMap<>();
+    private final Map<String, List<LexiconEntry>> byWord = new HashMap<>();
+    private long totalFrequency;
+    private int longestWord;
+
+    private Lexicon() {
+    }
+
+    /** The lexicon shipped with naoyu. */
+    public static Lexicon shipped() {
+        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the lexicon resource " + RESOURCE + " is missing from the build");
+            }
+            return read(new GZIPInputStream(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("the lexicon resource " + RESOURCE + " is unreadable: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Reads {@code word<TAB>pinyin<TAB>frequency} lines ({@code #} starts a comment). */
+    public static Lexicon read(InputStream in) throws IOException {
+        Lexicon lexicon = new Lexicon();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isEmpty() || line.charAt(0) == '#') {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            try {
+                if (fields.length != 3) {
+                    throw new IllegalArgumentException("expected word, pinyin and frequency separated by tabs");
+                }
+                String[] syllables = fields[1].split(" ");
+                List<Syllable> pinyin = new ArrayList<>(syllables.length);
+                for (String s : syllables) {
+                    Syllable syllable = Syllable.parse(s);
+                    if (!syllable.toned()) {
+                        throw new IllegalArgumentException("syllable '" + s + "' has no tone");
+                    }
+                    pinyin.add(syllable);
+                }
+                lexicon.add(new LexiconEntry(fields[0], pinyin, Long.parseLong(fields[2])));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("lexicon line " + lineNumber + ": " + e.getMessage(), e);
+            }
+        }
+        return lexicon;
+    }
+
+    private void add(LexiconEntry entry) {
+        Node node = root;
+        for (Syllable syllable : entry.pinyin()) {
+            node = node.children.computeIfAbsent(syllable.base(), k -> new Node());
+        }
+        node.words.add(entry);
+        wordFrequency.merge(entry.word(), entry.frequency(), Long::sum);
+        byWord.computeIfAbsent(entry.word(), k -> new ArrayList<>(1)).add(entry);
+        totalFrequency += entry.frequency();
+        longestWord = Math.max(longestWord, entry.pinyin().size());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Whether {@code base} is a syllable some character reads. */
+    public boolean isBase(String base) {
+        Node node = root.child(base);
+        return node != null && !node.words().isEmpty();
+    }
+
+    /** The bases some character reads. */
+    public Set<String> bases() {
+        Set<String> bases = new java.util.TreeSet<>();
+        root.children.forEach((base, node) -> {
+            if (!node.words().isEmpty()) {
+                bases.add(base);
+            }
+        });
+        return bases;
+    }
+
+    /** A word's frequency over all its readings (0 when unknown). */
+    public long frequency(String word) {
+        return wordFrequency.getOrDefault(word, 0L);
+    }
+
+    public long totalFrequency() {
+        return totalFrequency;
+    }
+
+    public int words() {
+        return wordFrequency.size();
+    }
+
+    /** The most syllables a word has. */
+    public int longestWord() {
+        return longestWord;
+    }
+
+    /** The readings of a word, e.g. 行: xing2 and hang2 (empty when unknown). */
+    public List<LexiconEntry> readings(String word) {
+        return List.copyOf(byWord.getOrDefault(word, List.of()));
+    }
+}

@@ -1,0 +1,250 @@
+package org.naoyu.decoder.language;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * From a syllable lattice to sentences: a beam search over words, each word a path of arcs that spells its pinyin,
+ * scored by the syllables' log-probabilities plus {@code lmWeight} times the language model. Works on a whole lattice
+ * ({@link #decode}) or syllable by syllable ({@link Incremental}), where a prefix the user confirmed stays fixed.
+ */
+public final class SentenceDecoder {
+
+    /**
+     * @param beam        hypotheses kept per position, in [1, 1000]
+     * @param lmWeight    weight of the language model's log-probability, in [0, 10]
+     * @param tonePenalty log-probability added when a word's tone differs from the syllable's (≤ 0): a word whose
+     *                    citation tone differs from what was said (tone sandhi, a wrong tone) can still win
+     * @param wordPenalty log-probability added per word (≤ 0 favours longer words)
+     */
+    public record Settings(int beam, double lmWeight, double tonePenalty, double wordPenalty) {
+        /** Chosen on the task-corpus sentences (decoder/README.md), never on the held-out ones. */
+        public static final Settings DEFAULT = new Settings(32, 0.7, Math.log(1e-3), 0);
+
+        public Settings {
+            if (beam < 1 || beam > 1000) {
+                throw new IllegalArgumentException("beam must be in [1, 1000], got " + beam);
+            }
+            if (!(lmWeight >= 0 && lmWeight <= 10)) {
+                throw new IllegalArgumentException("lmWeight must be in [0, 10], got " + lmWeight);
+            }
+            if (!(tonePenalty <= 0) || !(wordPenalty <= 0)) {
+                throw new IllegalArgumentException("penalties must be <= 0, got tone " + tonePenalty + ", word "
+                        + wordPenalty);
+            }
+        }
+
+        public Settings withLmWeight(double weight) {
+            return new Settings(beam, weight, tonePenalty, wordPenalty);
+        }
+    }
+
+    /** A sentence hypothesis: its text, its words and their pinyin, and its total log score. */
+    public record Hypothesis(String text, List<LexiconEntry> words, double score) {
+    }
+
+    private record Partial(String text, List<LexiconEntry> words, String lastWord, double score) {
+    }
+
+    private final Lexicon lexicon;
+    private final LanguageModel model;
+    private final Settings settings;
+
+    public SentenceDecoder(Lexicon lexicon, LanguageModel model, Settings settings) {
+        this.lexicon = lexicon;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The {@code nBest} best sentences for the whole lattice, best first (empty when no word path spans it). */
+    public List<Hypothesis> decode(SyllableLattice lattice, int nBest) {
+        List<List<Partial>> beams = new ArrayList<>();
+        beams.add(List.of(new Partial("", List.of(), LanguageModel.START, 0)));
+        for (int e = 1; e <= lattice.end(); e++) {
+            beams.add(List.of());
+        }
+        List<List<Partial>> incoming = new ArrayList<>();
+        for (int e = 0; e <= lattice.end(); e++) {
+            incoming.add(new ArrayList<>());
+        }
+        for (int s = 0; s < lattice.end(); s++) {
+            List<Partial> here = s == 0 ? beams.get(0) : prune(incoming.get(s));
+            beams.set(s, here);
+            if (!here.isEmpty()) {
+                extend(lattice, s, lexicon.root(), s, 0, new ArrayList<>(), here, incoming, -1);
+            }
+        }
+        List<Partial> last = lattice.end() == 0 ? beams.get(0) : prune(incoming.get(lattice.end()));
+        return finish(last, nBest);
+    }
+
+    private List<Hypothesis> finish(List<Partial> last, int nBest) {
+        List<Hypothesis> done = new ArrayList<>();
+        for (Partial p : last) {
+            done.add(new Hypothesis(p.text(), p.words(),
+                    p.score() + settings.lmWeight() * model.logProb(p.lastWord(), LanguageModel.END)));
+        }
+        done.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
+        return done.subList(0, Math.min(nBest, done.size()));
+    }
+
+    /** Keeps the best {@code beam} partial sentences, one per text. */
+    private List<Partial> prune(List<Partial> candidates) {
+        candidates.sort(Comparator.comparingDouble(Partial::score).reversed());
+        List<Partial> kept = new ArrayList<>(Math.min(settings.beam(), candidates.size()));
+        Set<String> texts = new HashSet<>();
+        for (Partial p : candidates) {
+            if (texts.add(p.text())) {
+                kept.add(p);
+                if (kept.size() == settings.beam()) {
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Walks arcs from {@code position} down the trie; at every node, each word there extends every partial sentence
+     * of {@code start} to this position (or only to {@code onlyEnd} when it is ≥ 0).
+     */
+    private void extend(SyllableLattice lattice, int start, Lexicon.Node node, int position, int depth,
+            List<SyllableLattice.Arc> path, List<Partial> starting, List<List<Partial>> incoming, int onlyEnd) {
+        if (depth > 0 && !node.words().isEmpty() && (onlyEnd < 0 || position == onlyEnd)) {
+            for (LexiconEntry word : node.words()) {
+                double acoustic = acoustic(word, path);
+                if (acoustic == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                for (Partial p : starting) {
+                    double score = p.score() + acoustic + settings.wordPenalty()
+                            + settings.lmWeight() * model.logProb(p.lastWord(), word.word());
+                    List<LexiconEntry> words = new ArrayList<>(p.words().size() + 1);
+                    words.addAll(p.words());
+                    words.add(word);
+                    incoming.get(position).add(new Partial(p.text() + word.word(), words, word.word(), score));
+                }
+            }
+        }
+        if (depth >= lexicon.longestWord() || (onlyEnd >= 0 && position >= onlyEnd)) {
+            return;
+        }
+        for (SyllableLattice.Arc arc : lattice.from(position)) {
+            Set<String> bases = new HashSet<>();
+            for (SyllableLattice.Candidate c : arc.candidates()) {
+                if (!bases.add(c.syllable().base())) {
+                    continue;
+                }
+                Lexicon.Node child = node.child(c.syllable().base());
+                if (child != null) {
+                    path.add(arc);
+                    extend(lattice, start, child, arc.to(), depth + 1, path, starting, incoming, onlyEnd);
+                    path.remove(path.size() - 1);
+                }
+            }
+        }
+    }
+
+    /** The log-probability that the arcs of {@code path} spell the word's pinyin (−∞ when one cannot). */
+    private double acoustic(LexiconEntry word, List<SyllableLattice.Arc> path) {
+        double total = 0;
+        for (int i = 0; i < path.size(); i++) {
+            Syllable wanted = word.pinyin().get(i);
+            double best = Double.NEGATIVE_INFINITY;
+            for (SyllableLattice.Candidate c : path.get(i).candidates()) {
+                Syllable said = c.syllable();
+                if (!said.base().equals(wanted.base())) {
+                    continue;
+                }
+                double score = !said.toned() || said.tone() == wanted.tone() ? c.logProb()
+                        : c.logProb() + settings.tonePenalty();
+                best = Math.max(best, score);
+            }
+            if (best == Double.NEGATIVE_INFINITY) {
+                return best;
+            }
+            total += best;
+        }
+        return total;
+    }
+
+    /** Decoding syllable by syllable: each {@link #push} updates the hypotheses; {@link #commit} fixes a prefix. */
+    public Incremental incremental() {
+        return new Incremental();
+    }
+
+    /** The state of a sentence being spelled. */
+    public final class Incremental {
+        private final SyllableLattice lattice = new SyllableLattice();
+        private final List<List<Partial>> beams = new ArrayList<>();
+        private final List<List<Partial>> incoming = new ArrayList<>();
+        private int committedPosition;
+
+        Incremental() {
+            beams.add(List.of(new Partial("", List.of(), LanguageModel.START, 0)));
+            incoming.add(new ArrayList<>());
+        }
+
+        /** The syllables so far. */
+        public int syllables() {
+            return lattice.end();
+        }
+
+        /** Adds the next syllable's alternatives and returns the {@code nBest} best sentences so far. */
+        public List<Hypothesis> push(List<SyllableLattice.Candidate> candidates, int nBest) {
+            lattice.append(candidates);
+            int end = lattice.end();
+            beams.add(List.of());
+            incoming.add(new ArrayList<>());
+            for (int s = Math.max(committedPosition, end - lexicon.longestWord()); s < end; s++) {
+                if (!beams.get(s).isEmpty()) {
+                    extend(lattice, s, lexicon.root(), s, 0, new ArrayList<>(), beams.get(s), incoming, end);
+                }
+            }
+            beams.set(end, prune(incoming.get(end)));
+            incoming.set(end, new ArrayList<>()); // no longer needed: keep memory flat over a long sentence
+            return best(nBest);
+        }
+
+        /** The best sentences for the syllables so far, without ending the sentence. */
+        public List<Hypothesis> best(int nBest) {
+            List<Partial> last = beams.get(lattice.end());
+            List<Hypothesis> out = new ArrayList<>();
+            for (Partial p : last.subList(0, Math.min(nBest, last.size()))) {
+                out.add(new Hypothesis(p.text(), p.words(), p.score()));
+            }
+            return out;
+        }
+
+        /** The best complete sentences (with the language model's sentence end). */
+        public List<Hypothesis> finish(int nBest) {
+            return SentenceDecoder.this.finish(beams.get(lattice.end()), nBest);
+        }
+
+        /**
+         * Fixes the best hypothesis's text so far as confirmed: later syllables only extend it. Returns the committed
+         * text (empty when there is nothing to commit).
+         */
+        public String commit() {
+            int end = lattice.end();
+            List<Partial> last = beams.get(end);
+            if (last.isEmpty()) {
+                return "";
+            }
+            Partial kept = last.get(0);
+            beams.set(end, List.of(kept));
+            for (int s = committedPosition; s < end; s++) {
+                beams.set(s, List.of()); // nothing may start before the committed end any more
+            }
+            committedPosition = end;
+            return kept.text();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.naoyu.decoder.language;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * One pinyin syllable as typed or decoded: its base ({@code ma}, {@code lv}, ü written v) and tone 1-5 (5 neutral),
+ * or 0 when the tone was not given. Parses {@code ma3}, {@code ma}, {@code mǎ}, {@code lü4}, {@code lu:4},
+ * {@code nǚ}, upper or lower case; whether the base exists is the {@link Lexicon}'s business.
+ */
+public record Syllable(String base, int tone) {
+    public static final int TONELESS = 0;
+
+    public Syllable {
+        if (base == null || !base.matches("[a-z]{1,6}")) {
+            throw new IllegalArgumentException("a pinyin base is 1-6 letters a-z (ü as v), got '" + base + "'");
+        }
+        if (tone < 0 || tone > 5) {
+            throw new IllegalArgumentException("tone must be 0 (not given) or 1-5, got " + tone);
+        }
+    }
+
+    public boolean toned() {
+        return tone != TONELESS;
+    }
+
+    /** {@code ma3}, or the bare base when toneless. */
+    @Override
+    public String toString() {
+        return toned() ? base + tone : base;
+    }
+
+    /**
+     * Parses one syllable: letters with an optional tone digit (0 and 5 both mean neutral) or tone marks.
+     *
+     * @throws IllegalArgumentException naming the text when it is not written like a syllable
+     */
+    public static Syllable parse(String text) {
+        String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder letters = new StringBuilder();
+        int tone = TONELESS;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            switch (c) {
+                case '\u0304' -> tone = 1; // macron: ā
+                case '\u0301' -> tone = 2; // acute: á
+                case '\u030c' -> tone = 3; // caron: ǎ
+                case '\u0300' -> tone = 4; // grave: à
+                case '\u0308' -> { // diaeresis: ü is v
+                    if (letters.length() > 0 && letters.charAt(letters.length() - 1) == 'u') {
+                        letters.setCharAt(letters.length() - 1, 'v');
+                    }
+                }
+                case ':' -> { // lu:4
+                    if (letters.length() > 0 && letters.charAt(letters.length() - 1) == 'u') {
+                        letters.setCharAt(letters.length() - 1, 'v');
+                    }
+                }
+                default -> {
+                    if (c >= '0' && c <= '5' && i == decomposed.length() - 1 && letters.length() > 0) {
+                        tone = c == '0' ? 5 : c - '0';
+                    } else if (c >= 'a' && c <= 'z') {
+                        letters.append(c);
+                    } else {
+                        throw new IllegalArgumentException("'" + text + "' is not a pinyin syllable (unexpected '"
+                                + c + "')");
+                    }
+                }
+            }
+        }
+        if (letters.length() == 0 || letters.length() > 6) {
+            throw new IllegalArgumentException("'" + text + "' is not a pinyin syllable");
+        }
+        return new Syllable(letters.toString(), tone);
+    }
+}

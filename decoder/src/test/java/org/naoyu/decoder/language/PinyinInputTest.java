@@ -1,0 +1,62 @@
+package org.naoyu.decoder.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PinyinInputTest {
+    private static Lexicon lexicon;
+
+    @BeforeAll
+    static void load() {
+        lexicon = Lexicon.shipped();
+    }
+
+    private static List<String> arcs(SyllableLattice lattice) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int p = 0; p <= lattice.end(); p++) {
+            for (SyllableLattice.Arc arc : lattice.from(p)) {
+                out.add(arc.from() + "-" + arc.to() + ":" + arc.candidates().get(0).syllable());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aRunIsCutEveryWayTheSyllablesAllow() {
+        List<PinyinInput.Piece> pieces = PinyinInput.parse("xian", lexicon);
+        assertEquals(1, pieces.size());
+        List<String> xian = arcs(pieces.get(0).lattice());
+        assertTrue(xian.containsAll(List.of("0-4:xian", "0-2:xi", "2-4:an")), "xian and xi'an: " + xian);
+        assertTrue(xian.stream().noneMatch(a -> a.contains(":x") && !a.contains(":xi")), xian.toString());
+        List<String> toned = arcs(PinyinInput.parse("wo3ai4ni3", lexicon).get(0).lattice());
+        assertEquals(List.of("0-3:wo3", "3-6:ai4", "6-9:ni3"), toned);
+        List<String> apostrophe = arcs(PinyinInput.parse("xi'an", lexicon).get(0).lattice());
+        assertTrue(apostrophe.containsAll(List.of("0-2:xi", "2-4:an")) && !apostrophe.contains("0-4:xian"),
+                "an apostrophe forces the cut: " + apostrophe);
+        List<String> marks = arcs(PinyinInput.parse("nǐ hǎo", lexicon).get(0).lattice());
+        assertTrue(marks.containsAll(List.of("0-2:ni3", "2-5:hao3")), marks.toString());
+    }
+
+    @Test
+    void punctuationHanziAndNumbersPassThrough() {
+        List<PinyinInput.Piece> pieces = PinyinInput.parse("ni hao, wo 3 sui。医生", lexicon);
+        assertEquals(List.of("lattice", "，", "lattice", "3", "lattice", "。", "医", "生"),
+                pieces.stream().map(p -> p.passesThrough() ? p.text() : "lattice").toList());
+        assertTrue(PinyinInput.parse("   ", lexicon).isEmpty());
+    }
+
+    @Test
+    void latinTextIsNamedWithItsColumn() {
+        assertEquals("column 9: 'hello' is not pinyin (no way to read it as syllables)",
+                assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("ni hao, hello", lexicon))
+                        .getMessage());
+        assertEquals("column 4: '@' is neither pinyin, hanzi nor punctuation",
+                assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("ni @ hao", lexicon))
+                        .getMessage());
+    }
+}
