@@ -15,7 +15,8 @@ import com.hankcs.hanlp.utility.Predefine;
  * grows with c(v) starves unseen pairs after frequent histories such as the sentence start: the table comes from
  * newspaper text, where 你好 never follows it.) Sentence ends use HanLP's begin and end tags. A history the table
  * does not know leaves the unigram term alone; that is also the character-level fallback, since every character is a
- * word of the lexicon.
+ * word of the lexicon. The sentence end has one probability after every word: the user, not the model, ends a
+ * sentence.
  */
 public final class BigramModel implements LanguageModel {
     private final Lexicon lexicon;
@@ -42,16 +43,24 @@ public final class BigramModel implements LanguageModel {
     /** Chosen on the 332 task-corpus sentences, never on the held-out ones (see decoder/README.md). */
     public static final double DEFAULT_LAMBDA = 0.7;
 
+    /** P(END | v), the same after every word. */
+    static final double END_PROBABILITY = 0.1;
+
     /** P_uni(w): the lexicon's frequency, add-one smoothed over its words. */
     public double unigram(String word) {
         if (word.equals(END)) {
-            return 0.05; // about one word in twenty ends a short sentence
+            return END_PROBABILITY;
         }
         return (lexicon.frequency(word) + 1.0) / (lexicon.totalFrequency() + lexicon.words());
     }
 
     @Override
     public double logProb(String previous, String word) {
+        if (word.equals(END)) {
+            // the same for every history: the newspaper table's sentence ends, normalised by its own counts, would
+            // otherwise favour words the table knows over words only the lexicon knows (干 over 饼干)
+            return Math.log(END_PROBABILITY);
+        }
         String history = previous.equals(START) ? Predefine.TAG_BIGIN : previous;
         String next = word.equals(END) ? Predefine.TAG_END : word;
         double unigram = unigram(word);
