@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
             QualityCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            PinyinToHanziCommand.class,
+            LmEvalCommand.class,
             LslCommand.class,
         })
 public final class Naoyu implements Runnable {
