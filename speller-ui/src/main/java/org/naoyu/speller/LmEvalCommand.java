@@ -41,6 +41,24 @@ final class LmEvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object instead of the text summary.")
     boolean json;
 
+    @Option(names = "--simulate", split = ",", paramLabel = "ACCURACY",
+            description = "Instead of exact pinyin, simulate a syllable decoder with this top-1 accuracy (e.g. "
+                    + "0.5,0.7,0.9; errors are similar-sounding syllables) and report characters with and without "
+                    + "the language model. --in must be toned, space-separated syllables.")
+    List<Double> simulate;
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "N",
+            description = "Simulated passes over the sentences per accuracy (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated decoder noise (default 1).")
+    long seed;
+
+    @Option(names = "--curve", paramLabel = "OUT.svg",
+            description = "With --simulate: also draw character accuracy against syllable accuracy, with and "
+                    + "without the language model.")
+    Path curve;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +76,12 @@ final class LmEvalCommand implements Callable<Integer> {
                     + references.size() + "; they must pair line by line");
         }
         PinyinConverter converter = PinyinConverter.shipped();
+        if (simulate != null) {
+            return simulated(converter, inputs, references);
+        }
+        if (curve != null) {
+            throw new IllegalArgumentException("--curve needs --simulate");
+        }
         long errors = 0;
         long characters = 0;
         int exact = 0;
@@ -108,6 +132,57 @@ final class LmEvalCommand implements Callable<Integer> {
             }
             if (wrong.size() > 20) {
                 out.println("  (" + (wrong.size() - 20) + " more)");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int simulated(PinyinConverter converter, List<String> inputs, List<String> references)
+            throws java.io.IOException {
+        if (repeats < 1 || repeats > 100) {
+            throw new IllegalArgumentException("--repeats must be in [1, 100], got " + repeats);
+        }
+        if (curve != null && Files.exists(curve)) {
+            throw new CommandFailure(1, "refusing to overwrite " + curve + "; choose another --curve");
+        }
+        List<NoisyInputExperiment.Point> points = new ArrayList<>();
+        for (double accuracy : simulate) {
+            points.add(NoisyInputExperiment.run(converter, inputs, references, accuracy, repeats, seed));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (NoisyInputExperiment.Point p : points) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("target_syllable_accuracy", p.targetAccuracy());
+                row.put("syllable_accuracy", p.syllableAccuracy());
+                row.put("characters_without_lm", p.charactersWithout());
+                row.put("characters_with_lm", p.charactersWith());
+                rows.add(row);
+            }
+            out.println(JSON.writeValueAsString(Map.of("sentences", inputs.size(), "repeats", repeats,
+                    "points", rows)));
+        } else {
+            out.printf(Locale.ROOT, "%d sentences x %d repeats; characters from simulated syllable posteriors:%n",
+                    inputs.size(), repeats);
+            out.println("  syllable top-1   characters without LM   characters with LM");
+            for (NoisyInputExperiment.Point p : points) {
+                out.printf(Locale.ROOT, "  %.3f            %.3f                   %.3f%n", p.syllableAccuracy(),
+                        p.charactersWithout(), p.charactersWith());
+            }
+        }
+        if (curve != null) {
+            double[] x = points.stream().mapToDouble(NoisyInputExperiment.Point::syllableAccuracy).toArray();
+            Files.writeString(curve, ReportSvg.lines("syllable top-1 accuracy of the decoder",
+                    "character accuracy", List.of(
+                            new ReportSvg.Line("with the language model", "#2e86c1", x, points.stream()
+                                    .mapToDouble(NoisyInputExperiment.Point::charactersWith).toArray()),
+                            new ReportSvg.Line("without (top syllable, commonest character)", "#e67e22", x,
+                                    points.stream().mapToDouble(NoisyInputExperiment.Point::charactersWithout)
+                                            .toArray())), 0), java.nio.file.StandardOpenOption.CREATE_NEW);
+            if (!json) {
+                out.println("wrote " + curve);
             }
         }
         out.flush();
