@@ -46,8 +46,47 @@ public final class SentenceDecoder {
     public record Hypothesis(String text, List<LexiconEntry> words, double score) {
     }
 
-    private record Partial(String text, List<LexiconEntry> words, String lastWord, double score) {
+    /**
+     * A partial sentence as a chain back to the start: extending one costs an object, not a copy of its text; the
+     * text is spelled out only for the hypotheses that survive pruning.
+     */
+    private static final class Partial {
+        final Partial parent;
+        final LexiconEntry word;
+        final double score;
+        private String text;
+
+        Partial(Partial parent, LexiconEntry word, double score) {
+            this.parent = parent;
+            this.word = word;
+            this.score = score;
+        }
+
+        String lastWord() {
+            return word == null ? LanguageModel.START : word.word();
+        }
+
+        double score() {
+            return score;
+        }
+
+        String text() {
+            if (text == null) {
+                text = parent == null ? "" : parent.text() + word.word();
+            }
+            return text;
+        }
+
+        List<LexiconEntry> words() {
+            java.util.LinkedList<LexiconEntry> words = new java.util.LinkedList<>();
+            for (Partial p = this; p.word != null; p = p.parent) {
+                words.addFirst(p.word);
+            }
+            return List.copyOf(words);
+        }
     }
+
+    private static final Partial START = new Partial(null, null, 0);
 
     private final Lexicon lexicon;
     private final LanguageModel model;
@@ -66,7 +105,7 @@ public final class SentenceDecoder {
     /** The {@code nBest} best sentences for the whole lattice, best first (empty when no word path spans it). */
     public List<Hypothesis> decode(SyllableLattice lattice, int nBest) {
         List<List<Partial>> beams = new ArrayList<>();
-        beams.add(List.of(new Partial("", List.of(), LanguageModel.START, 0)));
+        beams.add(List.of(START));
         for (int e = 1; e <= lattice.end(); e++) {
             beams.add(List.of());
         }
@@ -95,7 +134,10 @@ public final class SentenceDecoder {
         return done.subList(0, Math.min(nBest, done.size()));
     }
 
-    /** Keeps the best {@code beam} partial sentences, one per text. */
+    /**
+     * Keeps the best {@code beam} partial sentences, one per text, ordered by last word (so that extensions look the
+     * language model up once per word) and by score within it.
+     */
     private List<Partial> prune(List<Partial> candidates) {
         candidates.sort(Comparator.comparingDouble(Partial::score).reversed());
         List<Partial> kept = new ArrayList<>(Math.min(settings.beam(), candidates.size()));
@@ -108,6 +150,8 @@ public final class SentenceDecoder {
                 }
             }
         }
+        kept.sort(Comparator.comparing(Partial::lastWord).thenComparing(Comparator.comparingDouble(Partial::score)
+                .reversed()));
         return kept;
     }
 
@@ -118,18 +162,21 @@ public final class SentenceDecoder {
     private void extend(SyllableLattice lattice, int start, Lexicon.Node node, int position, int depth,
             List<SyllableLattice.Arc> path, List<Partial> starting, List<List<Partial>> incoming, int onlyEnd) {
         if (depth > 0 && !node.words().isEmpty() && (onlyEnd < 0 || position == onlyEnd)) {
+            List<Partial> arriving = incoming.get(position);
             for (LexiconEntry word : node.words()) {
                 double acoustic = acoustic(word, path);
                 if (acoustic == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
+                // partials come grouped by their last word: one language-model lookup per group
+                String last = null;
+                double lm = 0;
                 for (Partial p : starting) {
-                    double score = p.score() + acoustic + settings.wordPenalty()
-                            + settings.lmWeight() * model.logProb(p.lastWord(), word.word());
-                    List<LexiconEntry> words = new ArrayList<>(p.words().size() + 1);
-                    words.addAll(p.words());
-                    words.add(word);
-                    incoming.get(position).add(new Partial(p.text() + word.word(), words, word.word(), score));
+                    if (!p.lastWord().equals(last)) {
+                        last = p.lastWord();
+                        lm = settings.lmWeight() * model.logProb(last, word.word());
+                    }
+                    arriving.add(new Partial(p, word, p.score() + acoustic + settings.wordPenalty() + lm));
                 }
             }
         }
@@ -188,7 +235,7 @@ public final class SentenceDecoder {
         private int committedPosition;
 
         Incremental() {
-            beams.add(List.of(new Partial("", List.of(), LanguageModel.START, 0)));
+            beams.add(List.of(START));
             incoming.add(new ArrayList<>());
         }
 
@@ -215,7 +262,8 @@ public final class SentenceDecoder {
 
         /** The best sentences for the syllables so far, without ending the sentence. */
         public List<Hypothesis> best(int nBest) {
-            List<Partial> last = beams.get(lattice.end());
+            List<Partial> last = new ArrayList<>(beams.get(lattice.end()));
+            last.sort(Comparator.comparingDouble(Partial::score).reversed());
             List<Hypothesis> out = new ArrayList<>();
             for (Partial p : last.subList(0, Math.min(nBest, last.size()))) {
                 out.add(new Hypothesis(p.text(), p.words(), p.score()));
@@ -238,7 +286,7 @@ public final class SentenceDecoder {
             if (last.isEmpty()) {
                 return "";
             }
-            Partial kept = last.get(0);
+            Partial kept = last.stream().max(Comparator.comparingDouble(Partial::score)).orElseThrow();
             beams.set(end, List.of(kept));
             for (int s = committedPosition; s < end; s++) {
                 beams.set(s, List.of()); // nothing may start before the committed end any more
