@@ -51,9 +51,9 @@ class LanguageCommandsTest {
         JsonNode toneless = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--toneless").out());
         assertEquals(heldOut.size(), toned.get("sentences").asInt());
-        // decoder/README.md states 0.961 and 0.898: these guard against regressions
+        // decoder/README.md states 0.966 and 0.911: these guard against regressions
         assertTrue(toned.get("character_accuracy").asDouble() >= 0.95, toned.toString());
-        assertTrue(toneless.get("character_accuracy").asDouble() >= 0.885, toneless.toString());
+        assertTrue(toneless.get("character_accuracy").asDouble() >= 0.90, toneless.toString());
         assertTrue(toned.get("ms_per_sentence").asDouble() < 200, toned.toString());
 
         JsonNode simulated = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),

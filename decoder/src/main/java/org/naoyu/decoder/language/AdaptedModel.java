@@ -78,6 +78,9 @@ public final class AdaptedModel implements LanguageModel {
 
     @Override
     public double logProb(String previous, String word) {
+        if (word.equals(END)) {
+            return general.logProb(previous, END); // the corpus's sentence ends would favour some last words
+        }
         double generalProb = Math.exp(general.logProb(previous, word));
         double backoff = (wordCounts.getOrDefault(word, 0) + gamma * generalProb) / (words + gamma);
         Map<String, Integer> after = pairs.get(previous);
