@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.language.PinyinInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lm-eval",
         description = "Convert each line of --in (pinyin) and compare it with the same line of --ref (hanzi): "
                 + "character accuracy (1 - edit distance / reference length, over all lines) and sentence accuracy. "
-                + "--toneless drops the tone digits first, to measure toneless input from the same files.")
+                + "--toneless drops the tones (digits and marks) first, to measure toneless input from the same files. "
+                + "Exits with 3 when some line could not be converted (it counts as all wrong).")
 final class LmEvalCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,8 +71,8 @@ final class LmEvalCommand implements Callable<Integer> {
                 throw new CommandFailure(1, file + ": no such file");
             }
         }
-        List<String> inputs = Files.readAllLines(in, StandardCharsets.UTF_8);
-        List<String> references = Files.readAllLines(ref, StandardCharsets.UTF_8);
+        List<String> inputs = TextFiles.lines(in);
+        List<String> references = TextFiles.lines(ref);
         if (inputs.size() != references.size()) {
             throw new CommandFailure(1, in + " has " + inputs.size() + " lines but " + ref + " has "
                     + references.size() + "; they must pair line by line");
@@ -89,7 +91,7 @@ final class LmEvalCommand implements Callable<Integer> {
         List<String> wrong = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < inputs.size(); i++) {
-            String input = toneless ? inputs.get(i).replaceAll("(?<=[a-zA-Zü:])[1-5]", "") : inputs.get(i);
+            String input = toneless ? PinyinInput.withoutTones(inputs.get(i)) : inputs.get(i);
             String reference = references.get(i).strip();
             String output;
             try {
@@ -135,7 +137,7 @@ final class LmEvalCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return failed == 0 ? 0 : 3;
     }
 
     private int simulated(PinyinConverter converter, List<String> inputs, List<String> references)

@@ -57,7 +57,7 @@ final class NoisyInputExperiment {
                 String with = best.isEmpty() ? "" : best.get(0).text();
                 String reference = references.get(i).strip();
                 syllables += said.size();
-                characters += reference.length();
+                characters += reference.codePointCount(0, reference.length());
                 errorsWithout += LmEvalCommand.editDistance(without.toString(), reference);
                 errorsWith += LmEvalCommand.editDistance(with, reference);
             }
@@ -83,7 +83,8 @@ final class NoisyInputExperiment {
         }
         if (out.size() != reference.strip().codePointCount(0, reference.strip().length())) {
             throw new IllegalArgumentException("line " + line + ": " + out.size() + " syllables for the "
-                    + reference.strip().length() + " characters of '" + reference.strip() + "'");
+                    + reference.strip().codePointCount(0, reference.strip().length()) + " characters of '"
+                    + reference.strip() + "'");
         }
         return out;
     }

@@ -1,9 +1,6 @@
 package org.naoyu.speller;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,10 +48,9 @@ final class PinyinToHanziCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PinyinConverter converter = PinyinConverter.shipped();
         int failed = 0;
-        try (BufferedReader reader = in != null ? Files.newBufferedReader(in, StandardCharsets.UTF_8)
-                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (TextFiles reader = TextFiles.open(in)) {
             int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = reader.next(); line != null; line = reader.next()) {
                 lineNumber++;
                 List<PinyinConverter.Conversion> conversions;
                 try {

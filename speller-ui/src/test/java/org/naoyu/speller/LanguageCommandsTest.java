@@ -34,6 +34,11 @@ class LanguageCommandsTest {
         List<String> lines = nBest.out().lines().toList();
         assertTrue(lines.get(0).startsWith("1\t银行\t-") && lines.get(0).endsWith("\tyin2 hang2"), lines.get(0));
         assertTrue(lines.get(1).startsWith("2\t") && lines.get(2).startsWith("3\t"), nBest.out());
+        Files.write(in, new byte[] {'n', 'i', '3', '\n', (byte) 0xc4, (byte) 0xe3, '\n'}); // GBK for 你
+        Cli.Run gbk = Cli.naoyu("pinyin2hanzi", "--in", in.toString());
+        assertEquals(1, gbk.exitCode());
+        assertTrue(gbk.err().startsWith("naoyu pinyin2hanzi: " + in + ": line 2 is not UTF-8 text"), gbk.err());
+        assertEquals("你", gbk.out().strip(), "the lines before it were converted");
         String refused = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--n-best", "0").err();
         assertTrue(refused.startsWith("naoyu pinyin2hanzi: --n-best must be in [1, 100], got 0"), refused);
     }
@@ -51,7 +56,7 @@ class LanguageCommandsTest {
         JsonNode toneless = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--toneless").out());
         assertEquals(heldOut.size(), toned.get("sentences").asInt());
-        // decoder/README.md states 0.966 and 0.911: these guard against regressions
+        // decoder/README.md states 0.963 and 0.906: these guard against regressions
         assertTrue(toned.get("character_accuracy").asDouble() >= 0.95, toned.toString());
         assertTrue(toneless.get("character_accuracy").asDouble() >= 0.90, toneless.toString());
         assertTrue(toned.get("ms_per_sentence").asDouble() < 200, toned.toString());
@@ -63,6 +68,11 @@ class LanguageCommandsTest {
         assertTrue(point.get("characters_with_lm").asDouble() >= 0.85, point.toString());
         assertTrue(point.get("characters_with_lm").asDouble() > point.get("characters_without_lm").asDouble() + 0.2,
                 point.toString());
+
+        assertEquals(0, LmEvalCommand.editDistance("我想喝水", "我想喝水"));
+        assertEquals(1, LmEvalCommand.editDistance("我想河水", "我想喝水"));
+        assertEquals(2, LmEvalCommand.editDistance("我想", "我想喝水"));
+        assertEquals(1, LmEvalCommand.editDistance("𠮷", "吉"), "code points, not UTF-16 units");
 
         Files.write(hanzi, List.of("只有一行"));
         Cli.Run mismatch = Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString());

@@ -65,12 +65,13 @@ public final class AdaptedModel implements LanguageModel {
                 throw new IOException("corpus counts line " + lineNumber + ": expected previous, word and a count >= 1 "
                         + "separated by tabs, got '" + line + "'");
             }
+            if (fields[1].equals(END)) {
+                continue; // sentence ends belong to the general model (see logProb): P(· | v) spreads over words
+            }
             pairs.computeIfAbsent(fields[0], k -> new HashMap<>()).merge(fields[1], count, Integer::sum);
             historyCounts.merge(fields[0], count, Integer::sum);
-            if (!fields[1].equals(END)) {
-                wordCounts.merge(fields[1], count, Integer::sum);
-                total += count;
-            }
+            wordCounts.merge(fields[1], count, Integer::sum);
+            total += count;
         }
         this.words = total;
         this.gamma = Math.max(1, total);

@@ -11,7 +11,10 @@ import com.hankcs.hanlp.utility.Predefine;
  *
  * <pre>P(w | v) = λ · c(v, w) / c(v) + (1 − λ) · P_uni(w)</pre>
  *
- * — Jelinek-Mercer interpolation with a fixed weight, as HanLP's own segmenter smooths the same table. (A weight that
+ * — Jelinek-Mercer interpolation with a fixed weight, as HanLP's own segmenter smooths the same table, and like it
+ * dividing by the history's word count c(v): the table's pairs after v do not add up to c(v), nor land only on
+ * lexicon words, so P(· | v) sums to less than 1 after histories the table knows (about 0.3 after the sentence start,
+ * 0.8 after 了) and to 1 after those it does not. HanLP does not expose the per-history pair totals that would fix this. (A weight that
  * grows with c(v) starves unseen pairs after frequent histories such as the sentence start: the table comes from
  * newspaper text, where 你好 never follows it.) Sentence ends use HanLP's begin and end tags. A history the table
  * does not know leaves the unigram term alone; that is also the character-level fallback, since every character is a
@@ -29,6 +32,9 @@ public final class BigramModel implements LanguageModel {
     public BigramModel(Lexicon lexicon, double lambda) {
         if (!(lambda >= 0 && lambda < 1)) {
             throw new IllegalArgumentException("lambda must be in [0, 1), got " + lambda);
+        }
+        if (lexicon.words() == 0) {
+            throw new IllegalArgumentException("the language model needs a lexicon with words");
         }
         this.lexicon = lexicon;
         this.lambda = lambda;

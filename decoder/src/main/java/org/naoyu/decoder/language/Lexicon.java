@@ -79,7 +79,11 @@ public final class Lexicon {
                     }
                     pinyin.add(syllable);
                 }
-                lexicon.add(new LexiconEntry(fields[0], pinyin, Long.parseLong(fields[2])));
+                long frequency = Long.parseLong(fields[2]);
+                if (frequency < 0) {
+                    throw new IllegalArgumentException("frequency must be >= 0, got " + frequency);
+                }
+                lexicon.add(new LexiconEntry(fields[0], pinyin, frequency));
             } catch (IllegalArgumentException e) {
                 throw new IOException("lexicon line " + lineNumber + ": " + e.getMessage(), e);
             }

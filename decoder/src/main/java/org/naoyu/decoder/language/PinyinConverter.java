@@ -39,8 +39,8 @@ public final class PinyinConverter {
 
     /**
      * The {@code nBest} best conversions of a line, best first: each piece of pinyin decoded on its own, punctuation,
-     * numbers and hanzi kept; the k-th conversion joins each piece's k-th hypothesis (or its last, when it has fewer).
-     * An empty line gives one empty conversion.
+     * numbers and hanzi kept, and the pieces' hypotheses combined in order of their total score. An empty line gives
+     * one empty conversion.
      *
      * @throws IllegalArgumentException naming the column when part of the line is not pinyin, or when no sequence
      *                                  of words spells a piece
@@ -51,7 +51,6 @@ public final class PinyinConverter {
         }
         List<PinyinInput.Piece> pieces = PinyinInput.parse(line, lexicon);
         List<List<SentenceDecoder.Hypothesis>> decoded = new ArrayList<>();
-        int available = 1;
         for (PinyinInput.Piece piece : pieces) {
             if (piece.passesThrough()) {
                 decoded.add(null);
@@ -59,31 +58,69 @@ public final class PinyinConverter {
             }
             List<SentenceDecoder.Hypothesis> hypotheses = decoder.decode(piece.lattice(), nBest);
             if (hypotheses.isEmpty()) {
-                throw new IllegalArgumentException("no sequence of words spells the pinyin before position "
-                        + piece.lattice().end());
+                throw new IllegalArgumentException("no sequence of words spells a piece of the line (it ends "
+                        + piece.lattice().end() + " letters in)");
             }
             decoded.add(hypotheses);
-            available = Math.max(available, hypotheses.size());
         }
-        List<Conversion> out = new ArrayList<>();
-        for (int k = 0; k < Math.min(nBest, available); k++) {
-            StringBuilder text = new StringBuilder();
-            List<String> pinyin = new ArrayList<>();
-            double score = 0;
-            for (int p = 0; p < pieces.size(); p++) {
-                if (decoded.get(p) == null) {
-                    text.append(pieces.get(p).text());
-                    continue;
-                }
-                List<SentenceDecoder.Hypothesis> options = decoded.get(p);
-                SentenceDecoder.Hypothesis h = options.get(Math.min(k, options.size() - 1));
-                text.append(h.text());
-                pinyin.add(h.words().stream().flatMap(w -> w.pinyin().stream()).map(Syllable::toString)
-                        .collect(Collectors.joining(" ")));
-                score += h.score();
+        // the best combinations of the pieces' hypotheses, best first: a best-first walk over index vectors
+        List<Integer> decodedPieces = new ArrayList<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            if (decoded.get(p) != null) {
+                decodedPieces.add(p);
             }
-            out.add(new Conversion(text.toString(), String.join(" ", pinyin), score));
+        }
+        java.util.PriorityQueue<int[]> frontier = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingDouble((int[] choice) -> -score(decoded, decodedPieces, choice)));
+        java.util.Set<java.util.List<Integer>> seen = new java.util.HashSet<>();
+        int[] first = new int[decodedPieces.size()];
+        frontier.add(first);
+        seen.add(asList(first));
+        List<Conversion> out = new ArrayList<>();
+        while (!frontier.isEmpty() && out.size() < nBest) {
+            int[] choice = frontier.poll();
+            out.add(join(pieces, decoded, decodedPieces, choice));
+            for (int d = 0; d < choice.length; d++) {
+                if (choice[d] + 1 < decoded.get(decodedPieces.get(d)).size()) {
+                    int[] next = choice.clone();
+                    next[d]++;
+                    if (seen.add(asList(next))) {
+                        frontier.add(next);
+                    }
+                }
+            }
         }
         return out;
+    }
+
+    private static double score(List<List<SentenceDecoder.Hypothesis>> decoded, List<Integer> decodedPieces,
+            int[] choice) {
+        double total = 0;
+        for (int d = 0; d < choice.length; d++) {
+            total += decoded.get(decodedPieces.get(d)).get(choice[d]).score();
+        }
+        return total;
+    }
+
+    private static List<Integer> asList(int[] choice) {
+        return java.util.Arrays.stream(choice).boxed().toList();
+    }
+
+    private static Conversion join(List<PinyinInput.Piece> pieces, List<List<SentenceDecoder.Hypothesis>> decoded,
+            List<Integer> decodedPieces, int[] choice) {
+        StringBuilder text = new StringBuilder();
+        List<String> pinyin = new ArrayList<>();
+        int d = 0;
+        for (int p = 0; p < pieces.size(); p++) {
+            if (decoded.get(p) == null) {
+                text.append(pieces.get(p).text());
+                continue;
+            }
+            SentenceDecoder.Hypothesis h = decoded.get(p).get(choice[d++]);
+            text.append(h.text());
+            pinyin.add(h.words().stream().flatMap(w -> w.pinyin().stream()).map(Syllable::toString)
+                    .collect(Collectors.joining(" ")));
+        }
+        return new Conversion(text.toString(), String.join(" ", pinyin), score(decoded, decodedPieces, choice));
     }
 }

@@ -8,15 +8,15 @@ import java.util.Map;
  * Typed pinyin to syllable lattices, as an input method reads it: syllables separated by spaces or apostrophes, or
  * run together ({@code woxianghe shui}, {@code wo3xiang3he1shui3}) and cut every way the lexicon's syllables allow
  * ({@code xian} is xian or xi'an: the language model chooses); tones as digits, as marks ({@code mǎ}) or left out, in
- * any mix. Punctuation (ASCII or full-width) and hanzi pass through unchanged, ASCII punctuation as its full-width
- * form, and so do numbers (a digit that does not follow a syllable); the text between them is decoded piece by piece.
+ * any mix. Punctuation (ASCII or full-width) and hanzi pass through, ASCII , . ? ! ; : ( ) as their full-width
+ * forms (a straight quote stays as typed: whether it opens or closes is not known), and so do numbers (a digit that does not follow a syllable); the text between them is decoded piece by piece.
  */
 public final class PinyinInput {
     private static final Map<Character, String> PUNCTUATION = Map.ofEntries(
             Map.entry(',', "，"), Map.entry('.', "。"), Map.entry('?', "？"), Map.entry('!', "！"),
             Map.entry(';', "；"), Map.entry(':', "："), Map.entry('(', "（"), Map.entry(')', "）"),
-            Map.entry('"', "\""));
-    private static final String FULL_WIDTH = "，。？！；：、“”‘’（）《》…—";
+            Map.entry('"', "\""), Map.entry('-', "—"));
+    private static final String FULL_WIDTH = "，。？！；：、“”‘’（）《》…—·";
     /** Longest syllable as typed: six letters and a tone digit. */
     private static final int LONGEST = 7;
 
@@ -40,8 +40,8 @@ public final class PinyinInput {
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
-            if (Character.isWhitespace(c) || c == '\'' || c == '’') {
-                i++;
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\'' || c == '\uFEFF') {
+                i++; // spaces of any kind, a byte-order mark, and the apostrophe that separates syllables
                 continue;
             }
             String passed = passThrough(c);
@@ -55,23 +55,47 @@ public final class PinyinInput {
                 continue;
             }
             int end = i;
-            while (end < line.length() && isPinyinChar(line.charAt(end))) {
+            while (end < line.length() && isPinyinChar(line, end)) {
                 end++;
             }
             if (end == i) {
-                throw new IllegalArgumentException("column " + (i + 1) + ": '" + c + "' is neither pinyin, hanzi nor "
+                int codePoint = line.codePointAt(i);
+                String hex = String.format(java.util.Locale.ROOT, "U+%04X", codePoint);
+                if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+                    // a hanzi outside the Basic Multilingual Plane (𠮷): passes through like the others
+                    if (current != null) {
+                        pieces.add(new Piece(current, null));
+                        current = null;
+                    }
+                    pieces.add(new Piece(null, new String(Character.toChars(codePoint))));
+                    i += Character.charCount(codePoint);
+                    continue;
+                }
+                throw new IllegalArgumentException("column " + (line.codePointCount(0, i) + 1) + ": '"
+                        + new String(Character.toChars(codePoint)) + "' (" + hex + ") is neither pinyin, hanzi nor "
                         + "punctuation");
             }
             if (current == null) {
                 current = new SyllableLattice();
             }
-            addRun(current, line.substring(i, end), i + 1, lexicon);
+            addRun(current, line.substring(i, end), line.codePointCount(0, i) + 1, lexicon);
             i = end;
         }
         if (current != null) {
             pieces.add(new Piece(current, null));
         }
         return pieces;
+    }
+
+    /**
+     * The line with its tones removed, digits and marks alike ({@code wo3 ài} → {@code wo ai}); ü keeps its
+     * diaeresis. Numbers (digits not after a letter) stay.
+     */
+    public static String withoutTones(String line) {
+        String decomposed = java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFD)
+                .replaceAll("[\u0304\u0301\u030c\u0300]", "")
+                .replaceAll("(?<=[a-zA-Z:\u0308])[0-5]+", "");
+        return java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC);
     }
 
     private static String passThrough(char c) {
@@ -85,8 +109,12 @@ public final class PinyinInput {
         return null;
     }
 
-    private static boolean isPinyinChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '5' || c == ':') {
+    private static boolean isPinyinChar(String line, int at) {
+        char c = line.charAt(at);
+        if (c == ':') { // lu:4 writes ü; any other colon is punctuation
+            return at > 0 && (line.charAt(at - 1) == 'u' || line.charAt(at - 1) == 'U');
+        }
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '5') {
             return true;
         }
         // letters with tone marks or a diaeresis: ā á ǎ à ē … ü ǘ ǚ ǜ

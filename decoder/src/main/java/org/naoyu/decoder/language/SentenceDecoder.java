@@ -104,6 +104,11 @@ public final class SentenceDecoder {
 
     /** The {@code nBest} best sentences for the whole lattice, best first (empty when no word path spans it). */
     public List<Hypothesis> decode(SyllableLattice lattice, int nBest) {
+        checkNBest(nBest);
+        if (lattice.end() > MAX_POSITIONS) {
+            throw new IllegalArgumentException("a sentence of " + lattice.end() + " positions is too long to decode at "
+                    + "once (at most " + MAX_POSITIONS + "); split it at punctuation");
+        }
         List<List<Partial>> beams = new ArrayList<>();
         beams.add(List.of(START));
         for (int e = 1; e <= lattice.end(); e++) {
@@ -116,12 +121,22 @@ public final class SentenceDecoder {
         for (int s = 0; s < lattice.end(); s++) {
             List<Partial> here = s == 0 ? beams.get(0) : prune(incoming.get(s));
             beams.set(s, here);
+            incoming.set(s, null); // pruned: memory stays linear in the sentence's length
             if (!here.isEmpty()) {
                 extend(lattice, s, lexicon.root(), s, 0, new ArrayList<>(), here, incoming, -1);
             }
         }
         List<Partial> last = lattice.end() == 0 ? beams.get(0) : prune(incoming.get(lattice.end()));
         return finish(last, nBest);
+    }
+
+    /** Longest lattice decoded at once, in positions (typed characters or syllables). */
+    public static final int MAX_POSITIONS = 2000;
+
+    private static void checkNBest(int nBest) {
+        if (nBest < 1) {
+            throw new IllegalArgumentException("nBest must be >= 1, got " + nBest);
+        }
     }
 
     private List<Hypothesis> finish(List<Partial> last, int nBest) {
@@ -184,10 +199,11 @@ public final class SentenceDecoder {
             return;
         }
         for (SyllableLattice.Arc arc : lattice.from(position)) {
-            Set<String> bases = new HashSet<>();
-            for (SyllableLattice.Candidate c : arc.candidates()) {
-                if (!bases.add(c.syllable().base())) {
-                    continue;
+            List<SyllableLattice.Candidate> candidates = arc.candidates();
+            for (int k = 0; k < candidates.size(); k++) {
+                SyllableLattice.Candidate c = candidates.get(k);
+                if (sameBaseEarlier(candidates, k)) {
+                    continue; // each base is walked once; acoustic() scores its tones
                 }
                 Lexicon.Node child = node.child(c.syllable().base());
                 if (child != null) {
@@ -197,6 +213,16 @@ public final class SentenceDecoder {
                 }
             }
         }
+    }
+
+    private static boolean sameBaseEarlier(List<SyllableLattice.Candidate> candidates, int k) {
+        String base = candidates.get(k).syllable().base();
+        for (int j = 0; j < k; j++) {
+            if (candidates.get(j).syllable().base().equals(base)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The log-probability that the arcs of {@code path} spell the word's pinyin (−∞ when one cannot). */
@@ -246,6 +272,15 @@ public final class SentenceDecoder {
 
         /** Adds the next syllable's alternatives and returns the {@code nBest} best sentences so far. */
         public List<Hypothesis> push(List<SyllableLattice.Candidate> candidates, int nBest) {
+            checkNBest(nBest);
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("an attempt needs at least one candidate syllable");
+            }
+            if (candidates.stream().noneMatch(c -> lexicon.isBase(c.syllable().base()))) {
+                // refused before any state changes: one bad attempt must not end the sentence being spelled
+                throw new IllegalArgumentException("no character reads any of " + candidates.stream()
+                        .map(c -> c.syllable().toString()).toList());
+            }
             lattice.append(candidates);
             int end = lattice.end();
             beams.add(List.of());
@@ -262,6 +297,7 @@ public final class SentenceDecoder {
 
         /** The best sentences for the syllables so far, without ending the sentence. */
         public List<Hypothesis> best(int nBest) {
+            checkNBest(nBest);
             List<Partial> last = new ArrayList<>(beams.get(lattice.end()));
             last.sort(Comparator.comparingDouble(Partial::score).reversed());
             List<Hypothesis> out = new ArrayList<>();
@@ -277,8 +313,8 @@ public final class SentenceDecoder {
         }
 
         /**
-         * Fixes the best hypothesis's text so far as confirmed: later syllables only extend it. Returns the committed
-         * text (empty when there is nothing to commit).
+         * Fixes the best hypothesis's text so far as confirmed: later syllables only extend it. Returns the whole
+         * confirmed text so far, earlier commits included (empty when there is nothing to commit).
          */
         public String commit() {
             int end = lattice.end();

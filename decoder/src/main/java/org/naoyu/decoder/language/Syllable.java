@@ -12,12 +12,24 @@ public record Syllable(String base, int tone) {
     public static final int TONELESS = 0;
 
     public Syllable {
-        if (base == null || !base.matches("[a-z]{1,6}")) {
+        if (!isBaseSpelling(base)) {
             throw new IllegalArgumentException("a pinyin base is 1-6 letters a-z (ü as v), got '" + base + "'");
         }
         if (tone < 0 || tone > 5) {
             throw new IllegalArgumentException("tone must be 0 (not given) or 1-5, got " + tone);
         }
+    }
+
+    private static boolean isBaseSpelling(String base) {
+        if (base == null || base.isEmpty() || base.length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < base.length(); i++) {
+            if (base.charAt(i) < 'a' || base.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean toned() {
@@ -52,9 +64,11 @@ public record Syllable(String base, int tone) {
                     }
                 }
                 case ':' -> { // lu:4
-                    if (letters.length() > 0 && letters.charAt(letters.length() - 1) == 'u') {
-                        letters.setCharAt(letters.length() - 1, 'v');
+                    if (letters.length() == 0 || letters.charAt(letters.length() - 1) != 'u') {
+                        throw new IllegalArgumentException("'" + text + "' is not a pinyin syllable (':' marks ü and "
+                                + "must follow u)");
                     }
+                    letters.setCharAt(letters.length() - 1, 'v');
                 }
                 default -> {
                     if (c >= '0' && c <= '5' && i == decomposed.length() - 1 && letters.length() > 0) {
@@ -71,6 +85,10 @@ public record Syllable(String base, int tone) {
         if (letters.length() == 0 || letters.length() > 6) {
             throw new IllegalArgumentException("'" + text + "' is not a pinyin syllable");
         }
-        return new Syllable(letters.toString(), tone);
+        String base = letters.toString();
+        if (base.equals("lue") || base.equals("nue")) {
+            base = base.charAt(0) + "ve"; // as typed for lüe, nüe: lu and nu never take e
+        }
+        return new Syllable(base, tone);
     }
 }

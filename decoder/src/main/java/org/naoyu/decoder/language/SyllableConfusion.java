@@ -42,6 +42,10 @@ public final class SyllableConfusion {
         }
         this.lexicon = lexicon;
         this.bases = List.copyOf(lexicon.bases());
+        if (bases.size() < 2 * (ALTERNATIVES + 1)) {
+            throw new IllegalArgumentException("simulated confusions need a lexicon of at least "
+                    + 2 * (ALTERNATIVES + 1) + " base syllables, got " + bases.size());
+        }
         this.boost = boostFor(accuracy);
     }
 

@@ -12,6 +12,15 @@ public final class SyllableLattice {
 
     /** One alternative for an arc: a syllable (toned or not) and the log-probability that it is what was meant. */
     public record Candidate(Syllable syllable, double logProb) {
+        public Candidate {
+            if (syllable == null) {
+                throw new IllegalArgumentException("a candidate needs its syllable");
+            }
+            if (Double.isNaN(logProb) || logProb > 1e-9) {
+                throw new IllegalArgumentException("a candidate's log-probability must be <= 0, got " + logProb
+                        + " for " + syllable);
+            }
+        }
     }
 
     /** A syllable from {@code from} to {@code to}. */
@@ -21,6 +30,9 @@ public final class SyllableLattice {
                 throw new IllegalArgumentException("an arc must move forward, got " + from + " -> " + to);
             }
             candidates = List.copyOf(candidates);
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("an arc needs at least one candidate syllable");
+            }
         }
     }
 

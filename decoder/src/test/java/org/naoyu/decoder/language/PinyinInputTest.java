@@ -51,11 +51,24 @@ class PinyinInputTest {
     }
 
     @Test
+    void colonsUmlautsAndRareHanziAreReadAsMeant() {
+        assertEquals(List.of("lattice", "：", "lattice"), PinyinInput.parse("ni hao: wo shi", lexicon).stream()
+                .map(p -> p.passesThrough() ? p.text() : "lattice").toList());
+        assertEquals(List.of("0-4:lv4"), arcs(PinyinInput.parse("lu:4", lexicon).get(0).lattice()));
+        assertTrue(arcs(PinyinInput.parse("lue4", lexicon).get(0).lattice()).contains("0-4:lve4"));
+        assertEquals(List.of("𠮷"), PinyinInput.parse("𠮷", lexicon).stream().map(PinyinInput.Piece::text).toList());
+        assertEquals("wo ai ni nü 3 ge", PinyinInput.withoutTones("wo3 ài ni3 nǚ 3 ge4"));
+    }
+
+    @Test
     void latinTextIsNamedWithItsColumn() {
+        assertEquals("column 4: '😀' (U+1F600) is neither pinyin, hanzi nor punctuation",
+                assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("𠮷 a😀", lexicon))
+                        .getMessage(), "columns count characters, not UTF-16 units");
         assertEquals("column 9: 'hello' is not pinyin (no way to read it as syllables)",
                 assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("ni hao, hello", lexicon))
                         .getMessage());
-        assertEquals("column 4: '@' is neither pinyin, hanzi nor punctuation",
+        assertEquals("column 4: '@' (U+0040) is neither pinyin, hanzi nor punctuation",
                 assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("ni @ hao", lexicon))
                         .getMessage());
     }

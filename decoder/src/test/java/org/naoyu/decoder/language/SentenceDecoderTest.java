@@ -77,6 +77,54 @@ class SentenceDecoderTest {
     }
 
     @Test
+    void noisyAttemptsDecodedOneByOneGiveWhatTheWholeLatticeGives() {
+        SyllableConfusion confusion = new SyllableConfusion(lexicon, 0.6);
+        java.util.Random random = new java.util.Random(5);
+        for (int trial = 0; trial < 10; trial++) {
+            SentenceDecoder.Incremental spelling = decoder.incremental();
+            SyllableLattice whole = new SyllableLattice();
+            for (String s : "qing3 bang1 wo3 kai1 deng1".split(" ")) {
+                List<SyllableLattice.Candidate> slot = confusion.attempt(Syllable.parse(s), random);
+                spelling.push(slot, 5);
+                whole.append(slot);
+            }
+            assertEquals(decoder.decode(whole, 3).stream().map(SentenceDecoder.Hypothesis::text).toList(),
+                    spelling.finish(3).stream().map(SentenceDecoder.Hypothesis::text).toList(), "trial " + trial);
+        }
+    }
+
+    @Test
+    void aBadAttemptIsRefusedAndTheSentenceGoesOn() {
+        SentenceDecoder.Incremental spelling = decoder.incremental();
+        spelling.push(slot("wo3", 1.0), 1);
+        assertEquals("no character reads any of [zzz1]", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> spelling.push(slot("zzz1", 1.0), 1)).getMessage());
+        assertEquals("an attempt needs at least one candidate syllable", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> spelling.push(List.of(), 1)).getMessage());
+        assertEquals("a candidate's log-probability must be <= 0, got NaN for ma3", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> new SyllableLattice.Candidate(
+                        Syllable.parse("ma3"), Double.NaN)).getMessage());
+        assertEquals(1, spelling.syllables());
+        assertEquals("我们", spelling.push(slot("men5", 1.0), 1).get(0).text());
+        assertEquals("nBest must be >= 1, got 0", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> spelling.best(0)).getMessage());
+    }
+
+    @Test
+    void theNBestOfALineCombineItsPiecesByTotalScore() {
+        PinyinConverter converter = new PinyinConverter(lexicon, new BigramModel(lexicon),
+                SentenceDecoder.Settings.DEFAULT);
+        List<PinyinConverter.Conversion> five = converter.convert("shi4 shi2, wo3 men5", 5);
+        assertEquals(5, five.size());
+        assertEquals(5, five.stream().map(PinyinConverter.Conversion::text).distinct().count());
+        for (int i = 1; i < five.size(); i++) {
+            assertTrue(five.get(i).score() <= five.get(i - 1).score(), five.toString());
+        }
+        assertTrue(five.stream().allMatch(c -> c.text().charAt(2) == '，'), five.toString());
+        assertEquals("shi4 shi2 wo3 men5", five.get(0).pinyin());
+    }
+
+    @Test
     void incrementalDecodingAgreesWithTheWholeAndKeepsWhatWasCommitted() {
         String[] said = {"wo3", "xiang3", "he1", "shui3"};
         SentenceDecoder.Incremental spelling = decoder.incremental();

@@ -29,8 +29,10 @@ class SyllableConfusionTest {
                 List<SyllableLattice.Candidate> slot = confusion.attempt(said, random);
                 assertEquals(SyllableConfusion.KEPT, slot.size());
                 first += slot.get(0).syllable().equals(said) ? 1 : 0;
-                double total = slot.stream().mapToDouble(c -> Math.exp(c.logProb())).sum();
-                assertTrue(total <= 1 + 1e-9, "probabilities of the kept candidates sum to at most 1");
+                for (int k = 1; k < slot.size(); k++) {
+                    assertTrue(slot.get(k).logProb() <= slot.get(k - 1).logProb(), "best first");
+                }
+                assertEquals(slot.size(), slot.stream().map(SyllableLattice.Candidate::syllable).distinct().count());
             }
             assertEquals(accuracy, first / (double) n, 0.03, "accuracy " + accuracy);
         }
