@@ -1,13 +1,9 @@
 package org.naoyu.decoder.language;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A general model adapted to the speller's domain with the word pairs of naoyu's task corpus (everyday
@@ -28,53 +24,45 @@ public final class AdaptedModel implements LanguageModel {
     private final Map<String, Map<String, Integer>> pairs = new HashMap<>();
     private final Map<String, Integer> historyCounts = new HashMap<>();
     private final Map<String, Integer> wordCounts = new HashMap<>();
-    private final double gamma;
-    private final int words;
+    private double gamma;
+    private int words;
 
     /** The general model adapted with the shipped corpus counts. */
     public static AdaptedModel shipped(LanguageModel general) {
-        try (InputStream in = AdaptedModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the corpus counts " + RESOURCE + " are missing from the build");
-            }
-            return new AdaptedModel(general, new GZIPInputStream(in));
-        } catch (IOException e) {
-            throw new IllegalStateException(RESOURCE + " is unreadable: " + e.getMessage(), e);
-        }
+        AdaptedModel model = new AdaptedModel(general);
+        TabFile.readShipped(RESOURCE, "corpus counts", 3, model::addRow);
+        return model.finish();
     }
 
     /** Reads {@code previous<TAB>word<TAB>count} lines. */
-    public AdaptedModel(LanguageModel general, InputStream counts) throws IOException {
+    public static AdaptedModel read(LanguageModel general, InputStream counts) throws IOException {
+        AdaptedModel model = new AdaptedModel(general);
+        TabFile.read(counts, "corpus counts", 3, model::addRow);
+        return model.finish();
+    }
+
+    private AdaptedModel(LanguageModel general) {
         this.general = general;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(counts, StandardCharsets.UTF_8));
-        int total = 0;
-        int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (line.isEmpty() || line.charAt(0) == '#') {
-                continue;
-            }
-            String[] fields = line.split("\t");
-            int count;
-            try {
-                count = fields.length == 3 ? Integer.parseInt(fields[2]) : -1;
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
-            if (count < 1) {
-                throw new IOException("corpus counts line " + lineNumber + ": expected previous, word and a count >= 1 "
-                        + "separated by tabs, got '" + line + "'");
-            }
-            if (fields[1].equals(END)) {
-                continue; // sentence ends belong to the general model (see logProb): P(· | v) spreads over words
-            }
-            pairs.computeIfAbsent(fields[0], k -> new HashMap<>()).merge(fields[1], count, Integer::sum);
-            historyCounts.merge(fields[0], count, Integer::sum);
-            wordCounts.merge(fields[1], count, Integer::sum);
-            total += count;
+    }
+
+    private void addRow(String[] fields) {
+        long number = TabFile.number(fields, 2, "the count");
+        if (number < 1 || number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a count must be in [1, " + Integer.MAX_VALUE + "], got " + number);
         }
-        this.words = total;
-        this.gamma = Math.max(1, total);
+        int count = (int) number;
+        if (fields[1].equals(END)) {
+            return; // sentence ends belong to the general model (see logProb): P(· | v) spreads over words
+        }
+        pairs.computeIfAbsent(fields[0], k -> new HashMap<>()).merge(fields[1], count, Integer::sum);
+        historyCounts.merge(fields[0], count, Integer::sum);
+        wordCounts.merge(fields[1], count, Integer::sum);
+        words += count;
+    }
+
+    private AdaptedModel finish() {
+        gamma = Math.max(1, words);
+        return this;
     }
 
     @Override

@@ -1,16 +1,12 @@
 package org.naoyu.decoder.language;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Words with their toned pinyin and frequencies (decoder/scripts/build_lexicon.py builds the shipped one), indexed by
@@ -44,51 +40,33 @@ public final class Lexicon {
 
     /** The lexicon shipped with naoyu. */
     public static Lexicon shipped() {
-        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the lexicon resource " + RESOURCE + " is missing from the build");
-            }
-            return read(new GZIPInputStream(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("the lexicon resource " + RESOURCE + " is unreadable: " + e.getMessage(),
-                    e);
-        }
+        Lexicon lexicon = new Lexicon();
+        TabFile.readShipped(RESOURCE, "lexicon", 3, lexicon::addRow);
+        return lexicon;
     }
 
     /** Reads {@code word<TAB>pinyin<TAB>frequency} lines ({@code #} starts a comment). */
     public static Lexicon read(InputStream in) throws IOException {
         Lexicon lexicon = new Lexicon();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (line.isEmpty() || line.charAt(0) == '#') {
-                continue;
-            }
-            String[] fields = line.split("\t");
-            try {
-                if (fields.length != 3) {
-                    throw new IllegalArgumentException("expected word, pinyin and frequency separated by tabs");
-                }
-                String[] syllables = fields[1].split(" ");
-                List<Syllable> pinyin = new ArrayList<>(syllables.length);
-                for (String s : syllables) {
-                    Syllable syllable = Syllable.parse(s);
-                    if (!syllable.toned()) {
-                        throw new IllegalArgumentException("syllable '" + s + "' has no tone");
-                    }
-                    pinyin.add(syllable);
-                }
-                long frequency = Long.parseLong(fields[2]);
-                if (frequency < 0) {
-                    throw new IllegalArgumentException("frequency must be >= 0, got " + frequency);
-                }
-                lexicon.add(new LexiconEntry(fields[0], pinyin, frequency));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("lexicon line " + lineNumber + ": " + e.getMessage(), e);
-            }
-        }
+        TabFile.read(in, "lexicon", 3, lexicon::addRow);
         return lexicon;
+    }
+
+    private void addRow(String[] fields) {
+        String[] syllables = fields[1].split(" ");
+        List<Syllable> pinyin = new ArrayList<>(syllables.length);
+        for (String s : syllables) {
+            Syllable syllable = Syllable.parse(s);
+            if (!syllable.toned()) {
+                throw new IllegalArgumentException("syllable '" + s + "' has no tone");
+            }
+            pinyin.add(syllable);
+        }
+        long frequency = TabFile.number(fields, 2, "the frequency");
+        if (frequency < 0) {
+            throw new IllegalArgumentException("frequency must be >= 0, got " + frequency);
+        }
+        add(new LexiconEntry(fields[0], pinyin, frequency));
     }
 
     private void add(LexiconEntry entry) {

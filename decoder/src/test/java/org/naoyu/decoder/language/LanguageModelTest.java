@@ -39,16 +39,15 @@ class LanguageModelTest {
     @Test
     void theDomainCountsShiftTheModelTowardWhatPatientsSay() throws IOException {
         String counts = "# test\n<s>\t我\t3\n我\t疼\t2\n我\t想\t1\n疼\t</s>\t2\n";
-        AdaptedModel adapted = new AdaptedModel(general,
+        AdaptedModel adapted = AdaptedModel.read(general,
                 new ByteArrayInputStream(counts.getBytes(StandardCharsets.UTF_8)));
         assertTrue(adapted.logProb("我", "疼") > general.logProb("我", "疼"));
         assertTrue(adapted.logProb("我", "疼") > adapted.logProb("我", "腾"));
         // (2 + 2 Q) / (3 + 2) with Q = (2 + 6 P_general) / (6 + 6), about 1/6: close to 7/15
         assertEquals(7 / 15.0, Math.exp(adapted.logProb("我", "疼")), 0.005);
-        IOException broken = assertThrows(IOException.class, () -> new AdaptedModel(general,
+        IOException broken = assertThrows(IOException.class, () -> AdaptedModel.read(general,
                 new ByteArrayInputStream("我\t疼\tzwei\n".getBytes(StandardCharsets.UTF_8))));
-        assertEquals("corpus counts line 1: expected previous, word and a count >= 1 separated by tabs, got '我\t疼\t"
-                + "zwei'", broken.getMessage());
+        assertEquals("corpus counts line 1: the count must be a whole number, got 'zwei'", broken.getMessage());
         AdaptedModel shipped = AdaptedModel.shipped(general);
         assertTrue(shipped.logProb("我", "想") > general.logProb("我", "想"));
     }

@@ -52,6 +52,9 @@ class LexiconTest {
         IOException count = assertThrows(IOException.class, () -> Lexicon.read(new ByteArrayInputStream(
                 "你好\tni3\t5\n".getBytes(StandardCharsets.UTF_8))));
         assertEquals("lexicon line 1: '你好' has 2 characters but 1 syllables", count.getMessage());
+        IOException fields = assertThrows(IOException.class, () -> Lexicon.read(new ByteArrayInputStream(
+                "你好\tni3 hao3\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("lexicon line 1: expected 3 fields separated by tabs, got '你好\tni3 hao3'", fields.getMessage());
     }
 
     @Test
