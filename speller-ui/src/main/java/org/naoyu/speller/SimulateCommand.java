@@ -79,6 +79,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--held-out", description = "The sentence task uses the held-out evaluation sentences.")
     boolean heldOut;
 
+    @Option(names = "--sentences", paramLabel = "FILE",
+            description = "The sentence task uses these sentences: one per line, the hanzi, a tab, and the toned "
+                    + "pinyin (我想喝水<TAB>wo3 xiang3 he1 shui3).")
+    Path sentencesFile;
+
     @Option(names = "--snr", paramLabel = "X", defaultValue = "2.5",
             description = "Speech high-gamma amplitude over background high-gamma at a fully engaged electrode, in "
                     + "[0, 20] (default ${DEFAULT-VALUE}); lower is harder.")
@@ -194,7 +199,7 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SimulatorConfig config() {
+    private SimulatorConfig config() throws java.io.IOException {
         ElectrodeGrid layout = grid != null ? ElectrodeGrid.parse(grid) : ElectrodeGrid.forChannels(channels);
         List<BadChannel> badChannels = new ArrayList<>();
         if (bad != null) {
@@ -204,7 +209,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulatorConfig.Builder builder = SimulatorConfig.builder().grid(layout).sampleRateHz(rate)
                 .task(SimulatorConfig.Task.parse(task)).cues(cues == null ? List.of() : cues).allTones(allTones)
-                .heldOutSentences(heldOut).snr(snr).seed(seed).participant(participant).lineFrequencyHz(lineHz)
+                .heldOutSentences(heldOut).sentences(chosenSentences()).snr(snr).seed(seed).participant(participant)
+                .lineFrequencyHz(lineHz)
                 .lineNoiseMicrovolts(lineMicrovolts).badChannels(badChannels).randomBadChannels(randomBad);
         if (noArtifacts) {
             builder.movementsPerMinute(0).popsPerMinute(0);
@@ -237,5 +243,33 @@ final class SimulateCommand implements Callable<Integer> {
                 p.simulatedSeconds(), Double.isInfinite(p.totalSeconds()) ? ""
                         : String.format(Locale.ROOT, " / %.1f", p.totalSeconds()), p.trials(), p.markers(),
                 p.realTimeFactor());
+    }
+
+    private List<org.naoyu.datasets.corpus.Sentence> chosenSentences() throws java.io.IOException {
+        if (sentencesFile == null) {
+            return List.of();
+        }
+        List<org.naoyu.datasets.corpus.Sentence> chosen = new java.util.ArrayList<>();
+        int lineNumber = 0;
+        for (String line : TextFiles.lines(sentencesFile)) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            try {
+                if (fields.length != 2) {
+                    throw new IllegalArgumentException("expected the hanzi, a tab and the toned pinyin");
+                }
+                chosen.add(new org.naoyu.datasets.corpus.Sentence("chosen", fields[0].strip(),
+                        List.of(fields[1].strip().split("\\s+"))));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(1, sentencesFile + ": line " + lineNumber + ": " + e.getMessage());
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new CommandFailure(1, sentencesFile + ": no sentences");
+        }
+        return chosen;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.naoyu.datasets.corpus.Sentence;
 
 /**
  * Everything that shapes a simulated session; with the same config (seeds included) the simulator produces the same
@@ -17,6 +18,7 @@ import java.util.Map;
  *                             inventory (every base syllable, or every toned syllable with {@code allTones})
  * @param allTones             calibrate every toned syllable rather than every base syllable once
  * @param heldOutSentences     the sentence task uses the held-out evaluation sentences
+ * @param sentences            the sentences of the sentence task when chosen (e.g. a demo's); empty = the corpus's
  * @param snr                  speech-evoked high-gamma amplitude over the background's high-gamma amplitude at a fully
  *                             engaged electrode, in [0, 20]; it scales every speech-related component
  * @param seed                 noise, trials, artifacts and random bad channels
@@ -38,7 +40,7 @@ import java.util.Map;
  * @param timing               durations of the task's phases
  */
 public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task, List<String> cues, boolean allTones,
-        boolean heldOutSentences, double snr, long seed, long participant, double lineFrequencyHz,
+        boolean heldOutSentences, List<Sentence> sentences, double snr, long seed, long participant, double lineFrequencyHz,
         double lineNoiseMicrovolts, double backgroundMicrovolts, double spectralExponent, double spatialCorrelation,
         double alphaMicrovolts, double betaMicrovolts, double noiseFloorMicrovolts, double movementsPerMinute,
         double popsPerMinute, List<BadChannel> badChannels, int randomBadChannels, TaskTiming timing) {
@@ -99,6 +101,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         range("movementsPerMinute", movementsPerMinute, 0, 60);
         range("popsPerMinute", popsPerMinute, 0, 60);
         cues = List.copyOf(cues);
+        sentences = List.copyOf(sentences == null ? List.of() : sentences);
         badChannels = List.copyOf(badChannels);
         for (BadChannel bad : badChannels) {
             if (bad.channel() >= grid.channelCount()) {
@@ -140,6 +143,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         b.cues = cues;
         b.allTones = allTones;
         b.heldOutSentences = heldOutSentences;
+        b.sentences = sentences;
         b.snr = snr;
         b.seed = seed;
         b.participant = participant;
@@ -168,7 +172,8 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         d.put("sample_rate_hz", number(sampleRateHz));
         d.put("task", task.name().toLowerCase(Locale.ROOT));
         d.put("cues", cues.isEmpty() ? (allTones ? "all toned syllables" : "all base syllables") : String.join(" ", cues));
-        d.put("sentences", heldOutSentences ? "held-out" : "training");
+        d.put("sentences", !sentences.isEmpty() ? sentences.size() + " chosen"
+                : heldOutSentences ? "held-out" : "training");
         d.put("snr", number(snr));
         d.put("seed", Long.toString(seed));
         d.put("participant", Long.toString(participant));
@@ -197,6 +202,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         private List<String> cues = List.of();
         private boolean allTones;
         private boolean heldOutSentences;
+        private List<Sentence> sentences = List.of();
         private double snr = 2.5;
         private long seed = 1;
         private long participant = 1;
@@ -246,6 +252,12 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
 
         public Builder heldOutSentences(boolean heldOutSentences) {
             this.heldOutSentences = heldOutSentences;
+            return this;
+        }
+
+        /** Sentences for the sentence task instead of the corpus's (their syllables must be in the inventory). */
+        public Builder sentences(List<Sentence> sentences) {
+            this.sentences = sentences;
             return this;
         }
 
@@ -336,7 +348,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         }
 
         public SimulatorConfig build() {
-            return new SimulatorConfig(grid, sampleRateHz, task, cues, allTones, heldOutSentences, snr, seed,
+            return new SimulatorConfig(grid, sampleRateHz, task, cues, allTones, heldOutSentences, sentences, snr, seed,
                     participant, lineFrequencyHz, lineNoiseMicrovolts, backgroundMicrovolts, spectralExponent,
                     spatialCorrelation, alphaMicrovolts, betaMicrovolts, noiseFloorMicrovolts, movementsPerMinute,
                     popsPerMinute, badChannels, randomBadChannels, timing);

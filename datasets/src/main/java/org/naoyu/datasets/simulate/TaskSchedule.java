@@ -49,7 +49,18 @@ final class TaskSchedule {
             }
             this.cues = new ArrayList<>(config.cues());
         }
-        this.sentences = new ArrayList<>(config.heldOutSentences() ? Corpora.heldOut() : Corpora.sentences());
+        if (!config.sentences().isEmpty()) {
+            for (Sentence sentence : config.sentences()) {
+                for (String syllable : sentence.syllables()) {
+                    if (inventory.get(syllable).isEmpty()) {
+                        throw new IllegalArgumentException("sentence '" + sentence.text() + "': '" + syllable
+                                + "' is not a toned syllable of the inventory");
+                    }
+                }
+            }
+        }
+        this.sentences = new ArrayList<>(!config.sentences().isEmpty() ? config.sentences()
+                : config.heldOutSentences() ? Corpora.heldOut() : Corpora.sentences());
         shuffle(sentences);
     }
 

@@ -202,6 +202,11 @@ public final class AttemptDecoder {
         }
     }
 
+    /** Attempts waiting for the rest of their window (a sentence is complete only when none of its are). */
+    public int pendingAttempts() {
+        return pending.size();
+    }
+
     /** Attempts dropped because their window had left the ring or reached across a gap in the stream. */
     public long droppedAttempts() {
         return dropped;

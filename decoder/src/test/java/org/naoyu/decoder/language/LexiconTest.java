@@ -22,11 +22,8 @@ class LexiconTest {
     Path dir;
 
     @Test
-    void theShippedLexiconLoadsFastAndKnowsPolyphones() {
-        long start = System.nanoTime();
-        Lexicon lexicon = Lexicon.shipped();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 2.5, "loaded in " + seconds + " s");
+    void theShippedLexiconKnowsPolyphones() {
+        Lexicon lexicon = Lexicon.shipped(); // loads in about 1.2 s (decoder/README.md); timing is not a unit test's
         assertTrue(lexicon.words() > 130_000, lexicon.words() + " words");
         assertTrue(lexicon.bases().size() > 395 && lexicon.bases().size() < 420, lexicon.bases().size() + " bases");
         assertTrue(lexicon.isBase("lv") && lexicon.isBase("zhuang") && !lexicon.isBase("zhuangg"));

@@ -143,10 +143,12 @@ class AttemptDecoderTest {
             decoder.accept(f / 100.0, frame);
         }
         decoder.cue(10.5, "ga2");
+        assertEquals(1, decoder.pendingAttempts());
         for (int f = 1200; f < 1300; f++) {
             decoder.accept(f / 100.0, frame);
         }
         assertEquals(1, decoder.droppedAttempts());
+        assertEquals(0, decoder.pendingAttempts());
         assertEquals(List.of(10.5), got.stream().map(AttemptDecoder.Attempt::onsetSeconds).toList());
     }
 

@@ -1,0 +1,99 @@
+package org.naoyu.speller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.acquisition.Chunk;
+import org.naoyu.datasets.RecordedEvent;
+import org.naoyu.datasets.RecordedStream;
+import org.naoyu.datasets.Recording;
+import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.session.SpellerPipeline;
+
+/**
+ * Samples to sentences: a decoder trained on a simulated calibration spells two cued sentences of another simulated
+ * session, fed in 10-ms blocks with their markers, as the online session will.
+ */
+@Timeout(300)
+class SpellerPipelineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void cuedSentencesComeOutAsTheirCharacters() throws Exception {
+        Path sentences = dir.resolve("sentences.tsv");
+        Files.writeString(sentences, "我想喝水\two3 xiang3 he1 shui3\n请帮我开灯\tqing3 bang1 wo3 kai1 deng1\n");
+        // calibration as the task will be: the syllables spoken in sentences, one after another
+        Path calibration = dir.resolve("calibration.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", calibration.toString(), "--seconds", "300", "--channels", "32",
+                "--rate", "1000", "--snr", "6", "--task", "sentences", "--sentences", sentences.toString(), "--seed",
+                "1").exitCode());
+        Path model = dir.resolve("model.zip");
+        Cli.Run trained = Cli.naoyu("train", "--data", calibration.toString(), "--out", model.toString(),
+                "--baseline", "--epochs", "40", "--window", "-0.1,0.6");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path session = dir.resolve("session.xdf");
+        Cli.Run simulated = Cli.naoyu("simulate", "--out", session.toString(), "--seconds", "60", "--channels", "32",
+                "--rate", "1000", "--snr", "6", "--task", "sentences", "--sentences", sentences.toString(), "--seed",
+                "2");
+        assertEquals(0, simulated.exitCode(), simulated.err());
+
+        ModelFile.Loaded loaded = ModelFile.load(model);
+        Recording recording = RecordingFiles.open(session);
+        RecordedStream signal = RecordingFiles.signal(recording, null);
+        int channels = signal.info().channelCount();
+        List<SpellerPipeline.Sentence> spelled = new ArrayList<>();
+        List<SpellerPipeline.Attempt> attempts = new ArrayList<>();
+        SpellerPipeline pipeline = new SpellerPipeline(loaded, channels, List.of(),
+                PinyinConverter.shipped().decoder(), new SpellerPipeline.Listener() {
+                    @Override
+                    public void attempt(SpellerPipeline.Attempt attempt) {
+                        attempts.add(attempt);
+                    }
+
+                    @Override
+                    public void sentence(SpellerPipeline.Sentence sentence) {
+                        spelled.add(sentence);
+                    }
+                });
+        List<RecordedEvent> markers = recording.events().stream()
+                .sorted(Comparator.comparingDouble(RecordedEvent::timeSeconds)).toList();
+        Chunk chunk = signal.samples();
+        double[] all = new double[chunk.sampleCount() * channels];
+        chunk.copyTo(all, 0);
+        int block = 10; // 10 ms at 1 kHz, as an LSL inlet hands them over
+        double[] buffer = new double[block * channels];
+        int next = 0;
+        for (int s = 0; s + block <= chunk.sampleCount(); s += block) {
+            double t = chunk.timestamps()[s];
+            while (next < markers.size() && markers.get(next).timeSeconds() <= t) {
+                pipeline.marker(markers.get(next).timeSeconds(), markers.get(next).label());
+                next++;
+            }
+            System.arraycopy(all, s * channels, buffer, 0, block * channels);
+            pipeline.samples(buffer, block, t);
+        }
+        assertTrue(spelled.size() >= 2, spelled.toString());
+        int characters = 0;
+        int right = 0;
+        for (SpellerPipeline.Sentence sentence : spelled) {
+            assertTrue(List.of("我想喝水", "请帮我开灯").contains(sentence.cuedText()), sentence.toString());
+            for (int i = 0; i < sentence.cuedText().length(); i++) {
+                characters++;
+                right += i < sentence.text().length() && sentence.text().charAt(i) == sentence.cuedText().charAt(i)
+                        ? 1 : 0;
+            }
+        }
+        assertTrue(right >= 0.9 * characters, right + " of " + characters + " characters: " + spelled);
+        assertTrue(attempts.stream().allMatch(a -> a.syllables().size() == 5 && !a.sentence().isEmpty()));
+    }
+}
