@@ -155,6 +155,13 @@ final class SimulateCommand implements Callable<Integer> {
         if (cues != null && config.task() != SimulatorConfig.Task.SYLLABLES) {
             throw new IllegalArgumentException("--cues applies to --task syllables, not " + task);
         }
+        if ((sentencesFile != null || heldOut) && config.task() != SimulatorConfig.Task.SENTENCES) {
+            throw new IllegalArgumentException((sentencesFile != null ? "--sentences" : "--held-out")
+                    + " applies to --task sentences, not " + task);
+        }
+        if (sentencesFile != null && heldOut) {
+            throw new IllegalArgumentException("give either --sentences or --held-out");
+        }
         if (cues != null && allTones) {
             throw new IllegalArgumentException("--all-tones chooses the cues itself; give either it or --cues");
         }

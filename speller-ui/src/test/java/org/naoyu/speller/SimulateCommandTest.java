@@ -71,6 +71,16 @@ class SimulateCommandTest {
                 .startsWith("naoyu simulate: --rate must be in [250, 10000], got 100\n"));
         assertTrue(Cli.naoyu("simulate", "--out", x, "--speed", "4").err()
                 .startsWith("naoyu simulate: --speed paces live outlets; a file alone is written as fast as possible"));
+        Path sentences = dir.resolve("s.tsv");
+        java.nio.file.Files.writeString(sentences, "我想喝水\two3 xiang3 he1 shui3\n我要\two3 yao9\n");
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: sentence '我要': 'yao9' is not a toned syllable of the inventory\n"));
+        java.nio.file.Files.writeString(sentences, "我想喝水 wo3 xiang3 he1 shui3\n");
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: " + sentences + ": line 1: expected the hanzi, a tab and the toned "
+                        + "pinyin\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: --sentences applies to --task sentences, not syllables\n"));
         assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--cues", "ba1").err()
                 .startsWith("naoyu simulate: --cues applies to --task syllables, not sentences\n"));
         assertTrue(Cli.naoyu("simulate", "--out", x, "--channels", "8", "--bad", "1:flat,2:flat,3:flat,4:flat,5:flat,"
