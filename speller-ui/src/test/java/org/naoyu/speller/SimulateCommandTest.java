@@ -50,7 +50,7 @@ class SimulateCommandTest {
     }
 
     @Test
-    void badArgumentsSayWhatIsWrong() {
+    void badArgumentsSayWhatIsWrong() throws Exception {
         Cli.Run snr = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--snr", "50");
         assertEquals(1, snr.exitCode());
         assertTrue(snr.err().startsWith("naoyu simulate: --snr must be in [0, 20], got 50\n"), snr.err());
@@ -79,6 +79,7 @@ class SimulateCommandTest {
         assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--sentences", sentences.toString()).err()
                 .startsWith("naoyu simulate: " + sentences + ": line 1: expected the hanzi, a tab and the toned "
                         + "pinyin\n"));
+        java.nio.file.Files.writeString(sentences, "我想喝水\two3 xiang3 he1 shui3\n");
         assertTrue(Cli.naoyu("simulate", "--out", x, "--sentences", sentences.toString()).err()
                 .startsWith("naoyu simulate: --sentences applies to --task sentences, not syllables\n"));
         assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--cues", "ba1").err()
