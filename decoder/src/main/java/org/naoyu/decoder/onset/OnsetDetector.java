@@ -49,6 +49,10 @@ public final class OnsetDetector {
     private final OnsetRule rule;
 
     OnsetDetector(MultiLayerNetwork network, Shape shape, int width, OnsetRule rule) {
+        if (network.getnLayers() != 2) {
+            throw new IllegalArgumentException("an onset network has a hidden layer and an output layer, this one has "
+                    + network.getnLayers() + " layers");
+        }
         if (network.layerInputSize(0) != shape.inputs(width)) {
             throw new IllegalArgumentException("the onset network takes " + network.layerInputSize(0) + " inputs; "
                     + shape + " over " + width + " values per frame needs " + shape.inputs(width));
@@ -130,7 +134,15 @@ public final class OnsetDetector {
     public final class Live {
         private final float[] ring = new float[shape.contextFrames() * width];
         private final float[] input = new float[shape.inputs(width)];
-        private final INDArray inputArray = Nd4j.create(new long[] {1, shape.inputs(width)}, 'c');
+        // the network is one ReLU layer and a two-way softmax: evaluated here in plain Java from a copy of its
+        // weights, so that a frame allocates nothing (DL4J's output() allocates its activations on every call)
+        private final int inputs = shape.inputs(width);
+        private final int hidden = shape.hiddenUnits();
+        private final float[] w0 = weights(0, "W");
+        private final float[] b0 = weights(0, "b");
+        private final float[] w1 = weights(1, "W");
+        private final float[] b1 = weights(1, "b");
+        private final double[] activation = new double[hidden];
         private final OnsetRule.Tracker tracker = new OnsetRule.Tracker(rule);
         private long seen;
         private double probability = Double.NaN;
@@ -166,9 +178,37 @@ public final class OnsetDetector {
                     input[to + i] += Float.isFinite(v) ? v / perBin : 0f;
                 }
             }
-            inputArray.data().setData(input);
-            probability = network.output(inputArray, false).getDouble(0, 1);
+            probability = speechProbability();
             return tracker.accept(time, probability);
+        }
+
+        private double speechProbability() {
+            for (int j = 0; j < hidden; j++) {
+                activation[j] = b0[j];
+            }
+            for (int i = 0; i < inputs; i++) {
+                float x = input[i];
+                if (x != 0f) {
+                    int row = i * hidden; // W is [nIn, nOut], copied row by row (see weights)
+                    for (int j = 0; j < hidden; j++) {
+                        activation[j] += x * w0[row + j];
+                    }
+                }
+            }
+            double z0 = b1[0];
+            double z1 = b1[1];
+            for (int j = 0; j < hidden; j++) {
+                double h = Math.max(0, activation[j]);
+                z0 += h * w1[j * 2];
+                z1 += h * w1[j * 2 + 1];
+            }
+            return 1 / (1 + Math.exp(z0 - z1));
+        }
+
+        /** A layer's parameter as a row-major [nIn, nOut] (or [nOut]) array. */
+        private float[] weights(int layer, String name) {
+            INDArray parameter = network.getLayer(layer).getParam(name);
+            return parameter.dup('c').data().asFloat();
         }
 
         /** The speech probability of the last frame. */
