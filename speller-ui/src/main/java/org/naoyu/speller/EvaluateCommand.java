@@ -247,9 +247,4 @@ final class EvaluateCommand implements Callable<Integer> {
     private static Double number(double value) {
         return Double.isFinite(value) ? value : null;
     }
-
-    /** Wolpaw's bits per selection for N equiprobable choices decoded with accuracy P. */
-    static double wolpawBits(int n, double p) {
-        return Evaluation.wolpawBits(n, p);
-    }
 }

@@ -63,19 +63,10 @@ final class LearningCurve {
     }
 
     private static DecoderTrainer networkTrainer(TrainingRecipe recipe) {
-        if (recipe.network() != null) {
-            return recipe.network();
-        }
-        NetworkTrainer d = NetworkTrainer.DEFAULT;
-        return new NetworkTrainer(d.settings().withSeed(recipe.seed()), d.maxPasses(), d.patience(), d.batchSize(),
-                d.jitterFrames(), d.channelDrop(), d.noise());
+        return recipe.network() != null ? recipe.network() : NetworkTrainer.DEFAULT.withSeed(recipe.seed());
     }
 
     private static DecoderTrainer linearTrainer(TrainingRecipe recipe) {
-        if (recipe.linear() != null) {
-            return recipe.linear();
-        }
-        LinearTrainer d = LinearTrainer.DEFAULT;
-        return new LinearTrainer(d.binFrames(), d.l2(), d.passes(), recipe.seed());
+        return recipe.linear() != null ? recipe.linear() : LinearTrainer.DEFAULT.withSeed(recipe.seed());
     }
 }

@@ -125,12 +125,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
                     + "training needs trials (a calibration session or naoyu simulate)");
         }
-        DecoderTrainer trainer = baseline ? new LinearTrainer(LinearTrainer.DEFAULT.binFrames(),
-                LinearTrainer.DEFAULT.l2(), passes, seed)
-                : new NetworkTrainer(NetworkTrainer.DEFAULT.settings().withSeed(seed), passes, Math.min(passes,
-                        NetworkTrainer.DEFAULT.patience()), NetworkTrainer.DEFAULT.batchSize(),
-                        NetworkTrainer.DEFAULT.jitterFrames(), NetworkTrainer.DEFAULT.channelDrop(),
-                        NetworkTrainer.DEFAULT.noise());
+        DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed)
+                : NetworkTrainer.DEFAULT.withMaxPasses(passes).withSeed(seed);
         TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
         EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
@@ -190,8 +186,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The onset detector for self-paced spelling, or null (with the reason printed) when the data cannot make one. */
     private OnsetTrainer.Result onsetDetector(List<FrameSeries> series, PrintWriter printer) {
-        OnsetTrainer trainer = new OnsetTrainer(OnsetTrainer.DEFAULT.shape(), OnsetTrainer.DEFAULT.passes(),
-                OnsetTrainer.DEFAULT.tuneShare(), OnsetTrainer.DEFAULT.refractorySeconds(), seed);
+        OnsetTrainer trainer = OnsetTrainer.DEFAULT.withSeed(seed);
         printer.println("training the speech-onset detector");
         try {
             OnsetTrainer.Result result = trainer.train(series, line -> { });

@@ -121,7 +121,7 @@ class TrainCommandTest {
         Cli.Run refused = Cli.naoyu("evaluate", "--model", model.toString(), "--data", other.toString());
         assertTrue(refused.err().startsWith("naoyu evaluate: " + other + " does not fit the model: channels: the "
                 + "model takes 32, the stream has 16"), refused.err());
-        assertEquals(0.0, EvaluateCommand.wolpawBits(8, 0.125), 1e-12);
-        assertEquals(3.0, EvaluateCommand.wolpawBits(8, 1.0), 1e-12);
+        assertEquals(0.0, Evaluation.wolpawBits(8, 0.125), 1e-12);
+        assertEquals(3.0, Evaluation.wolpawBits(8, 1.0), 1e-12);
     }
 }

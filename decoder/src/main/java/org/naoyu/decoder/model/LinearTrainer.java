@@ -40,14 +40,22 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed) imp
         }
     }
 
+    /** The same training with another seed. */
+    public LinearTrainer withSeed(long newSeed) {
+        return new LinearTrainer(binFrames, l2, passes, newSeed);
+    }
+
+    /** The same training with {@code count} passes. */
+    public LinearTrainer withPasses(int count) {
+        return new LinearTrainer(binFrames, l2, count, seed);
+    }
+
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException("training needs at least one epoch");
-        }
-        List<String> bases = train.stream().map(e -> e.label().base()).distinct().sorted().toList();
-        List<TonedSyllable> inventory = train.stream().map(Epoch::label).distinct().toList();
-        Epoch first = train.get(0);
+        TrainingSet set = TrainingSet.of(train);
+        List<String> bases = set.bases();
+        List<TonedSyllable> inventory = set.inventory();
+        Epoch first = set.first();
         int inputs = TrainedModel.binned(first, binFrames).length;
         ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(seed)
                 .updater(new Adam(1e-2)).l2(l2).weightInit(WeightInit.XAVIER).graphBuilder()

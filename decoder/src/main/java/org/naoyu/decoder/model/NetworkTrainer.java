@@ -50,14 +50,24 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
         }
     }
 
+    /** The same training with another seed (weights, shuffling, balancing, augmentation). */
+    public NetworkTrainer withSeed(long seed) {
+        return new NetworkTrainer(settings.withSeed(seed), maxPasses, patience, batchSize, jitterFrames, channelDrop,
+                noise);
+    }
+
+    /** The same training with at most {@code passes} passes (the patience shrinks to fit). */
+    public NetworkTrainer withMaxPasses(int passes) {
+        return new NetworkTrainer(settings, passes, Math.min(patience, passes), batchSize, jitterFrames, channelDrop,
+                noise);
+    }
+
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException("training needs at least one epoch");
-        }
-        List<String> bases = train.stream().map(e -> e.label().base()).distinct().sorted().toList();
-        List<TonedSyllable> inventory = train.stream().map(Epoch::label).distinct().toList();
-        Epoch first = train.get(0);
+        TrainingSet set = TrainingSet.of(train);
+        List<String> bases = set.bases();
+        List<TonedSyllable> inventory = set.inventory();
+        Epoch first = set.first();
         DualHeadNetwork network = new DualHeadNetwork(bases, first.width(), first.frames(), settings);
         Random random = new Random(settings.seed());
         List<Epoch> balanced = balance(train, random);

@@ -55,6 +55,11 @@ public record OnsetTrainer(OnsetDetector.Shape shape, int passes, double tuneSha
     public record Result(OnsetDetector detector, OnsetScore tuning) {
     }
 
+    /** The same training with another seed. */
+    public OnsetTrainer withSeed(long newSeed) {
+        return new OnsetTrainer(shape, passes, tuneShare, refractorySeconds, newSeed);
+    }
+
     public Result train(List<FrameSeries> sessions, Consumer<String> log) {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("the onset detector needs at least one session");

@@ -116,8 +116,8 @@ public final class SpellerPipeline {
         List<Posteriors.Scored> top = attempt.posteriors().topToned(inventory, CANDIDATES);
         List<SyllableLattice.Candidate> candidates = new ArrayList<>(top.size());
         for (Posteriors.Scored scored : top) {
-            candidates.add(new SyllableLattice.Candidate(Syllable.parse(scored.syllable().toned()),
-                    Math.log(scored.probability())));
+            candidates.add(new SyllableLattice.Candidate(new Syllable(scored.syllable().base(),
+                    scored.syllable().tone()), Math.log(scored.probability())));
         }
         List<SentenceDecoder.Hypothesis> sentence = spelling.push(candidates, CANDIDATES);
         listener.attempt(new Attempt(attempt.onsetSeconds(), attempt.trigger(), attempt.cue(), top, sentence,
