@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
             PinyinToHanziCommand.class,
             LmEvalCommand.class,
             LslCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
         })
 public final class Naoyu implements Runnable {
     static final int EXIT_ERROR = 1;

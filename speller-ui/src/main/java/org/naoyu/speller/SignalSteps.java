@@ -11,7 +11,7 @@ import org.naoyu.dsp.QualityAnalysis;
 import org.naoyu.dsp.QualityThresholds;
 
 /** What several commands do to a recorded signal in the same way: check channel quality, run the causal features. */
-final class SignalSteps {
+public final class SignalSteps {
 
     /** Feature frames: timestamps and {@code times.length × width} values, frame-major. */
     record Frames(double[] times, float[] values) {
@@ -29,7 +29,7 @@ final class SignalSteps {
      * Channel quality of {@code samples} (sample-major, in the channels' unit, scaled here to µV for the thresholds),
      * with neighbours by electrode position when every channel has one, else by index.
      */
-    static List<ChannelQuality> quality(double[] samples, int channels, double rate, List<ChannelInfo> info,
+    public static List<ChannelQuality> quality(double[] samples, int channels, double rate, List<ChannelInfo> info,
             double lineHz, QualityThresholds thresholds) {
         double scale = microvoltsPer(info);
         double[] microvolts = samples;

@@ -12,6 +12,7 @@ import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.stream.AttemptDecoder;
 import org.naoyu.dsp.FeatureChain;
 import org.naoyu.dsp.FeatureConfig;
+import org.naoyu.decoder.onset.SpeechSegment;
 
 /**
  * The online path from samples to sentences: the model's feature chain, the attempt decoder (cued by the task's
@@ -30,8 +31,12 @@ public final class SpellerPipeline {
      * and the best sentences so far after it.
      */
     public record Attempt(double onsetSeconds, AttemptDecoder.Trigger trigger, String cue,
-            List<Posteriors.Scored> syllables, List<SentenceDecoder.Hypothesis> sentence, long decodeNanos) {
+            List<Posteriors.Scored> syllables, List<SentenceDecoder.Hypothesis> sentence, long decodeNanos,
+            long languageNanos, Command command) {
     }
+
+    /** What an attempt did besides spelling: decoded command syllables commit or undo in free spelling. */
+    public enum Command { NONE, COMMIT, UNDO }
 
     /** A finished sentence: when, the text and pinyin chosen, and the cued text (empty in free spelling). */
     public record Sentence(double timeSeconds, String text, String pinyin, String cuedText) {
@@ -42,6 +47,14 @@ public final class SpellerPipeline {
         void attempt(Attempt attempt);
 
         void sentence(Sentence sentence);
+
+        /** The sentence being spelled changed without an attempt (undo, clear): its best hypotheses now. */
+        default void revised(List<SentenceDecoder.Hypothesis> sentence) {
+        }
+    }
+
+    /** The syllables that act as commands in free spelling, or null when none (the default). */
+    public record CommandSyllables(String commit, String undo, double minProbability) {
     }
 
     private final FeatureChain chain;
@@ -49,15 +62,30 @@ public final class SpellerPipeline {
     private final SentenceDecoder language;
     private final List<TonedSyllable> inventory;
     private final Listener listener;
+    private final LatencyStats latency;
+    private final double[] highGamma;
+    private final int features;
+    private final List<List<SyllableLattice.Candidate>> pushed = new ArrayList<>();
     private SentenceDecoder.Incremental spelling;
     private String cuedText = "";
     private double sentenceEnd = Double.NaN;
+    private CommandSyllables commands;
+    private final boolean selfPacedPossible;
 
     /**
      * @param badChannels channels (0-based) this session marks bad: left out of the common average
      */
     public SpellerPipeline(ModelFile.Loaded model, int channels, List<Integer> badChannels, SentenceDecoder language,
             Listener listener) {
+        this(model, channels, badChannels, language, listener, new LatencyStats());
+    }
+
+    /**
+     * @param badChannels channels (0-based) this session marks bad: left out of the common average
+     * @param latency     where the dsp, decoder and language-model stages record their times
+     */
+    public SpellerPipeline(ModelFile.Loaded model, int channels, List<Integer> badChannels, SentenceDecoder language,
+            Listener listener, LatencyStats latency) {
         if (channels != model.provenance().channels().size()) {
             throw new IllegalArgumentException("the model takes " + model.provenance().channels().size()
                     + " channels, the stream has " + channels);
@@ -70,6 +98,11 @@ public final class SpellerPipeline {
         this.inventory = model.provenance().inventory().stream().map(TonedSyllable::parse).toList();
         this.listener = listener;
         this.spelling = language.incremental();
+        this.latency = latency;
+        this.features = config.features().size();
+        this.highGamma = new double[channels];
+        this.selfPacedPossible = model.onset() != null
+                && model.provenance().epochConfig().lockKind().equals(SpeechSegment.ONSET);
     }
 
     /** Self-paced spelling (the onset detector finds attempts) or cued (the task's speech onsets do). */
@@ -79,11 +112,88 @@ public final class SpellerPipeline {
 
     /** Feeds {@code samples} samples, sample-major, in µV, the first stamped {@code firstTimestamp}. */
     public void samples(double[] block, int samples, double firstTimestamp) {
-        chain.process(block, samples, firstTimestamp, (time, values) -> {
-            decoder.accept(time, values);
-            finishIfComplete();
-        });
+        long start = System.nanoTime();
+        chain.process(block, samples, firstTimestamp, this::frame);
+        latency.record(LatencyStats.Stage.DSP_BLOCK, System.nanoTime() - start - decodingNanos);
+        decodingNanos = 0;
     }
+
+    /** Nanoseconds spent decoding attempts inside the current block, so the dsp figure leaves them out. */
+    private long decodingNanos;
+
+    private void frame(double time, double[] values) {
+        // a display of live high gamma: each channel's features averaged, smoothed over about 0.2 s of frames
+        for (int c = 0; c < highGamma.length; c++) {
+            double sum = 0;
+            for (int f = 0; f < features; f++) {
+                sum += values[c * features + f];
+            }
+            double v = sum / features;
+            highGamma[c] = Double.isFinite(v) ? highGamma[c] + 0.05 * (v - highGamma[c]) : highGamma[c];
+        }
+        decoder.accept(time, values);
+        finishIfComplete();
+    }
+
+    /** Copies each channel's smoothed high-gamma z-score (averaged over the model's features) into {@code out}. */
+    public void highGamma(double[] out) {
+        System.arraycopy(highGamma, 0, out, 0, highGamma.length);
+    }
+
+    /** The onset detector's last speech probability (NaN without a detector). */
+    public double speechProbability() {
+        return decoder.speechProbability();
+    }
+
+    /** Marks channels bad while running: they leave the common average from the next block on. */
+    public void setBadChannels(List<Integer> bad) {
+        chain.setBadChannels(bad.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Decoded command syllables (commit, undo) for free spelling; null for none. */
+    public void setCommands(CommandSyllables commands) {
+        this.commands = commands;
+    }
+
+    /** Whether the model can spell self-paced (it has an onset detector and onset-locked windows). */
+    public boolean canSpellSelfPaced() {
+        return selfPacedPossible;
+    }
+
+    /** The inventory of toned syllables the model decodes. */
+    public List<TonedSyllable> inventory() {
+        return inventory;
+    }
+
+    /** Drops the last syllable of the sentence being spelled; returns the best sentences after it. */
+    public List<SentenceDecoder.Hypothesis> undo() {
+        if (!pushed.isEmpty()) {
+            pushed.remove(pushed.size() - 1);
+        }
+        spelling = language.incremental();
+        for (List<SyllableLattice.Candidate> candidates : pushed) {
+            spelling.push(candidates, CANDIDATES);
+        }
+        List<SentenceDecoder.Hypothesis> best = pushed.isEmpty() ? List.of() : spelling.best(CANDIDATES);
+        listener.revised(best);
+        return best;
+    }
+
+    /** Ends the sentence being spelled now (free spelling), as if its end had been marked. */
+    public void commit(double timeSeconds) {
+        sentenceEnd = timeSeconds;
+        finish();
+    }
+
+    /** Forgets the sentence being spelled. */
+    public void clear() {
+        pushed.clear();
+        spelling = language.incremental();
+        cuedText = "";
+        sentenceEnd = Double.NaN;
+        listener.revised(List.of());
+    }
+
 
     /**
      * A task marker on the samples' clock ({@code sentence_start 我想喝水|wo3 …}, {@code speech_onset wo3},
@@ -94,6 +204,7 @@ public final class SpellerPipeline {
         switch (event.kind()) {
             case "sentence_start" -> {
                 spelling = language.incremental();
+                pushed.clear();
                 int bar = event.label().indexOf('|');
                 cuedText = bar < 0 ? event.label() : event.label().substring(0, bar);
                 sentenceEnd = Double.NaN;
@@ -119,20 +230,51 @@ public final class SpellerPipeline {
             candidates.add(new SyllableLattice.Candidate(new Syllable(scored.syllable().base(),
                     scored.syllable().tone()), Math.log(scored.probability())));
         }
-        List<SentenceDecoder.Hypothesis> sentence = spelling.push(candidates, CANDIDATES);
+        latency.record(LatencyStats.Stage.DECODER, attempt.decodeNanos());
+        Command command = command(top);
+        long start = System.nanoTime();
+        List<SentenceDecoder.Hypothesis> sentence;
+        if (command == Command.NONE) {
+            sentence = spelling.push(candidates, CANDIDATES);
+            pushed.add(candidates);
+        } else {
+            sentence = pushed.isEmpty() ? List.of() : spelling.best(CANDIDATES);
+        }
+        long languageNanos = System.nanoTime() - start;
+        latency.record(LatencyStats.Stage.LANGUAGE_MODEL, languageNanos);
+        decodingNanos += attempt.decodeNanos() + languageNanos;
         listener.attempt(new Attempt(attempt.onsetSeconds(), attempt.trigger(), attempt.cue(), top, sentence,
-                attempt.decodeNanos()));
+                attempt.decodeNanos(), languageNanos, command));
+        if (command == Command.UNDO) {
+            undo();
+        } else if (command == Command.COMMIT) {
+            commit(attempt.onsetSeconds());
+        }
+    }
+
+    private Command command(List<Posteriors.Scored> top) {
+        if (commands == null || !decoder.selfPaced() || top.isEmpty()
+                || top.get(0).probability() < commands.minProbability()) {
+            return Command.NONE;
+        }
+        String best = top.get(0).syllable().toned();
+        return best.equals(commands.commit()) ? Command.COMMIT : best.equals(commands.undo()) ? Command.UNDO
+                : Command.NONE;
     }
 
     private void finishIfComplete() {
-        if (Double.isNaN(sentenceEnd) || decoder.pendingAttempts() > 0) {
-            return;
+        if (!Double.isNaN(sentenceEnd) && decoder.pendingAttempts() == 0) {
+            finish();
         }
+    }
+
+    private void finish() {
         List<SentenceDecoder.Hypothesis> best = spelling.syllables() == 0 ? List.of() : spelling.finish(1);
         SentenceDecoder.Hypothesis h = best.isEmpty() ? null : best.get(0);
         listener.sentence(new Sentence(sentenceEnd, h == null ? "" : h.text(), h == null ? "" : String.join(" ",
                 h.words().stream().flatMap(w -> w.pinyin().stream()).map(Syllable::toString).toList()), cuedText));
         spelling = language.incremental();
+        pushed.clear();
         cuedText = "";
         sentenceEnd = Double.NaN;
     }

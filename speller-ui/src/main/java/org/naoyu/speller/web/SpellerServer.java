@@ -1,0 +1,327 @@
+package org.naoyu.speller.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.websocket.WsContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.naoyu.speller.session.Events;
+import org.naoyu.speller.session.OnlineSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web speller: the participant view ({@code /}), the operator view ({@code /operator}), a WebSocket
+ * ({@code /ws}) that pushes the session's events, and a small JSON API. Binds to 127.0.0.1 unless the caller chose
+ * another address explicitly; operator actions and operator data need the token printed at start, sent as
+ * {@code Authorization: Bearer TOKEN} (HTTP) or in an {@code auth} message (WebSocket). Everything the pages use is
+ * served from the jar: no CDN.
+ */
+public final class SpellerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SpellerServer.class);
+
+    private final OnlineSession session;
+    private final String token;
+    private final Javalin app;
+    private final Set<WsContext> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<WsContext> operators = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker;
+    private final Speech speech;
+    private final CjkFont font;
+    private final String host;
+
+    private SpellerServer(OnlineSession session, String host, int port, Speech speech, CjkFont font) {
+        this.session = session;
+        this.host = host;
+        this.speech = speech;
+        this.font = font;
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        this.token = HexFormat.of().formatHex(random);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jetty.defaultHost = host;
+            config.jetty.defaultPort = port;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+        });
+        routes();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "naoyu-web-status");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts serving {@code session} on {@code host:port} (port 0: any free port).
+     *
+     * @param hostChosen whether the user named the address (--bind); only then may it be outside loopback
+     */
+    public static SpellerServer start(OnlineSession session, String host, boolean hostChosen, int port,
+            Speech speech, CjkFont font) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be in [0, 65535], got " + port);
+        }
+        if (!isLoopback(host) && !hostChosen) {
+            throw new IllegalArgumentException("refusing to serve the speller on " + host + ", outside loopback: "
+                    + "brain data stays on this machine unless you say otherwise with --bind ADDRESS");
+        }
+        SpellerServer server = new SpellerServer(session, host, port, speech, font);
+        server.app.start();
+        session.addObserver(server::broadcast);
+        server.ticker.scheduleWithFixedDelay(server::pushStatus, 250, 500, TimeUnit.MILLISECONDS);
+        if (!isLoopback(host)) {
+            LOG.warn("the speller is served on {}, outside loopback, as --bind asked", host);
+        }
+        return server;
+    }
+
+    /** Whether {@code host} is a loopback address (127.0.0.0/8, ::1, localhost), without asking DNS. */
+    public static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false; // a name other than localhost would need DNS; only literal addresses are judged
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The participant view's address. */
+    public String participantUrl() {
+        return "http://" + urlHost() + ":" + port() + "/";
+    }
+
+    /** The operator view's address with the token in the fragment (never sent to the server or its logs). */
+    public String operatorUrl() {
+        return "http://" + urlHost() + ":" + port() + "/operator.html#token=" + token;
+    }
+
+    private String urlHost() {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private void routes() {
+        app.before(ctx -> {
+            // the pages never load anything from elsewhere; say so to the browser too
+            ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; media-src 'self' blob:; "
+                    + "img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        app.get("/api/participant", ctx -> json(ctx, participant()));
+        app.get("/api/latency", ctx -> json(ctx, session.latency().summaries()));
+        app.get("/api/status", ctx -> {
+            if (authorised(ctx)) {
+                json(ctx, session.operatorStatus());
+            }
+        });
+        app.post("/api/action/{name}", this::action);
+        app.get("/api/speech", ctx -> json(ctx, Map.of("available", speech.available(), "voice", speech.voice(),
+                "reason", speech.reason())));
+        app.get("/api/speech/{index}", this::speak);
+        app.get("/fonts/cjk", ctx -> {
+            if (font.file() == null) {
+                ctx.status(404).result("no CJK font installed; the browser's own fonts are used");
+                return;
+            }
+            ctx.contentType(font.mimeType());
+            ctx.header("Cache-Control", "max-age=86400");
+            ctx.result(Files.newInputStream(font.file()));
+        });
+        app.ws("/ws", ws -> {
+            ws.onConnect(ctx -> {
+                ctx.session.setIdleTimeout(java.time.Duration.ofHours(12));
+                sockets.add(ctx);
+                Map<String, Object> hello = new LinkedHashMap<>();
+                hello.put("event", "hello");
+                hello.put("participant", participant());
+                ctx.send(Events.json(hello));
+            });
+            ws.onMessage(ctx -> {
+                Map<String, Object> message;
+                try {
+                    message = Events.parse(ctx.message());
+                } catch (IllegalArgumentException e) {
+                    ctx.send(Events.json(Map.of("event", "error", "message", "not understood: " + e.getMessage())));
+                    return;
+                }
+                if ("auth".equals(message.get("type"))) {
+                    if (matches(String.valueOf(message.get("token")))) {
+                        operators.add(ctx);
+                        ctx.send(Events.json(Map.of("event", "auth", "ok", true)));
+                        ctx.send(Events.json(status()));
+                    } else {
+                        ctx.send(Events.json(Map.of("event", "auth", "ok", false, "message",
+                                "wrong token: use the operator address printed when naoyu started")));
+                    }
+                }
+            });
+            ws.onClose(ctx -> {
+                sockets.remove(ctx);
+                operators.remove(ctx);
+            });
+            ws.onError(ctx -> {
+                sockets.remove(ctx);
+                operators.remove(ctx);
+            });
+        });
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
+                .result(Events.json(Map.of("error", e.getMessage()))));
+        app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(409).contentType("application/json")
+                .result(Events.json(Map.of("error", e.getMessage()))));
+    }
+
+    private Map<String, Object> participant() {
+        Map<String, Object> p = new LinkedHashMap<>(session.participantState());
+        p.put("history", session.sentences().stream().map(s -> s.get("text")).toList());
+        p.put("speech", speech.available());
+        p.put("speechReason", speech.reason());
+        return p;
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("event", "status");
+        s.put("status", session.operatorStatus());
+        return s;
+    }
+
+    private void action(Context ctx) {
+        if (!authorised(ctx)) {
+            return;
+        }
+        String name = ctx.pathParam("name");
+        Map<String, Object> body = ctx.body().isBlank() ? Map.of() : Events.parse(ctx.body());
+        switch (name) {
+            case "undo" -> session.undo();
+            case "commit" -> session.commit();
+            case "clear" -> session.clear();
+            case "train" -> session.train();
+            case "phase" -> session.setPhase(OnlineSession.Phase.parse(String.valueOf(body.get("phase"))));
+            case "bad" -> {
+                Object channel = body.get("channel");
+                if (!(channel instanceof Number n)) {
+                    throw new IllegalArgumentException("bad needs {\"channel\": N, \"bad\": true|false}, got " + body);
+                }
+                session.setBad(n.intValue(), !Boolean.FALSE.equals(body.get("bad")));
+            }
+            default -> throw new IllegalArgumentException("unknown action '" + name + "'; actions are undo, commit, "
+                    + "clear, train, phase, bad");
+        }
+        json(ctx, Map.of("ok", true, "action", name));
+    }
+
+    private void speak(Context ctx) throws Exception {
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("speech index must be a sentence number, got '"
+                    + ctx.pathParam("index") + "'");
+        }
+        List<Map<String, Object>> sentences = session.sentences();
+        if (index < 0 || index >= sentences.size()) {
+            throw new IllegalArgumentException("sentence must be in [0, " + (sentences.size() - 1) + "], got "
+                    + index);
+        }
+        if (!speech.available()) {
+            ctx.status(503).result(speech.reason());
+            return;
+        }
+        ctx.contentType("audio/wav");
+        ctx.result(speech.wav(String.valueOf(sentences.get(index).get("text"))));
+    }
+
+    private boolean authorised(Context ctx) {
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        if (given == null || !matches(given)) {
+            ctx.status(401).contentType("application/json").result(Events.json(Map.of("error",
+                    given == null ? "operator actions need the token printed when naoyu started (Authorization: "
+                            + "Bearer TOKEN)" : "wrong token")));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean matches(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void json(Context ctx, Object value) {
+        ctx.contentType("application/json; charset=utf-8").result(Events.json(value));
+    }
+
+    /** Session events: participant-facing ones to every page, the log only to operators. */
+    private void broadcast(Map<String, Object> event) {
+        String json = Events.json(event);
+        boolean operatorOnly = "log".equals(event.get("event"));
+        for (WsContext ctx : operatorOnly ? operators : sockets) {
+            send(ctx, json);
+        }
+    }
+
+    private void pushStatus() {
+        if (operators.isEmpty()) {
+            return;
+        }
+        try {
+            String json = Events.json(status());
+            for (WsContext ctx : operators) {
+                send(ctx, json);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("operator status: {}", e.toString());
+        }
+    }
+
+    private void send(WsContext ctx, String json) {
+        try {
+            if (ctx.session.isOpen()) {
+                ctx.send(json);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("a page went away: {}", e.toString());
+            sockets.remove(ctx);
+            operators.remove(ctx);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        app.stop();
+    }
+}
