@@ -91,12 +91,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         OnlineSession.Phase start = OnlineSession.Phase.parse(phase);
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("naoyu-demo-");
-        Path modelFile = model != null ? model : trainDemoModel(dir, out);
+        Path modelFile = model != null ? model : demoModel(dir, channels, rate, snr, calibrationSeconds, out);
 
         // the live participant: another day's session of the same simulated person (another seed)
         LslConfig lsl = LslConfig.load();
         String sourceId = "naoyu-demo-" + UUID.randomUUID().toString().substring(0, 8);
-        SimulationRun live = new SimulationRun(simulator(2), new SimulationRun.Outputs(null, lsl, sourceId,
+        SimulationRun live = new SimulationRun(simulator(channels, rate, snr, 2), new SimulationRun.Outputs(null, lsl, sourceId,
                 Double.POSITIVE_INFINITY, 1, 0.01));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> simulatorFailure = new AtomicReference<>();
@@ -131,8 +131,13 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Simulates the calibration and trains the linear baseline with the onset detector on it. */
-    private Path trainDemoModel(Path dir, PrintWriter out) throws Exception {
+    /**
+     * Simulates the calibration and trains the linear baseline with the onset detector on it, or reuses the model
+     * already in {@code dir}.
+     */
+    static Path demoModel(Path dir, int channels, double rate, double snr, double calibrationSeconds, PrintWriter out)
+            throws Exception {
+        Files.createDirectories(dir);
         Path calibration = dir.resolve("demo-calibration.xdf");
         Path modelFile = dir.resolve("demo-model.zip");
         if (Files.exists(modelFile)) {
@@ -144,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
                 calibrationSeconds, channels, Json.number(rate), calibration);
         out.flush();
         if (!Files.exists(calibration)) {
-            new SimulationRun(simulator(1), new SimulationRun.Outputs(calibration, null, "naoyu-demo-calibration",
+            new SimulationRun(simulator(channels, rate, snr, 1), new SimulationRun.Outputs(calibration, null, "naoyu-demo-calibration",
                     calibrationSeconds, Double.POSITIVE_INFINITY, 0.01)).run(s -> { }, p -> { }, () -> false);
         }
         out.println("training the demo model (linear baseline and onset detector)");
@@ -155,7 +160,8 @@ final class DemoCommand implements Callable<Integer> {
         return modelFile;
     }
 
-    private SimulatorConfig simulator(long seed) {
+    /** The simulated participant speaking the demo sentences; calibration and live session differ in seed. */
+    static SimulatorConfig simulator(int channels, double rate, double snr, long seed) {
         return SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
                 .task(SimulatorConfig.Task.SENTENCES).sentences(SENTENCES).snr(snr).seed(seed).build();
     }

@@ -163,17 +163,33 @@ public final class OnlineSession implements AutoCloseable {
                     + "needs a regularly sampled signal");
         }
         this.channels = signalInfo.channelCount();
-        this.markerInlet = options.taskMarkers() == null ? null
-                : StreamInlet.open(options.taskMarkers(), options.lsl(), StreamInlet.Options.defaults());
-        this.outlet = StreamOutlet.open(StreamInfo.builder(OUTLET_NAME, 1, 0, ChannelFormat.STRING).type("Markers")
-                .sourceId("naoyu-speller-" + signalInfo.sourceId()).build(), options.lsl());
         this.ring = new SignalRing(channels, (int) Math.ceil(5 * signalInfo.nominalRateHz()));
         this.highGamma = new double[channels];
-        if (model != null) {
-            use(model, "loaded");
+        StreamInlet markers = null;
+        StreamOutlet speller = null;
+        try {
+            if (model != null) {
+                use(model, "loaded");
+            }
+            markers = options.taskMarkers() == null ? null
+                    : StreamInlet.open(options.taskMarkers(), options.lsl(), StreamInlet.Options.defaults());
+            speller = StreamOutlet.open(StreamInfo.builder(OUTLET_NAME, 1, 0, ChannelFormat.STRING)
+                    .type("Markers").sourceId("naoyu-speller-" + signalInfo.sourceId()).build(), options.lsl());
+            this.markerInlet = markers;
+            this.outlet = speller;
+            this.recorder = options.recordFile() == null ? null : SessionRecorder.start(recorded(), options.lsl(),
+                    options.recordFile(), options.headerFields(), Duration.ofSeconds(5));
+        } catch (IOException | RuntimeException e) {
+            // nothing may stay open when the session cannot start
+            signalInlet.close();
+            if (markers != null) {
+                markers.close();
+            }
+            if (speller != null) {
+                speller.close();
+            }
+            throw e;
         }
-        this.recorder = options.recordFile() == null ? null : SessionRecorder.start(recorded(), options.lsl(),
-                options.recordFile(), options.headerFields(), Duration.ofSeconds(5));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "naoyu-session-housekeeping");
             t.setDaemon(true);
@@ -534,8 +550,6 @@ public final class OnlineSession implements AutoCloseable {
     }
 
     private void use(ModelFile.Loaded loaded, String how) {
-        SpellerPipeline next = new SpellerPipeline(loaded, channels, List.copyOf(badChannels), language,
-                new PipelineEvents(), latency);
         List<String> streamLabels = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             streamLabels.add(signalInfo.channels().isEmpty() ? Integer.toString(c + 1)
@@ -547,6 +561,8 @@ public final class OnlineSession implements AutoCloseable {
             throw new IllegalArgumentException("the model does not fit stream '" + signalInfo.name() + "': "
                     + String.join("; ", differences));
         }
+        SpellerPipeline next = new SpellerPipeline(loaded, channels, List.copyOf(badChannels), language,
+                new PipelineEvents(), latency);
         this.model = loaded;
         this.pipeline = next;
         this.modelDescription = loaded.provenance().kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
