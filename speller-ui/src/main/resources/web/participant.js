@@ -96,7 +96,11 @@ connectSession((event) => {
       pulse(event.syllables || [], event.command);
       showCandidates(event.candidates || []);
       break;
-    case "revised": showCandidates(event.candidates || []); break;
+    case "revised":
+      showCandidates(event.candidates || []);
+      // counted for the browser tests: an undo or clear from the operator arrived
+      document.body.dataset.revisions = String(Number(document.body.dataset.revisions || 0) + 1);
+      break;
     case "sentence":
       addHistory(event.text);
       showCandidates([]);
