@@ -43,6 +43,43 @@ class NaoyuLauncherIT {
         }
     }
 
+    /**
+     * The README's first line: {@code ./naoyu demo} ends with a speller in the browser. The demo is started as a user
+     * would, its participant page is fetched from the address it prints, and it stops cleanly after its --seconds.
+     */
+    @Test
+    void theDemoServesTheSpeller() throws Exception {
+        Path work = Files.createTempDirectory("naoyu-demo-it");
+        Path out = work.resolve("out.txt");
+        Process demo = new ProcessBuilder(LAUNCHER.toString(), "demo", "--port", "0", "--seconds", "25", "--work",
+                work.resolve("demo").toString()).redirectOutput(out.toFile())
+                .redirectError(work.resolve("err.txt").toFile()).start();
+        try {
+            String url = null;
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (url == null && System.nanoTime() < deadline && demo.isAlive()) {
+                url = Files.readString(out, StandardCharsets.UTF_8).lines()
+                        .filter(l -> l.startsWith("participant view: ")).map(l -> l.substring(18).trim())
+                        .findFirst().orElse(null);
+                Thread.sleep(200);
+            }
+            assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "no participant address printed: "
+                    + Files.readString(out) + Files.readString(work.resolve("err.txt")));
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("脑语"), page.body());
+            assertTrue(demo.waitFor(90, TimeUnit.SECONDS), "the demo did not stop after --seconds");
+            assertEquals(0, demo.exitValue(), Files.readString(work.resolve("err.txt")));
+            String printed = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(printed.contains("demo model ready in"), printed);
+            assertTrue(printed.contains("session ended: "), printed);
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
     @Test
     void versionFromTheLauncher() throws Exception {
         assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " must be executable");

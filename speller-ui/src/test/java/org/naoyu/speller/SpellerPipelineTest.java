@@ -26,7 +26,7 @@ import org.naoyu.speller.session.SpellerPipeline;
 @Timeout(300)
 class SpellerPipelineTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     @Test
     void cuedSentencesComeOutAsTheirCharacters() throws Exception {
@@ -95,5 +95,79 @@ class SpellerPipelineTest {
         }
         assertTrue(right >= 0.9 * characters, right + " of " + characters + " characters: " + spelled);
         assertTrue(attempts.stream().allMatch(a -> a.syllables().size() == 5 && !a.sentence().isEmpty()));
+    }
+
+    /** Undo, commit and clear in the middle of a sentence, as the operator or a command syllable does them. */
+    @Test
+    void undoCommitAndClearChangeTheSentenceBeingSpelled() throws Exception {
+        Path model = DemoCommand.demoModel(dir.resolve("demo"), 32, 1000, 6, 120,
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        Path session = dir.resolve("undo-session.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", session.toString(), "--seconds", "30", "--channels", "32",
+                "--rate", "1000", "--snr", "6", "--task", "sentences", "--sentences", demoSentences().toString(),
+                "--seed", "7").exitCode());
+        List<SpellerPipeline.Attempt> attempts = new ArrayList<>();
+        List<SpellerPipeline.Sentence> spelled = new ArrayList<>();
+        List<List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis>> revised = new ArrayList<>();
+        Recording recording = RecordingFiles.open(session);
+        RecordedStream signal = RecordingFiles.signal(recording, null);
+        int channels = signal.info().channelCount();
+        SpellerPipeline pipeline = new SpellerPipeline(ModelFile.load(model), channels, List.of(),
+                PinyinConverter.shipped().decoder(), new SpellerPipeline.Listener() {
+                    @Override
+                    public void attempt(SpellerPipeline.Attempt attempt) {
+                        attempts.add(attempt);
+                    }
+
+                    @Override
+                    public void sentence(SpellerPipeline.Sentence sentence) {
+                        spelled.add(sentence);
+                    }
+
+                    @Override
+                    public void revised(List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis> best) {
+                        revised.add(best);
+                    }
+                });
+        pipeline.setSelfPaced(true); // free spelling: nothing ends a sentence but commit
+        Chunk chunk = signal.samples();
+        double[] all = new double[chunk.sampleCount() * channels];
+        chunk.copyTo(all, 0);
+        double[] buffer = new double[10 * channels];
+        for (int s = 0; s + 10 <= chunk.sampleCount() && attempts.size() < 3; s += 10) {
+            System.arraycopy(all, s * channels, buffer, 0, buffer.length);
+            pipeline.samples(buffer, 10, chunk.timestamps()[s]);
+        }
+        assertEquals(3, attempts.size(), "three attempts detected in 30 s of sentences");
+        assertTrue(attempts.stream().allMatch(a -> a.trigger() == org.naoyu.decoder.stream.AttemptDecoder
+                .Trigger.DETECTED));
+        int syllables = syllables(attempts.get(2).sentence().get(0));
+        assertEquals(3, syllables);
+
+        pipeline.undo();
+        assertEquals(1, revised.size());
+        assertEquals(2, syllables(revised.get(0).get(0)), "undo takes back exactly one syllable");
+        pipeline.commit(99.0);
+        assertEquals(1, spelled.size());
+        assertEquals(revised.get(0).get(0).text(), spelled.get(0).text(), "commit keeps what the screen showed");
+        assertEquals(99.0, spelled.get(0).timeSeconds());
+        pipeline.undo(); // nothing left to take back: an empty sentence, not an error
+        assertTrue(revised.get(1).isEmpty());
+        pipeline.clear();
+        assertTrue(revised.get(2).isEmpty());
+    }
+
+    private static int syllables(org.naoyu.decoder.language.SentenceDecoder.Hypothesis h) {
+        return h.words().stream().mapToInt(w -> w.pinyin().size()).sum();
+    }
+
+    private static Path demoSentences() throws java.io.IOException {
+        Path file = dir.resolve("demo-sentences.tsv");
+        StringBuilder text = new StringBuilder();
+        for (org.naoyu.datasets.corpus.Sentence s : DemoCommand.SENTENCES) {
+            text.append(s.text()).append('\t').append(String.join(" ", s.syllables())).append('\n');
+        }
+        Files.writeString(file, text.toString());
+        return file;
     }
 }

@@ -1,0 +1,31 @@
+package org.naoyu.speller.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LatencyStatsTest {
+    @Test
+    void percentilesAndBucketsOfKnownValues() {
+        LatencyStats stats = new LatencyStats();
+        for (int i = 1; i <= 1000; i++) {
+            stats.record(LatencyStats.Stage.DECODER, i * 10_000L); // 0.01 … 10 ms
+        }
+        stats.record(LatencyStats.Stage.DSP_BLOCK, -5); // a clock step backwards is clamped, not thrown
+        List<LatencyStats.Summary> all = stats.summaries();
+        LatencyStats.Summary decoder = all.get(LatencyStats.Stage.DECODER.ordinal());
+        assertEquals("decoder per attempt", decoder.stage());
+        assertEquals(1000, decoder.count());
+        assertEquals(5.0, decoder.p50Ms(), 0.01);
+        assertEquals(9.9, decoder.p99Ms(), 0.01);
+        assertEquals(10.0, decoder.maxMs(), 0.01);
+        assertEquals(1000, decoder.bucketsMs().stream().mapToDouble(b -> b[1]).sum(), 1e-9,
+                "every value in exactly one bucket");
+        assertEquals(1, all.get(LatencyStats.Stage.DSP_BLOCK.ordinal()).count());
+        // later reads fold in what was recorded since
+        stats.record(LatencyStats.Stage.DECODER, 20_000_000L);
+        assertEquals(1001, stats.summaries().get(LatencyStats.Stage.DECODER.ordinal()).count());
+        assertEquals(0, stats.summaries().get(LatencyStats.Stage.END_TO_END.ordinal()).count());
+    }
+}
