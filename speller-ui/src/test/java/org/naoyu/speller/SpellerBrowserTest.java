@@ -93,7 +93,7 @@ class SpellerBrowserTest {
                     assertFalse(driver.getCurrentUrl().contains("token"), "the token leaves the address bar");
                     waitFor(15, "stream status and latency rows", () -> driver.findElement(By.id("stream")).getText()
                             .contains("naoyu-sim") && driver.findElements(By.cssSelector("#latency tbody tr"))
-                            .size() == 4);
+                            .size() == org.naoyu.speller.session.LatencyStats.Stage.values().length);
                     waitFor(30, "a sentence being spelled, mirrored for the operator", () -> {
                         String mirror = driver.findElement(By.id("mirror")).getText();
                         return !mirror.isBlank() && !mirror.startsWith("✓");

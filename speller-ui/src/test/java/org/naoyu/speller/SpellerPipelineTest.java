@@ -151,10 +151,17 @@ class SpellerPipelineTest {
         assertEquals(1, spelled.size());
         assertEquals(revised.get(0).get(0).text(), spelled.get(0).text(), "commit keeps what the screen showed");
         assertEquals(99.0, spelled.get(0).timeSeconds());
-        pipeline.undo(); // nothing left to take back: an empty sentence, not an error
-        assertTrue(revised.get(1).isEmpty());
+        IllegalStateException nothing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                pipeline::undo);
+        assertTrue(nothing.getMessage().startsWith("nothing to undo"), nothing.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> pipeline.commit(100.0),
+                "an empty sentence is not committed");
         pipeline.clear();
-        assertTrue(revised.get(2).isEmpty());
+        assertEquals(2, revised.size());
+        assertTrue(revised.get(1).isEmpty());
+        // an end marker without its start (the session joined mid-sentence) finishes nothing
+        pipeline.marker(101.0, "sentence_end");
+        assertEquals(1, spelled.size());
     }
 
     private static int syllables(org.naoyu.decoder.language.SentenceDecoder.Hypothesis h) {

@@ -78,7 +78,11 @@ class SpellerServerTest {
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("wrong token"), wrong.body());
         assertEquals(401, get("/api/status", null).statusCode());
-        assertEquals(200, post("undo", server.token(), "").statusCode());
+        assertEquals(401, get("/api/latency", null).statusCode());
+        assertEquals(200, get("/api/latency", server.token()).statusCode());
+        HttpResponse<String> undo = post("undo", server.token(), "");
+        assertEquals(409, undo.statusCode(), "signed in, but there is nothing to undo while watching");
+        assertTrue(undo.body().contains("undo works while spelling"), undo.body());
         HttpResponse<String> status = get("/api/status", server.token());
         assertEquals(200, status.statusCode());
         assertEquals(16, ((Number) ((Map<?, ?>) Events.parse(status.body()).get("stream")).get("channels"))
@@ -104,6 +108,13 @@ class SpellerServerTest {
         assertTrue(train.body().contains("train needs a calibration first"), train.body());
         HttpResponse<String> garbage = post("bad", server.token(), "{not json");
         assertEquals(400, garbage.statusCode());
+        HttpResponse<String> nothing = post("bad", server.token(), "null");
+        assertEquals(400, nothing.statusCode());
+        assertTrue(nothing.body().contains("expected a JSON object"), nothing.body());
+        HttpResponse<String> notBoolean = post("bad", server.token(), "{\"channel\": 3, \"bad\": \"no\"}");
+        assertEquals(400, notBoolean.statusCode());
+        assertTrue(notBoolean.body().contains("bad needs {") && notBoolean.body().contains("true|false"),
+                notBoolean.body());
         HttpResponse<String> speech = get("/api/speech/0", null);
         assertEquals(400, speech.statusCode());
         assertTrue(speech.body().contains("sentence must be in"), speech.body());
@@ -111,15 +122,50 @@ class SpellerServerTest {
 
     @Test
     void markingAChannelBadReachesTheSession() throws Exception {
-        assertEquals(200, post("bad", server.token(), "{\"channel\": 5, \"bad\": true}").statusCode());
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        List<?> bad = List.of();
-        while (System.nanoTime() < deadline && !bad.contains(5)) {
-            bad = (List<?>) session.operatorStatus().get("badChannels");
-            Thread.sleep(50);
+        List<?> before = (List<?>) session.operatorStatus().get("badChannels");
+        int channel = 0;
+        while (before.contains(channel)) {
+            channel++; // one the start-up check did not mark already
         }
-        assertTrue(bad.contains(5), bad.toString());
-        assertEquals(200, post("bad", server.token(), "{\"channel\": 5, \"bad\": false}").statusCode());
+        assertEquals(200, post("bad", server.token(), "{\"channel\": " + channel + ", \"bad\": true}")
+                .statusCode());
+        assertTrue(((List<?>) session.operatorStatus().get("badChannels")).contains(channel),
+                "the action has run when the answer comes");
+        assertEquals(200, post("bad", server.token(), "{\"channel\": " + channel + ", \"bad\": false}")
+                .statusCode());
+        assertEquals(before, session.operatorStatus().get("badChannels"));
+    }
+
+    @Test
+    void pagesFromElsewhereAreTurnedAway() throws Exception {
+        // DNS rebinding: a foreign name pointing at 127.0.0.1 reaches the port, but not the speller
+        String answer = raw("GET /api/participant HTTP/1.1\r\nHost: evil.example:" + server.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+        // a page of another site opening the WebSocket is closed before it hears anything
+        String upgrade = raw("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
+                + "\r\nOrigin: http://evil.example\r\n\r\n");
+        assertFalse(upgrade.contains("hello"), upgrade);
+        assertTrue(upgrade.contains("only naoyu's own pages may connect"), upgrade);
+    }
+
+    /** Sends a request as bytes (so Host and Origin can be anything) and returns what came back within 2 s. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException enough) {
+                // the server keeps the connection; what came is enough
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
@@ -181,6 +227,11 @@ class SpellerServerTest {
             assertEquals(false, answer.get("ok"));
             Thread.sleep(800); // the operator status goes out every 500 ms, to signed-in pages only
             assertTrue(received.stream().noneMatch(e -> "status".equals(e.get("event"))), received.toString());
+            assertEquals(200, post("bad", server.token(), "{\"channel\": 1, \"bad\": true}").statusCode());
+            assertEquals(200, post("bad", server.token(), "{\"channel\": 1, \"bad\": false}").statusCode());
+            Thread.sleep(300);
+            assertTrue(received.stream().noneMatch(e -> "log".equals(e.get("event"))),
+                    "the session log is for operators: " + received);
             ws.sendText("{\"type\": \"auth\", \"token\": \"" + server.token() + "\"}", true).get(5, TimeUnit.SECONDS);
             assertEquals(true, next(received, "auth").get("ok"));
             Map<String, Object> status = next(received, "status");

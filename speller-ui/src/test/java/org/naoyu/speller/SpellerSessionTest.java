@@ -116,6 +116,18 @@ class SpellerSessionTest {
     }
 
     @Test
+    void aSessionThatCannotStartLeavesNoRecordingBehind() throws Exception {
+        try (LiveParticipant participant = new LiveParticipant(16, 1000, 6, 6)) {
+            Path record = dir.resolve("refused");
+            Cli.Run run = Cli.naoyu("run", "--stream", participant.signalQuery(), "--phase", "calibration",
+                    "--record", record.toString(), "--participant", "P02", "--headless", "--timeout", "10");
+            assertEquals(1, run.exitCode(), run.out());
+            assertTrue(run.err().contains("calibration needs the task's marker stream"), run.err());
+            assertFalse(Files.exists(record), "nothing was opened, so nothing was written");
+        }
+    }
+
+    @Test
     void runSaysWhichStreamItCouldNotFind() {
         Cli.Run run = Cli.naoyu("run", "--stream", "no-such-stream-here", "--headless", "--timeout", "0.5");
         assertEquals(2, run.exitCode());

@@ -249,6 +249,16 @@ public final class AttemptDecoder {
         }
     }
 
+    /**
+     * Forgets the attempts waiting for their windows (a sentence cleared, a phase left) but keeps the frames, so the
+     * next attempt need not wait for a window's worth of history. Returns how many were dropped.
+     */
+    public int cancelPending() {
+        int dropped = pending.size();
+        pending.clear();
+        return dropped;
+    }
+
     /** Forgets frames, pending attempts and the detector's state (e.g. after a gap in the stream). */
     public void reset() {
         frames = 0;

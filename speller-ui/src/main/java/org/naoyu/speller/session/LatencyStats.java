@@ -23,7 +23,12 @@ public final class LatencyStats {
         /** Language model update per attempt. */
         LANGUAGE_MODEL("language model per attempt"),
         /** From the block completing an attempt's window being received to the ranked characters handed to the UI. */
-        END_TO_END("end to end per attempt");
+        END_TO_END("end to end per attempt"),
+        /**
+         * From the LSL timestamp of the sample completing the window (on this machine's clock) to the same moment:
+         * adds the outlet's chunking, the network and the time samples wait in the inlet.
+         */
+        FROM_SAMPLE_TIMESTAMP("from sample timestamp per attempt");
 
         private final String label;
 

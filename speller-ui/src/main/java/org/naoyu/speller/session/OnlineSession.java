@@ -2,20 +2,20 @@ package org.naoyu.speller.session;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -45,15 +45,28 @@ import org.slf4j.LoggerFactory;
 /**
  * A live speller session: the ECoG stream (and, when given, the task's marker stream) in over LSL, the speller
  * pipeline on its own thread, the {@code naoyu-speller} marker outlet, optional XDF recording, and the task flow of a
- * clinical session (calibration → training → free spelling / cued sentences). Everything the participant and the
- * operator see leaves as events to the {@link Observer}s; operator actions enter through a queue that the session
- * thread drains, so the pipeline is only ever touched by one thread.
+ * clinical session (calibration → training → free spelling / cued sentences).
+ *
+ * <p>Threads: the session thread owns the pipeline, the phase and the bad channels. Operator actions arrive from
+ * other threads as queued actions that the session thread runs between blocks; each returns a future that fails with
+ * the reason when the action is refused. Readers on other threads (the operator view) see only published snapshots.
+ * Both inlets add LSL's time correction, so signal, markers and this machine's clock agree even when the amplifier
+ * and the stimulus program run on other computers.
+ *
+ * <p>The first {@link #SETTLE_SECONDS} seconds are held back while channel quality is assessed: channels that look
+ * bad then leave the common average before the first sample is filtered, as training does for its calibration; the
+ * held samples and markers are then processed in order, so nothing is lost.
  */
 public final class OnlineSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineSession.class);
 
     /** The outlet's stream name, for LabRecorder or {@code naoyu record}. */
     public static final String OUTLET_NAME = "naoyu-speller";
+
+    /** Signal held back at the start to find bad channels before filtering. */
+    public static final double SETTLE_SECONDS = 2.5;
+
+    private static final int MAX_PENDING_MARKERS = 10_000;
 
     /** Where the session is in a clinical session's flow. */
     public enum Phase {
@@ -69,7 +82,7 @@ public final class OnlineSession implements AutoCloseable {
         CUED_SENTENCES;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public static Phase parse(String text) {
@@ -83,19 +96,19 @@ public final class OnlineSession implements AutoCloseable {
         }
     }
 
-    /** Receives every event of the session (participant-facing and log), on the session's threads. */
+    /** Receives every event of the session; must not block (it is called on the session thread). */
     @FunctionalInterface
     public interface Observer {
         void event(Map<String, Object> event);
     }
 
     /**
-     * @param taskMarkers the task's marker stream (cues, onsets, sentences), or null when there is none
-     * @param workDir     where calibration recordings and trained models go
-     * @param recordFile  the session's XDF recording (signal, task markers, naoyu-speller), or null for none
+     * @param taskMarkers  the task's marker stream (cues, onsets, sentences), or null when there is none
+     * @param workDir      where calibration recordings and trained models go
+     * @param recordFile   the session's XDF recording (signal, task markers, naoyu-speller), or null for none
      * @param headerFields session metadata for the recording's header (pseudonym, task, …)
-     * @param training    how a model is trained from calibration
-     * @param commands    decoded command syllables in free spelling, or null
+     * @param training     how a model is trained from calibration
+     * @param commands     decoded command syllables in free spelling, or null
      */
     public record Options(ResolvedStream signal, ResolvedStream taskMarkers, LslConfig lsl, Path workDir,
             Path recordFile, Map<String, String> headerFields, ModelTraining training,
@@ -104,75 +117,99 @@ public final class OnlineSession implements AutoCloseable {
             Objects.requireNonNull(signal, "signal");
             Objects.requireNonNull(lsl, "lsl");
             Objects.requireNonNull(workDir, "workDir");
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(startPhase, "startPhase");
             headerFields = Map.copyOf(headerFields);
         }
+    }
+
+    private record QueuedAction(Callable<Object> body, CompletableFuture<Object> done) {
+    }
+
+    private record TimedMarker(double time, String label) {
     }
 
     private final Options options;
     private final SentenceDecoder language;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Runnable> actions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<QueuedAction> actions = new ConcurrentLinkedQueue<>();
     private final LatencyStats latency = new LatencyStats();
+    private final SessionLog log = new SessionLog(this::broadcast);
     private final StreamInlet signalInlet;
     private final StreamInlet markerInlet;
     private final StreamOutlet outlet;
     private final StreamInfo signalInfo;
     private final int channels;
     private final SignalRing ring;
+    private final SessionRecorder recorder;
     private final ScheduledExecutorService housekeeping;
     private final Thread thread;
-    private final Deque<String> log = new ArrayDeque<>();
+
+    // owned by the session thread
+    private SpellerPipeline pipeline;
+    private ModelFile.Loaded model;
     private final TreeSet<Integer> badChannels = new TreeSet<>();
-    private final double[] highGamma;
-    private final SessionRecorder recorder;
+    private final List<TimedMarker> pendingMarkers = new ArrayList<>();
+    private final List<double[]> settleBlocks = new ArrayList<>();
+    private final List<double[]> settleTimes = new ArrayList<>();
+    private boolean settling = true;
+    private boolean replaying;
+    private boolean markerLost;
+    private SessionRecorder calibration;
+    private int calibrationRuns;
+    private long blockReceivedNanos;
+    private long lastPublishNanos;
+    private double lastSampleTime = Double.NaN;
+    private List<String> currentBest = List.of();
+    private String lastSentence = "";
+    private String cue = "";
+    private final double[] highGammaWork;
+
+    // published to other threads
     private volatile boolean running = true;
     private volatile Phase phase = Phase.WATCHING;
-    private volatile SpellerPipeline pipeline;
-    private volatile ModelFile.Loaded model;
     private volatile String modelDescription = "none";
+    private volatile List<Integer> badSnapshot = List.of();
+    private volatile double[] highGammaSnapshot = new double[0];
+    private volatile double speechProbability = Double.NaN;
+    private volatile long samplesReceived;
+    private volatile String calibrationFile;
     private volatile List<ChannelQuality> quality = List.of();
-    private volatile double timeCorrection = Double.NaN;
     private volatile Map<String, Object> participant = Map.of();
-    private volatile SessionRecorder calibration;
     private volatile Throwable failure;
+    private final RateMeter rate = new RateMeter(5);
     private final List<Map<String, Object>> sentences = new CopyOnWriteArrayList<>();
-    private long samplesReceived;
-    private double firstLocal = Double.NaN;
-    private double lastSampleTime = Double.NaN;
-    private final Deque<double[]> rateWindow = new ArrayDeque<>();
-    private long blockReceivedNanos;
-    private List<String> currentBest = List.of();
-    private String committedText = "";
-    private String cue = "";
-    private int calibrationRuns;
 
     private OnlineSession(Options options, ModelFile.Loaded model, SentenceDecoder language) throws IOException {
         this.options = options;
         this.language = language;
         Files.createDirectories(options.workDir());
-        this.signalInlet = StreamInlet.open(options.signal(), options.lsl(), StreamInlet.Options.defaults());
-        this.signalInfo = signalInlet.info();
-        if (signalInfo.format() == ChannelFormat.STRING) {
-            signalInlet.close();
-            throw new IllegalArgumentException("stream '" + signalInfo.name() + "' carries strings (a marker stream); "
-                    + "the session needs the ECoG signal stream");
-        }
-        if (signalInfo.nominalRateHz() <= 0) {
-            signalInlet.close();
-            throw new IllegalArgumentException("stream '" + signalInfo.name() + "' has an irregular rate; the session "
-                    + "needs a regularly sampled signal");
-        }
-        this.channels = signalInfo.channelCount();
-        this.ring = new SignalRing(channels, (int) Math.ceil(5 * signalInfo.nominalRateHz()));
-        this.highGamma = new double[channels];
+        // both inlets on this machine's clock: markers from a stimulus PC line up with an amplifier's samples
+        StreamInlet.Options synced = StreamInlet.Options.defaults().withProcessing(EnumSet.of(
+                StreamInlet.Processing.CLOCK_SYNC, StreamInlet.Processing.MONOTONIC));
+        this.signalInlet = StreamInlet.open(options.signal(), options.lsl(), synced);
         StreamInlet markers = null;
         StreamOutlet speller = null;
         try {
-            if (model != null) {
-                use(model, "loaded");
+            this.signalInfo = signalInlet.info();
+            if (signalInfo.format() == ChannelFormat.STRING) {
+                throw new IllegalArgumentException("stream '" + signalInfo.name() + "' carries strings (a marker "
+                        + "stream); the session needs the ECoG signal stream");
             }
-            markers = options.taskMarkers() == null ? null
-                    : StreamInlet.open(options.taskMarkers(), options.lsl(), StreamInlet.Options.defaults());
+            if (!(signalInfo.nominalRateHz() > 0 && signalInfo.nominalRateHz() <= 100_000)) {
+                throw new IllegalArgumentException("stream '" + signalInfo.name() + "' must have a regular rate in "
+                        + "(0, 100000] Hz, got " + signalInfo.nominalRateHz());
+            }
+            this.channels = signalInfo.channelCount();
+            this.ring = new SignalRing(channels, (int) Math.ceil(5 * signalInfo.nominalRateHz()));
+            this.highGammaWork = new double[channels];
+            if (model != null) {
+                checkFits(model);
+                this.model = model;
+                this.modelDescription = describe(model, "loaded");
+            }
+            markers = options.taskMarkers() == null ? null : StreamInlet.open(options.taskMarkers(), options.lsl(),
+                    synced);
             speller = StreamOutlet.open(StreamInfo.builder(OUTLET_NAME, 1, 0, ChannelFormat.STRING)
                     .type("Markers").sourceId("naoyu-speller-" + signalInfo.sourceId()).build(), options.lsl());
             this.markerInlet = markers;
@@ -200,21 +237,32 @@ public final class OnlineSession implements AutoCloseable {
     }
 
     /**
-     * Opens the streams, loads the model into the pipeline (null: none yet, calibrate and train first), starts the
+     * Checks the start phase against the model and streams before anything opens, opens the streams, starts the
      * session thread and enters {@link Options#startPhase()}.
+     *
+     * @param model the model to spell with, or null (calibrate and train first)
      */
     public static OnlineSession start(Options options, ModelFile.Loaded model, SentenceDecoder language)
             throws IOException {
+        checkPhase(options.startPhase(), model, options.taskMarkers() != null, Phase.WATCHING);
+        if (options.commands() != null && model != null) {
+            checkCommands(options.commands(), model);
+        }
         OnlineSession session = new OnlineSession(options, model, language);
-        session.log("session started: " + session.signalInfo.name() + ", " + session.channels + " channels at "
-                + session.signalInfo.nominalRateHz() + " Hz" + (session.markerInlet == null ? ", no task stream"
-                : ", task stream " + session.markerInlet.info().name()) + ", model " + session.modelDescription
-                + (session.recorder == null ? "" : ", recording to " + session.recorder.path().getFileName()));
-        session.checkPhase(options.startPhase());
-        session.enter(options.startPhase()); // before the thread starts: safe to run here
-        session.housekeeping.scheduleWithFixedDelay(session::housekeep, 500, 1000, TimeUnit.MILLISECONDS);
-        session.thread.start();
-        return session;
+        try {
+            session.log.add("session started: " + session.signalInfo.name() + ", " + session.channels
+                    + " channels at " + session.signalInfo.nominalRateHz() + " Hz" + (session.markerInlet == null
+                    ? ", no task stream" : ", task stream " + session.markerInlet.info().name()) + ", model "
+                    + session.modelDescription + (session.recorder == null ? ""
+                    : ", recording to " + session.recorder.path().getFileName()));
+            session.enter(options.startPhase()); // before the thread starts: safe to run here
+            session.housekeeping.scheduleWithFixedDelay(session::housekeep, 500, 1000, TimeUnit.MILLISECONDS);
+            session.thread.start();
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     public void addObserver(Observer observer) {
@@ -229,15 +277,11 @@ public final class OnlineSession implements AutoCloseable {
         return signalInfo;
     }
 
-    public StreamInfo outletInfo() {
-        return outlet.info();
-    }
-
     public Phase phase() {
         return phase;
     }
 
-    /** The participant's screen now: phase, cue, sentence, candidates, the finished sentences. */
+    /** The participant's screen now: phase, cue, sentence, candidates. */
     public Map<String, Object> participantState() {
         return participant;
     }
@@ -252,66 +296,107 @@ public final class OnlineSession implements AutoCloseable {
         return failure;
     }
 
-    // ---- operator actions: queued, run by the session thread ----
+    // ---- operator actions: queued, run by the session thread; the future fails with the reason if refused ----
 
     /** Drops the last decoded syllable of the sentence being spelled. */
-    public void undo() {
-        actions.add(() -> {
-            if (pipeline != null) {
-                pipeline.undo();
-                log("undo");
-            }
+    public CompletableFuture<Object> undo() {
+        return submit(() -> {
+            requireSpelling("undo");
+            pipeline.undo();
+            log.add("undo");
+            return null;
         });
     }
 
     /** Ends the sentence being spelled and keeps it. */
-    public void commit() {
-        actions.add(() -> {
-            if (pipeline != null) {
-                pipeline.commit(lastSampleTime);
-                log("commit");
-            }
+    public CompletableFuture<Object> commit() {
+        return submit(() -> {
+            requireSpelling("commit");
+            pipeline.commit(lastSampleTime);
+            log.add("commit");
+            return null;
         });
     }
 
     /** Forgets the sentence being spelled. */
-    public void clear() {
-        actions.add(() -> {
-            if (pipeline != null) {
-                pipeline.clear();
-            }
-            log("sentence cleared");
+    public CompletableFuture<Object> clear() {
+        return submit(() -> {
+            requireSpelling("clear");
+            pipeline.clear();
+            log.add("sentence cleared");
+            return null;
         });
     }
 
     /** Marks a channel bad (it leaves the common average) or good again. */
-    public void setBad(int channel, boolean bad) {
+    public CompletableFuture<Object> setBad(int channel, boolean bad) {
         if (channel < 0 || channel >= channels) {
             throw new IllegalArgumentException("channel must be in [0, " + (channels - 1) + "], got " + channel);
         }
-        actions.add(() -> {
-            boolean changed = bad ? badChannels.add(channel) : badChannels.remove(channel);
-            if (changed) {
-                if (pipeline != null) {
-                    pipeline.setBadChannels(List.copyOf(badChannels));
-                }
-                log("channel " + signalLabel(channel) + (bad ? " marked bad: left out of the common average"
-                        : " marked good again"));
-            }
+        return submit(() -> {
+            changeBad(channel, bad, "");
+            return null;
         });
     }
 
     /** Moves the session to another phase; refuses phases the model or the streams cannot support. */
-    public void setPhase(Phase next) {
-        checkPhase(next);
-        actions.add(() -> enter(next));
+    public CompletableFuture<Object> setPhase(Phase next) {
+        return submit(() -> {
+            checkPhase(next, model, markerInlet != null && !markerLost, phase);
+            enter(next);
+            return null;
+        });
     }
 
-    private void checkPhase(Phase next) {
+    /** Stops the calibration recording and trains a model on it in the background, then loads it. */
+    public CompletableFuture<Object> train() {
+        return submit(() -> {
+            if (phase != Phase.CALIBRATION || calibration == null) {
+                throw new IllegalStateException("train needs a calibration first: start calibration, let the cues "
+                        + "run, then train");
+            }
+            startTraining();
+            return null;
+        });
+    }
+
+    private CompletableFuture<Object> submit(Callable<Object> body) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("the session has ended"));
+            return done;
+        }
+        actions.add(new QueuedAction(body, done));
+        return done;
+    }
+
+    private void runActions() {
+        QueuedAction action;
+        while ((action = actions.poll()) != null) {
+            try {
+                action.done().complete(action.body().call());
+            } catch (Exception | Error e) { // a refused action must never end the session
+                action.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void requireSpelling(String what) {
+        if (pipeline == null || (phase != Phase.FREE_SPELLING && phase != Phase.CUED_SENTENCES)) {
+            throw new IllegalStateException(what + " works while spelling (free spelling or cued sentences), not in "
+                    + phase.id());
+        }
+    }
+
+    /** Refuses a phase the model, the streams or the current phase cannot support, saying why. */
+    private static void checkPhase(Phase next, ModelFile.Loaded model, boolean taskStream, Phase current) {
+        if (current == Phase.TRAINING) {
+            throw new IllegalStateException("a model is being trained; wait for it to finish");
+        }
         switch (next) {
-            case TRAINING -> throw new IllegalArgumentException("training starts with train(), after calibration");
+            case TRAINING -> throw new IllegalArgumentException("training starts with train, after calibration");
             case CALIBRATION, CUED_SENTENCES -> {
-                if (markerInlet == null) {
+                if (!taskStream) {
                     throw new IllegalArgumentException(next.id() + " needs the task's marker stream (--markers "
                             + "QUERY): its cues and speech onsets label the trials");
                 }
@@ -319,113 +404,184 @@ public final class OnlineSession implements AutoCloseable {
             default -> {
             }
         }
-        if ((next == Phase.FREE_SPELLING || next == Phase.CUED_SENTENCES) && pipeline == null) {
+        if ((next == Phase.FREE_SPELLING || next == Phase.CUED_SENTENCES) && model == null) {
             throw new IllegalStateException(next.id() + " needs a model: load one with --model, or calibrate and "
                     + "train first");
         }
-        if (next == Phase.FREE_SPELLING && !pipeline.canSpellSelfPaced()) {
+        if (next == Phase.FREE_SPELLING && !SpellerPipeline.canSpellSelfPaced(model)) {
             throw new IllegalStateException("free spelling needs a model with a speech-onset detector and windows "
                     + "locked to speech_onset; this model has none: train with the onset detector");
         }
-        if (phase == Phase.TRAINING) {
-            throw new IllegalStateException("a model is being trained; wait for it to finish");
-        }
     }
 
-    /** Stops the calibration recording and trains a model on it in the background, then loads it. */
-    public void train() {
-        if (phase != Phase.CALIBRATION || calibration == null) {
-            throw new IllegalStateException("train needs a calibration first: start calibration, let the cues run, "
-                    + "then train");
+    private static void checkCommands(SpellerPipeline.CommandSyllables commands, ModelFile.Loaded model) {
+        for (String syllable : new String[] {commands.commit(), commands.undo()}) {
+            if (syllable != null && !model.provenance().inventory().contains(syllable)) {
+                throw new IllegalArgumentException("command syllable '" + syllable + "' is not one the model "
+                        + "decodes; it decodes " + model.provenance().inventory());
+            }
         }
-        actions.add(this::startTraining);
     }
 
     // ---- the session thread ----
 
     private void loop() {
-        double[] block = new double[0];
+        int maxSamples = Math.max(1, (int) (signalInfo.nominalRateHz() / 20));
+        double[] timestamps = new double[maxSamples];
+        Object values = SignalBlocks.allocate(signalInfo.format(), maxSamples * channels);
+        double[] block = new double[maxSamples * channels];
         try {
             while (running) {
-                Runnable action;
-                while ((action = actions.poll()) != null) {
-                    action.run();
-                }
-                Chunk chunk = signalInlet.pullChunk(Math.max(1, (int) (signalInfo.nominalRateHz() / 20)),
-                        Duration.ofMillis(20));
-                blockReceivedNanos = System.nanoTime();
-                List<double[]> times = new ArrayList<>();
-                List<String> labels = new ArrayList<>();
-                pullMarkers(times, labels);
-                int n = chunk.sampleCount();
-                double last = n == 0 ? Double.POSITIVE_INFINITY : chunk.timestamps()[n - 1];
-                for (int i = 0; i < labels.size(); i++) {
-                    if (times.get(i)[0] <= last) {
-                        taskMarker(times.get(i)[0], labels.get(i));
-                    } else {
-                        pendingMarkers.add(new Object[] {times.get(i)[0], labels.get(i)});
-                    }
-                }
+                runActions();
+                int n = signalInlet.pullChunk(timestamps, values, maxSamples, Duration.ofMillis(20));
+                long received = System.nanoTime();
+                pullMarkers();
                 if (n == 0) {
                     continue;
                 }
-                if (block.length < n * channels) {
-                    block = new double[n * channels];
-                }
-                chunk.copyTo(block, 0);
+                SignalBlocks.toDoubles(values, block, n * channels);
                 ring.append(block, n);
-                countRate(n);
-                lastSampleTime = last;
-                SpellerPipeline p = pipeline;
-                if (p != null) {
-                    p.samples(block, n, chunk.timestamps()[0]);
-                    p.highGamma(highGamma);
+                rate.count(n);
+                samplesReceived += n;
+                lastSampleTime = timestamps[n - 1];
+                if (settling) {
+                    settleBlocks.add(java.util.Arrays.copyOf(block, n * channels));
+                    settleTimes.add(java.util.Arrays.copyOf(timestamps, n));
+                    if (samplesReceived >= SETTLE_SECONDS * signalInfo.nominalRateHz()) {
+                        finishSettling();
+                    }
+                    continue;
                 }
+                feedMarkersUpTo(timestamps[n - 1]);
+                process(block, n, timestamps[0], received);
             }
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.error("the session stopped: {}", e.toString(), e);
-            log("ERROR: the session stopped: " + e);
+            log.add("ERROR: the session stopped: " + e);
         }
     }
 
-    private final List<Object[]> pendingMarkers = new ArrayList<>();
-
-    /** Markers received so far, the ones held back from an earlier block first. */
-    private void pullMarkers(List<double[]> times, List<String> labels) {
-        for (Object[] held : pendingMarkers) {
-            times.add(new double[] {(double) held[0]});
-            labels.add((String) held[1]);
+    /** Marks channels that look bad, builds the pipeline, and processes the held-back signal and markers. */
+    private void finishSettling() {
+        settling = false;
+        int rateHz = (int) signalInfo.nominalRateHz();
+        try {
+            List<ChannelQuality> first = SignalSteps.quality(ring.last(ring.available()), channels, rateHz,
+                    signalInfo.channels(), lineHz(), QualityThresholds.DEFAULT);
+            quality = first;
+            for (ChannelQuality c : first) {
+                if (c.isBad()) {
+                    try {
+                        changeBad(c.channel(), true, " (" + String.join(", ", c.problems()) + ")");
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        log.add("channel " + signalLabel(c.channel()) + " looks bad but stays: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.add("channel quality could not be assessed at the start: " + e.getMessage());
         }
-        pendingMarkers.clear();
-        if (markerInlet == null) {
+        if (model != null) {
+            buildPipeline();
+        }
+        replaying = true;
+        for (int i = 0; i < settleBlocks.size(); i++) {
+            double[] times = settleTimes.get(i);
+            feedMarkersUpTo(times[times.length - 1]);
+            process(settleBlocks.get(i), times.length, times[0], System.nanoTime());
+        }
+        replaying = false;
+        settleBlocks.clear();
+        settleTimes.clear();
+    }
+
+    private void process(double[] block, int n, double firstTimestamp, long receivedNanos) {
+        SpellerPipeline p = pipeline;
+        if (p == null) {
             return;
         }
-        Chunk markers = markerInlet.pullChunk(256, Duration.ZERO);
-        for (int i = 0; i < markers.sampleCount(); i++) {
-            times.add(new double[] {markers.timestamps()[i]});
-            labels.add(markers.valueAsString(i, 0));
+        blockReceivedNanos = receivedNanos;
+        try {
+            p.samples(block, n, firstTimestamp);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // one bad block (a clock step the inlet could not smooth, say) must not end the session
+            log.add("a block was refused (" + e.getMessage() + "); the pipeline restarts");
+            buildPipeline();
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastPublishNanos > 100_000_000L) {
+            p.highGamma(highGammaWork);
+            highGammaSnapshot = highGammaWork.clone();
+            speechProbability = p.speechProbability();
+            lastPublishNanos = now;
         }
     }
 
-    private void taskMarker(double time, String label) {
+    private void pullMarkers() {
+        if (markerInlet == null || markerLost) {
+            return;
+        }
+        Chunk markers;
+        try {
+            markers = markerInlet.pullChunk(256, Duration.ZERO);
+        } catch (IllegalStateException lost) {
+            markerLost = true;
+            log.add("the task stream is lost (" + lost.getMessage() + "): no more cues; free spelling goes on");
+            return;
+        }
+        for (int i = 0; i < markers.sampleCount(); i++) {
+            double time = markers.timestamps()[i];
+            String label = markers.valueAsString(i, 0);
+            showCue(time, label);
+            if (pendingMarkers.size() >= MAX_PENDING_MARKERS) {
+                log.add("more than " + MAX_PENDING_MARKERS + " task markers ahead of the signal: the oldest is "
+                        + "dropped (are the streams' clocks far apart?)");
+                pendingMarkers.remove(0);
+            }
+            int at = pendingMarkers.size();
+            while (at > 0 && pendingMarkers.get(at - 1).time() > time) {
+                at--;
+            }
+            pendingMarkers.add(at, new TimedMarker(time, label));
+        }
+    }
+
+    /** Hands the pipeline the task markers up to {@code time}, in time order, before the samples they mark. */
+    private void feedMarkersUpTo(double time) {
+        int fed = 0;
+        while (fed < pendingMarkers.size() && pendingMarkers.get(fed).time() <= time) {
+            TimedMarker m = pendingMarkers.get(fed++);
+            if (phase == Phase.CUED_SENTENCES && pipeline != null) {
+                try {
+                    pipeline.marker(m.time(), m.label());
+                } catch (IllegalArgumentException e) {
+                    log.add("task marker not understood, ignored: '" + m.label() + "' (" + e.getMessage() + ")");
+                }
+            }
+        }
+        pendingMarkers.subList(0, fed).clear();
+    }
+
+    /** Shows the task's cues to the participant as they arrive (calibration and cued sentences). */
+    private void showCue(double time, String label) {
+        if (phase != Phase.CALIBRATION && phase != Phase.CUED_SENTENCES) {
+            return;
+        }
         TaskEvent event;
         try {
             event = TaskEvent.parse(time, label);
         } catch (IllegalArgumentException e) {
-            log("task marker not understood, ignored: '" + label + "' (" + e.getMessage() + ")");
+            log.add("task marker not understood, ignored: '" + label + "' (" + e.getMessage() + ")");
             return;
         }
-        boolean showCues = phase == Phase.CALIBRATION || phase == Phase.CUED_SENTENCES;
-        if (showCues && (event.kind().equals("cue") || event.kind().equals("sentence_start"))) {
+        if (event.kind().equals("cue") || event.kind().equals("sentence_start")) {
             cue = event.kind().equals("cue") ? event.label() : sentenceText(event.label());
             Map<String, Object> e = event("cue");
             e.put("kind", event.kind());
             e.put("text", cue);
             emit(e, time);
-        }
-        if (phase == Phase.CUED_SENTENCES && pipeline != null) {
-            pipeline.marker(time, label);
         }
     }
 
@@ -435,8 +591,8 @@ public final class OnlineSession implements AutoCloseable {
     }
 
     private void enter(Phase next) {
-        if (phase == Phase.CALIBRATION && next != Phase.CALIBRATION) {
-            stopCalibration();
+        if (calibration != null) {
+            stopCalibration(); // leaving calibration, or starting it again after a false start
         }
         phase = next;
         cue = "";
@@ -451,105 +607,95 @@ public final class OnlineSession implements AutoCloseable {
         Map<String, Object> e = event("phase");
         e.put("phase", next.id());
         emit(e, LocalClock.now());
-        log("phase: " + next.id());
+        log.add("phase: " + next.id());
     }
 
     private void startCalibration() {
-        calibrationRuns++;
-        Path file = options.workDir().resolve("calibration-" + calibrationRuns + ".xdf");
-        while (Files.exists(file)) {
+        if (!running) {
+            return;
+        }
+        Path file;
+        do {
             calibrationRuns++;
             file = options.workDir().resolve("calibration-" + calibrationRuns + ".xdf");
-        }
+        } while (Files.exists(file));
         try {
-            List<ResolvedStream> streams = List.of(options.signal(), options.taskMarkers());
             Map<String, String> header = new LinkedHashMap<>(options.headerFields());
             header.put("task", "calibration");
-            calibration = SessionRecorder.start(streams, options.lsl(), file, header, Duration.ofSeconds(5));
-            log("calibration: recording " + file.getFileName());
-        } catch (IOException e) {
-            log("ERROR: calibration recording could not start: " + e.getMessage());
+            calibration = SessionRecorder.start(List.of(options.signal(), options.taskMarkers()), options.lsl(), file,
+                    header, Duration.ofSeconds(5));
+            calibrationFile = file.getFileName().toString();
+            log.add("calibration: recording " + file.getFileName());
+        } catch (IOException | RuntimeException e) {
+            log.add("ERROR: calibration recording could not start: " + e.getMessage());
         }
     }
 
     private Path stopCalibration() {
         SessionRecorder recording = calibration;
         calibration = null;
+        calibrationFile = null;
         if (recording == null) {
             return null;
         }
         try {
             recording.close();
-            log("calibration: " + recording.path().getFileName() + " closed");
+            log.add("calibration: " + recording.path().getFileName() + " closed");
         } catch (IOException e) {
-            log("ERROR: closing the calibration recording: " + e.getMessage());
+            log.add("ERROR: closing the calibration recording: " + e.getMessage());
         }
         return recording.path();
     }
 
     private void startTraining() {
         Path data = stopCalibration();
-        if (data == null) {
-            return;
-        }
         phase = Phase.TRAINING;
         Map<String, Object> e = event("phase");
         e.put("phase", Phase.TRAINING.id());
         emit(e, LocalClock.now());
         Path out = options.workDir().resolve(data.getFileName().toString().replace(".xdf", "-model.zip"));
-        Thread trainer = new Thread(() -> {
-            StringWriter text = new StringWriter();
-            try (PrintWriter printer = new PrintWriter(new LineLog(text), true)) {
-                log("training on " + data.getFileName() + " …");
-                options.training().train(List.of(data), out, printer);
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        Thread training = new Thread(() -> {
+            try (PrintWriter printer = new PrintWriter(log.lineWriter(), true)) {
+                log.add("training on " + data.getFileName() + " …");
+                Files.deleteIfExists(part);
+                options.training().train(List.of(data), part, printer);
+                // a session closed mid-save leaves a .part file, never a truncated model
+                Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
                 ModelFile.Loaded trained = ModelFile.load(out);
-                actions.add(() -> {
-                    use(trained, "trained on " + data.getFileName());
-                    phase = Phase.WATCHING;
-                    enter(pipeline.canSpellSelfPaced() ? Phase.FREE_SPELLING : Phase.CUED_SENTENCES);
+                submit(() -> {
+                    checkFits(trained);
+                    model = trained;
+                    modelDescription = describe(trained, "trained on " + data.getFileName());
+                    buildPipeline();
+                    phase = Phase.WATCHING; // training is over: any phase may follow
+                    enter(SpellerPipeline.canSpellSelfPaced(trained) ? Phase.FREE_SPELLING
+                            : markerInlet != null && !markerLost ? Phase.CUED_SENTENCES : Phase.WATCHING);
+                    return null;
+                }).exceptionally(failed -> {
+                    Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+                    log.add("ERROR: the trained model could not be used: " + cause.getMessage());
+                    submit(() -> {
+                        phase = Phase.WATCHING;
+                        enter(Phase.WATCHING);
+                        return null;
+                    });
+                    return null;
                 });
             } catch (Exception | Error failed) {
-                log("ERROR: training failed: " + failed.getMessage());
-                actions.add(() -> {
+                log.add("ERROR: training failed: " + failed.getMessage());
+                submit(() -> {
                     phase = Phase.WATCHING;
                     enter(Phase.WATCHING);
+                    return null;
                 });
             }
         }, "naoyu-session-training");
-        trainer.setDaemon(true);
-        trainer.start();
+        training.setDaemon(true);
+        training.start();
     }
 
-    /** Passes the trainer's printed lines to the session log. */
-    private final class LineLog extends java.io.Writer {
-        private final StringWriter text;
-
-        LineLog(StringWriter text) {
-            this.text = text;
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                if (buffer[i] == '\n') {
-                    log(text.toString().strip());
-                    text.getBuffer().setLength(0);
-                } else {
-                    text.write(buffer[i]);
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private void use(ModelFile.Loaded loaded, String how) {
+    private void checkFits(ModelFile.Loaded loaded) {
         List<String> streamLabels = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             streamLabels.add(signalInfo.channels().isEmpty() ? Integer.toString(c + 1)
@@ -561,13 +707,45 @@ public final class OnlineSession implements AutoCloseable {
             throw new IllegalArgumentException("the model does not fit stream '" + signalInfo.name() + "': "
                     + String.join("; ", differences));
         }
-        SpellerPipeline next = new SpellerPipeline(loaded, channels, List.copyOf(badChannels), language,
-                new PipelineEvents(), latency);
-        this.model = loaded;
-        this.pipeline = next;
-        this.modelDescription = loaded.provenance().kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
+    }
+
+    private static String describe(ModelFile.Loaded loaded, String how) {
+        return loaded.provenance().kind().name().toLowerCase(Locale.ROOT) + ", "
                 + loaded.provenance().inventory().size() + " toned syllables, " + how;
-        log("model: " + modelDescription);
+    }
+
+    /** A fresh pipeline for the model, the bad channels and the phase (at start, after training, after a fault). */
+    private void buildPipeline() {
+        List<Integer> bad = SpellerPipeline.hasCommonAverage(model) ? List.copyOf(badChannels) : List.of();
+        SpellerPipeline next = new SpellerPipeline(model, channels, bad, language, new PipelineEvents(), latency);
+        next.setSelfPaced(phase == Phase.FREE_SPELLING);
+        next.setCommands(phase == Phase.FREE_SPELLING ? options.commands() : null);
+        pipeline = next;
+        log.add("model: " + modelDescription);
+    }
+
+    private void changeBad(int channel, boolean bad, String why) {
+        TreeSet<Integer> next = new TreeSet<>(badChannels);
+        boolean changed = bad ? next.add(channel) : next.remove(channel);
+        if (!changed) {
+            return;
+        }
+        if (channels - next.size() < 2) {
+            throw new IllegalArgumentException("at least 2 channels must stay in the common average; marking "
+                    + signalLabel(channel) + " bad would leave " + (channels - next.size()));
+        }
+        if (model != null && !SpellerPipeline.hasCommonAverage(model)) {
+            throw new IllegalStateException("this model's features use no common average, so a bad channel has "
+                    + "nothing to leave; retrain with the common average to exclude channels");
+        }
+        if (pipeline != null) {
+            pipeline.setBadChannels(List.copyOf(next));
+        }
+        badChannels.clear();
+        badChannels.addAll(next);
+        badSnapshot = List.copyOf(next);
+        log.add("channel " + signalLabel(channel) + (bad ? " marked bad" + why + ": left out of the common average"
+                : " marked good again"));
     }
 
     /** The pipeline's decodes become participant events, outlet markers and latency records. */
@@ -576,7 +754,7 @@ public final class OnlineSession implements AutoCloseable {
         public void attempt(SpellerPipeline.Attempt attempt) {
             Map<String, Object> e = event("attempt");
             e.put("onset", attempt.onsetSeconds());
-            e.put("trigger", attempt.trigger().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("trigger", attempt.trigger().name().toLowerCase(Locale.ROOT));
             e.put("cue", attempt.cue());
             List<Map<String, Object>> syllables = new ArrayList<>();
             for (Posteriors.Scored s : attempt.syllables()) {
@@ -585,10 +763,14 @@ public final class OnlineSession implements AutoCloseable {
             e.put("syllables", syllables);
             List<String> texts = attempt.sentence().stream().map(SentenceDecoder.Hypothesis::text).toList();
             e.put("candidates", texts);
-            e.put("command", attempt.command().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("command", attempt.command().name().toLowerCase(Locale.ROOT));
             currentBest = texts;
-            emit(e, attempt.onsetSeconds() + correction());
-            latency.record(LatencyStats.Stage.END_TO_END, System.nanoTime() - blockReceivedNanos);
+            emit(e, attempt.onsetSeconds());
+            if (!replaying) {
+                latency.record(LatencyStats.Stage.END_TO_END, System.nanoTime() - blockReceivedNanos);
+                latency.record(LatencyStats.Stage.FROM_SAMPLE_TIMESTAMP,
+                        (long) ((LocalClock.now() - attempt.readySeconds()) * 1e9));
+            }
         }
 
         @Override
@@ -608,10 +790,10 @@ public final class OnlineSession implements AutoCloseable {
             }
             e.put("index", sentences.size());
             currentBest = List.of();
-            committedText = sentence.text();
+            lastSentence = sentence.text();
             sentences.add(Map.copyOf(e));
-            emit(e, sentence.timeSeconds() + correction());
-            log("sentence: " + (sentence.text().isEmpty() ? "(nothing decoded)" : sentence.text())
+            emit(e, sentence.timeSeconds());
+            log.add("sentence: " + (sentence.text().isEmpty() ? "(nothing decoded)" : sentence.text())
                     + (sentence.cuedText().isEmpty() ? "" : " (cued " + sentence.cuedText() + ", " + e.get("correct")
                     + "/" + e.get("of") + " characters)"));
         }
@@ -624,11 +806,6 @@ public final class OnlineSession implements AutoCloseable {
             currentBest = texts;
             emit(e, LocalClock.now());
         }
-    }
-
-    private double correction() {
-        double c = timeCorrection;
-        return Double.isFinite(c) ? c : 0;
     }
 
     private static double round(double p) {
@@ -649,7 +826,16 @@ public final class OnlineSession implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("naoyu-speller outlet: {}", e.toString());
         }
-        updateParticipant();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("phase", phase.id());
+        p.put("cue", cue);
+        p.put("candidates", currentBest);
+        p.put("last", lastSentence);
+        participant = p;
+        broadcast(event);
+    }
+
+    private void broadcast(Map<String, Object> event) {
         for (Observer o : observers) {
             try {
                 o.event(event);
@@ -659,79 +845,24 @@ public final class OnlineSession implements AutoCloseable {
         }
     }
 
-    private void updateParticipant() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("phase", phase.id());
-        p.put("cue", cue);
-        p.put("candidates", currentBest);
-        p.put("last", committedText);
-        p.put("sentences", sentences.size());
-        participant = p;
-    }
-
     // ---- operator status ----
 
-    private void countRate(int n) {
-        double now = LocalClock.now();
-        if (Double.isNaN(firstLocal)) {
-            firstLocal = now;
-        }
-        samplesReceived += n;
-        synchronized (rateWindow) {
-            rateWindow.addLast(new double[] {now, n});
-            while (rateWindow.size() > 1 && now - rateWindow.peekFirst()[0] > 5) {
-                rateWindow.removeFirst();
-            }
-        }
-    }
-
-    private double effectiveRate() {
-        synchronized (rateWindow) {
-            if (rateWindow.size() < 2) {
-                return Double.NaN;
-            }
-            double span = rateWindow.peekLast()[0] - rateWindow.peekFirst()[0];
-            double count = 0;
-            boolean first = true;
-            for (double[] r : rateWindow) {
-                count += first ? 0 : r[1];
-                first = false;
-            }
-            return span > 0 ? count / span : Double.NaN;
-        }
-    }
-
     private void housekeep() {
-        try {
-            timeCorrection = signalInlet.timeCorrection(Duration.ofMillis(200));
-        } catch (TimeoutException e) {
-            LOG.debug("no time correction yet");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            LOG.debug("time correction: {}", e.toString());
-        }
-        int rate = (int) signalInfo.nominalRateHz();
-        if (ring.available() >= 4 * rate) {
+        int rateHz = (int) signalInfo.nominalRateHz();
+        if (!settling && ring.available() >= 2 * rateHz) {
             try {
-                boolean first = quality.isEmpty();
-                quality = SignalSteps.quality(ring.last(4 * rate), channels, rate, signalInfo.channels(), lineHz(),
-                        QualityThresholds.DEFAULT);
-                if (first) {
-                    // as training does on its calibration: channels bad from the start leave the common average
-                    for (ChannelQuality c : quality) {
-                        if (c.isBad()) {
-                            log("channel " + signalLabel(c.channel()) + " looks bad (" + String.join(", ",
-                                    c.problems()) + "): marking it bad");
-                            setBad(c.channel(), true);
-                        }
-                    }
-                }
+                quality = SignalSteps.quality(ring.last(2 * rateHz), channels, rateHz, signalInfo.channels(),
+                        lineHz(), QualityThresholds.DEFAULT);
             } catch (RuntimeException e) {
                 LOG.debug("quality: {}", e.toString());
             }
         }
+    }
+
+    /** The mains frequency the model's notch removes (50 Hz without a model). */
+    private double lineHz() {
+        ModelFile.Loaded m = model;
+        return m == null ? 50 : m.provenance().featureConfig().lineFrequencyHz();
     }
 
     /** What the operator sees: stream status, channel maps, traces, task, recording, latency, the log. */
@@ -741,19 +872,19 @@ public final class OnlineSession implements AutoCloseable {
         stream.put("name", signalInfo.name());
         stream.put("channels", channels);
         stream.put("nominalRateHz", signalInfo.nominalRateHz());
-        stream.put("effectiveRateHz", effectiveRate());
+        stream.put("effectiveRateHz", rate.perSecond());
         stream.put("samples", samplesReceived);
         stream.put("gaps", signalInlet.gaps().size());
         stream.put("droppedSamples", signalInlet.droppedSamples());
         stream.put("connected", signalInlet.isConnected());
-        stream.put("timeCorrectionMs", Double.isFinite(timeCorrection) ? timeCorrection * 1000 : null);
-        stream.put("taskStream", markerInlet == null ? null : markerInlet.info().name());
+        stream.put("timeCorrectionMs", timeCorrectionMs());
+        stream.put("taskStream", markerInlet == null ? null : markerInlet.info().name() + (markerLost ? " (lost)"
+                : ""));
         s.put("stream", stream);
         s.put("labels", labels());
         s.put("grid", grid());
-        List<ChannelQuality> q = quality;
         List<Object> qualityOut = new ArrayList<>();
-        for (ChannelQuality c : q) {
+        for (ChannelQuality c : quality) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rms", round(c.rmsMicrovolts()));
             m.put("bad", c.isBad());
@@ -761,34 +892,34 @@ public final class OnlineSession implements AutoCloseable {
             qualityOut.add(m);
         }
         s.put("quality", qualityOut);
-        s.put("highGamma", pipeline == null ? List.of() : copyRounded(highGamma));
-        s.put("badChannels", List.copyOf(badChannels));
+        s.put("highGamma", rounded(highGammaSnapshot));
+        s.put("badChannels", badSnapshot);
         int bin = Math.max(1, (int) (signalInfo.nominalRateHz() / 100));
         Map<String, Object> traces = new LinkedHashMap<>();
         for (int c : traceChannels()) {
-            traces.put(signalLabel(c), copyRounded(ring.trace(c, (int) (4 * signalInfo.nominalRateHz()), bin)));
+            traces.put(signalLabel(c), rounded(ring.trace(c, (int) (4 * signalInfo.nominalRateHz()), bin)));
         }
         s.put("traces", traces);
         s.put("phase", phase.id());
+        s.put("settling", settling);
         s.put("model", modelDescription);
         s.put("recording", recorder == null ? null : recorder.path().getFileName().toString());
-        s.put("calibrating", calibration == null ? null : calibration.path().getFileName().toString());
+        s.put("calibrating", calibrationFile);
         s.put("latency", latency.summaries());
-        s.put("speechProbability", pipeline == null ? null : finiteOrNull(pipeline.speechProbability()));
-        synchronized (log) {
-            s.put("log", List.copyOf(log));
-        }
+        s.put("speechProbability", speechProbability);
+        s.put("log", log.lines());
         return s;
     }
 
-    /** The mains frequency the model's notch removes (50 Hz without a model). */
-    private double lineHz() {
-        ModelFile.Loaded m = model;
-        return m == null ? 50 : m.provenance().featureConfig().lineFrequencyHz();
-    }
-
-    private static Object finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
+    private Double timeCorrectionMs() {
+        try {
+            return signalInlet.timeCorrection(Duration.ZERO) * 1000;
+        } catch (TimeoutException e) {
+            return null; // not measured yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private int[] traceChannels() {
@@ -799,10 +930,10 @@ public final class OnlineSession implements AutoCloseable {
         return out;
     }
 
-    private List<Double> copyRounded(double[] values) {
+    private static List<Double> rounded(double[] values) {
         List<Double> out = new ArrayList<>(values.length);
         for (double v : values) {
-            out.add(Double.isFinite(v) ? Math.round(v * 100) / 100.0 : 0.0);
+            out.add(Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null);
         }
         return out;
     }
@@ -832,26 +963,6 @@ public final class OnlineSession implements AutoCloseable {
         return Map.of("rows", rows, "columns", columns);
     }
 
-    private void log(String line) {
-        String stamped = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + line;
-        synchronized (log) {
-            log.addLast(stamped);
-            while (log.size() > 200) {
-                log.removeFirst();
-            }
-        }
-        LOG.info(line);
-        Map<String, Object> e = event("log");
-        e.put("line", stamped);
-        for (Observer o : observers) {
-            try {
-                o.event(e);
-            } catch (RuntimeException ex) {
-                LOG.warn("an observer failed: {}", ex.toString());
-            }
-        }
-    }
-
     private List<ResolvedStream> recorded() {
         List<ResolvedStream> streams = new ArrayList<>();
         streams.add(options.signal());
@@ -863,15 +974,27 @@ public final class OnlineSession implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Stops the session thread, then closes the recordings (with their footers) and the streams. A model being
+     * trained is left to finish in the background; it is written under a .part name first, so it is never truncated.
+     */
     @Override
     public void close() throws IOException {
         running = false;
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread.isAlive()) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the session thread did not stop within 10 s; closing its streams under it");
         }
         housekeeping.shutdownNow();
+        for (QueuedAction left; (left = actions.poll()) != null; ) {
+            left.done().completeExceptionally(new IllegalStateException("the session has ended"));
+        }
         stopCalibration();
         IOException first = null;
         if (recorder != null) {

@@ -31,8 +31,8 @@ public final class SpellerPipeline {
      * and the best sentences so far after it.
      */
     public record Attempt(double onsetSeconds, AttemptDecoder.Trigger trigger, String cue,
-            List<Posteriors.Scored> syllables, List<SentenceDecoder.Hypothesis> sentence, long decodeNanos,
-            long languageNanos, Command command) {
+            List<Posteriors.Scored> syllables, List<SentenceDecoder.Hypothesis> sentence, double readySeconds,
+            long decodeNanos, long languageNanos, Command command) {
     }
 
     /** What an attempt did besides spelling: decoded command syllables commit or undo in free spelling. */
@@ -70,6 +70,8 @@ public final class SpellerPipeline {
     private String cuedText = "";
     private double sentenceEnd = Double.NaN;
     private CommandSyllables commands;
+    /** A sentence has started (its start marked, or a syllable decoded) and not yet finished. */
+    private boolean sentenceOpen;
     private final boolean selfPacedPossible;
 
     /**
@@ -101,8 +103,7 @@ public final class SpellerPipeline {
         this.latency = latency;
         this.features = config.features().size();
         this.highGamma = new double[channels];
-        this.selfPacedPossible = model.onset() != null
-                && model.provenance().epochConfig().lockKind().equals(SpeechSegment.ONSET);
+        this.selfPacedPossible = canSpellSelfPaced(model);
     }
 
     /** Self-paced spelling (the onset detector finds attempts) or cued (the task's speech onsets do). */
@@ -160,6 +161,16 @@ public final class SpellerPipeline {
         return selfPacedPossible;
     }
 
+    /** Whether {@code model} can spell self-paced: an onset detector and windows locked to speech onsets. */
+    public static boolean canSpellSelfPaced(ModelFile.Loaded model) {
+        return model.onset() != null && model.provenance().epochConfig().lockKind().equals(SpeechSegment.ONSET);
+    }
+
+    /** Whether bad channels can be marked: the model's features use a common average they can leave. */
+    public static boolean hasCommonAverage(ModelFile.Loaded model) {
+        return model.provenance().featureConfig().commonAverage();
+    }
+
     /** The inventory of toned syllables the model decodes. */
     public List<TonedSyllable> inventory() {
         return inventory;
@@ -167,6 +178,9 @@ public final class SpellerPipeline {
 
     /** Drops the last syllable of the sentence being spelled; returns the best sentences after it. */
     public List<SentenceDecoder.Hypothesis> undo() {
+        if (pushed.isEmpty()) {
+            throw new IllegalStateException("nothing to undo: no syllable of this sentence has been decoded yet");
+        }
         if (!pushed.isEmpty()) {
             pushed.remove(pushed.size() - 1);
         }
@@ -179,18 +193,27 @@ public final class SpellerPipeline {
         return best;
     }
 
-    /** Ends the sentence being spelled now (free spelling), as if its end had been marked. */
+    /**
+     * Ends the sentence being spelled, as if its end had been marked at {@code timeSeconds}: it is finished once the
+     * attempts already under way have been decoded.
+     */
     public void commit(double timeSeconds) {
+        if (pushed.isEmpty() && !sentenceOpen) {
+            throw new IllegalStateException("nothing to commit: no syllable of a sentence has been decoded yet");
+        }
+        sentenceOpen = true;
         sentenceEnd = timeSeconds;
-        finish();
+        finishIfComplete();
     }
 
-    /** Forgets the sentence being spelled. */
+    /** Forgets the sentence being spelled and the attempts still waiting for their windows. */
     public void clear() {
         pushed.clear();
+        decoder.cancelPending();
         spelling = language.incremental();
         cuedText = "";
         sentenceEnd = Double.NaN;
+        sentenceOpen = false;
         listener.revised(List.of());
     }
 
@@ -205,6 +228,7 @@ public final class SpellerPipeline {
             case "sentence_start" -> {
                 spelling = language.incremental();
                 pushed.clear();
+                sentenceOpen = true;
                 int bar = event.label().indexOf('|');
                 cuedText = bar < 0 ? event.label() : event.label().substring(0, bar);
                 sentenceEnd = Double.NaN;
@@ -215,8 +239,10 @@ public final class SpellerPipeline {
                 }
             }
             case "sentence_end" -> {
-                sentenceEnd = timeSeconds;
-                finishIfComplete();
+                if (sentenceOpen) { // an end without its start (joined mid-sentence, or committed early) ends nothing
+                    sentenceEnd = timeSeconds;
+                    finishIfComplete();
+                }
             }
             default -> {
             }
@@ -224,6 +250,7 @@ public final class SpellerPipeline {
     }
 
     private void decoded(AttemptDecoder.Attempt attempt) {
+        long handlingStart = System.nanoTime();
         List<Posteriors.Scored> top = attempt.posteriors().topToned(inventory, CANDIDATES);
         List<SyllableLattice.Candidate> candidates = new ArrayList<>(top.size());
         for (Posteriors.Scored scored : top) {
@@ -237,19 +264,21 @@ public final class SpellerPipeline {
         if (command == Command.NONE) {
             sentence = spelling.push(candidates, CANDIDATES);
             pushed.add(candidates);
+            sentenceOpen = true;
         } else {
             sentence = pushed.isEmpty() ? List.of() : spelling.best(CANDIDATES);
         }
         long languageNanos = System.nanoTime() - start;
         latency.record(LatencyStats.Stage.LANGUAGE_MODEL, languageNanos);
-        decodingNanos += attempt.decodeNanos() + languageNanos;
         listener.attempt(new Attempt(attempt.onsetSeconds(), attempt.trigger(), attempt.cue(), top, sentence,
-                attempt.decodeNanos(), languageNanos, command));
-        if (command == Command.UNDO) {
+                attempt.readySeconds(), attempt.decodeNanos(), languageNanos, command));
+        if (command == Command.UNDO && !pushed.isEmpty()) {
             undo();
-        } else if (command == Command.COMMIT) {
+        } else if (command == Command.COMMIT && (!pushed.isEmpty() || sentenceOpen)) {
             commit(attempt.onsetSeconds());
         }
+        // the decoder's own time was spent before this call; all of it is attempt work, not dsp
+        decodingNanos += attempt.decodeNanos() + System.nanoTime() - handlingStart;
     }
 
     private Command command(List<Posteriors.Scored> top) {
@@ -277,5 +306,6 @@ public final class SpellerPipeline {
         pushed.clear();
         cuedText = "";
         sentenceEnd = Double.NaN;
+        sentenceOpen = false;
     }
 }

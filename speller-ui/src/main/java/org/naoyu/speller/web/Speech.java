@@ -1,10 +1,10 @@
 package org.naoyu.speller.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +21,10 @@ public record Speech(String command, String voice, String reason) {
     /** espeak-ng from the PATH, if it runs and has the voice. */
     public static Speech find(String voice) {
         try {
-            Process p = new ProcessBuilder("espeak-ng", "--voices=" + voice).redirectErrorStream(true).start();
-            String listed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return new Speech(null, voice, "espeak-ng did not run (exit " + p.exitValue() + ")");
+            Run run = run(new ProcessBuilder("espeak-ng", "--voices=" + voice), null, 10);
+            String listed = new String(run.out(), StandardCharsets.UTF_8);
+            if (run.exitCode() != 0) {
+                return new Speech(null, voice, "espeak-ng did not run (exit " + run.exitCode() + ")");
             }
             // the listing's second column is the language: "5  cmn  --/M  Chinese_(Mandarin…"
             if (listed.lines().skip(1).map(l -> l.trim().split("\\s+")).noneMatch(f -> f.length > 1
@@ -34,9 +34,6 @@ public record Speech(String command, String voice, String reason) {
             return new Speech("espeak-ng", voice, "");
         } catch (IOException e) {
             return new Speech(null, voice, "espeak-ng is not installed (Debian: apt-get install espeak-ng)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Speech(null, voice, "interrupted while looking for espeak-ng");
         }
     }
 
@@ -53,27 +50,37 @@ public record Speech(String command, String voice, String reason) {
             throw new IllegalArgumentException("text to speak must be at most " + MAX_CHARACTERS
                     + " characters, got " + text.length());
         }
-        Process p = new ProcessBuilder(command, "-v", voice, "--stdout").start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
+        Run run = run(new ProcessBuilder(command, "-v", voice, "--stdout"), text.getBytes(StandardCharsets.UTF_8),
+                20);
+        if (run.exitCode() != 0 || run.out().length < 44) {
+            throw new IOException("espeak-ng failed (exit " + run.exitCode() + ", " + run.out().length + " bytes)");
         }
-        ByteArrayOutputStream wav = new ByteArrayOutputStream();
-        try (InputStream out = p.getInputStream()) {
-            out.transferTo(wav);
-        }
+        return run.out();
+    }
+
+    private record Run(int exitCode, byte[] out) {
+    }
+
+    /** Runs a program with its output in a file, so a hung program times out instead of blocking a read. */
+    private static Run run(ProcessBuilder builder, byte[] input, int timeoutSeconds) throws IOException {
+        Path out = Files.createTempFile("naoyu-speech", ".out");
         try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("espeak-ng took longer than 20 s");
+            Process p = builder.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (OutputStream in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input);
+                }
             }
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(builder.command().get(0) + " took longer than " + timeoutSeconds + " s");
+            }
+            return new Run(p.exitValue(), Files.readAllBytes(out));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted while speaking", e);
+            throw new IOException("interrupted while running " + builder.command().get(0), e);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        if (p.exitValue() != 0 || wav.size() < 44) {
-            throw new IOException("espeak-ng failed (exit " + p.exitValue() + ", " + wav.size() + " bytes)");
-        }
-        return wav.toByteArray();
     }
 }

@@ -15,10 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.naoyu.speller.session.Events;
 import org.naoyu.speller.session.OnlineSession;
 import org.slf4j.Logger;
@@ -43,6 +48,11 @@ public final class SpellerServer implements AutoCloseable {
     private final Speech speech;
     private final CjkFont font;
     private final String host;
+    private static final int MAX_UNSENT = 64;
+    private final java.util.concurrent.BlockingQueue<Outgoing> outbox =
+            new java.util.concurrent.LinkedBlockingQueue<>(10_000);
+    private final Map<WsContext, AtomicInteger> unsent = new ConcurrentHashMap<>();
+    private final Thread sender = new Thread(this::sendLoop, "naoyu-web-sender");
 
     private SpellerServer(OnlineSession session, String host, int port, Speech speech, CjkFont font) {
         this.session = session;
@@ -87,6 +97,8 @@ public final class SpellerServer implements AutoCloseable {
         }
         SpellerServer server = new SpellerServer(session, host, port, speech, font);
         server.app.start();
+        server.sender.setDaemon(true);
+        server.sender.start();
         session.addObserver(server::broadcast);
         server.ticker.scheduleWithFixedDelay(server::pushStatus, 250, 500, TimeUnit.MILLISECONDS);
         if (!isLoopback(host)) {
@@ -134,14 +146,27 @@ public final class SpellerServer implements AutoCloseable {
 
     private void routes() {
         app.before(ctx -> {
-            // the pages never load anything from elsewhere; say so to the browser too
-            ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self'; media-src 'self' blob:; "
-                    + "img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'");
+            // a page from elsewhere reaching this server through a rebound DNS name is turned away
+            if (!allowedHost(ctx.header("Host"))) {
+                ctx.status(403).contentType("application/json").result(Events.json(Map.of("error",
+                        "this speller answers only to its own address, not to '" + ctx.header("Host") + "'")));
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            // the pages never load anything from elsewhere, nor may they be framed; say so to the browser too
+            ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws://" + ctx.header("Host")
+                    + "; media-src 'self' blob:; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "font-src 'self'; frame-ancestors 'none'");
+            ctx.header("X-Frame-Options", "DENY");
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
         });
         app.get("/api/participant", ctx -> json(ctx, participant()));
-        app.get("/api/latency", ctx -> json(ctx, session.latency().summaries()));
+        app.get("/api/latency", ctx -> {
+            if (authorised(ctx)) {
+                json(ctx, session.latency().summaries());
+            }
+        });
         app.get("/api/status", ctx -> {
             if (authorised(ctx)) {
                 json(ctx, session.operatorStatus());
@@ -162,28 +187,35 @@ public final class SpellerServer implements AutoCloseable {
         });
         app.ws("/ws", ws -> {
             ws.onConnect(ctx -> {
-                ctx.session.setIdleTimeout(java.time.Duration.ofHours(12));
+                // browsers let any page open a WebSocket to 127.0.0.1: only naoyu's own pages may listen
+                String origin = ctx.header("Origin");
+                if (!allowedHost(ctx.header("Host")) || origin != null && !allowedOrigin(origin)) {
+                    ctx.closeSession(1008, "only naoyu's own pages may connect");
+                    return;
+                }
+                ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
+                ctx.enableAutomaticPings(15, TimeUnit.SECONDS, java.nio.ByteBuffer.allocate(0));
                 sockets.add(ctx);
                 Map<String, Object> hello = new LinkedHashMap<>();
                 hello.put("event", "hello");
                 hello.put("participant", participant());
-                ctx.send(Events.json(hello));
+                send(ctx, Events.json(hello));
             });
             ws.onMessage(ctx -> {
                 Map<String, Object> message;
                 try {
                     message = Events.parse(ctx.message());
                 } catch (IllegalArgumentException e) {
-                    ctx.send(Events.json(Map.of("event", "error", "message", "not understood: " + e.getMessage())));
+                    send(ctx, Events.json(Map.of("event", "error", "message", "not understood: " + e.getMessage())));
                     return;
                 }
                 if ("auth".equals(message.get("type"))) {
                     if (matches(String.valueOf(message.get("token")))) {
                         operators.add(ctx);
-                        ctx.send(Events.json(Map.of("event", "auth", "ok", true)));
-                        ctx.send(Events.json(status()));
+                        send(ctx, Events.json(Map.of("event", "auth", "ok", true)));
+                        send(ctx, Events.json(status()));
                     } else {
-                        ctx.send(Events.json(Map.of("event", "auth", "ok", false, "message",
+                        send(ctx, Events.json(Map.of("event", "auth", "ok", false, "message",
                                 "wrong token: use the operator address printed when naoyu started")));
                     }
                 }
@@ -191,10 +223,12 @@ public final class SpellerServer implements AutoCloseable {
             ws.onClose(ctx -> {
                 sockets.remove(ctx);
                 operators.remove(ctx);
+                unsent.remove(ctx);
             });
             ws.onError(ctx -> {
                 sockets.remove(ctx);
                 operators.remove(ctx);
+                unsent.remove(ctx);
             });
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
@@ -218,13 +252,13 @@ public final class SpellerServer implements AutoCloseable {
         return s;
     }
 
-    private void action(Context ctx) {
+    private void action(Context ctx) throws InterruptedException {
         if (!authorised(ctx)) {
             return;
         }
         String name = ctx.pathParam("name");
         Map<String, Object> body = ctx.body().isBlank() ? Map.of() : Events.parse(ctx.body());
-        switch (name) {
+        CompletableFuture<Object> done = switch (name) {
             case "undo" -> session.undo();
             case "commit" -> session.commit();
             case "clear" -> session.clear();
@@ -232,13 +266,31 @@ public final class SpellerServer implements AutoCloseable {
             case "phase" -> session.setPhase(OnlineSession.Phase.parse(String.valueOf(body.get("phase"))));
             case "bad" -> {
                 Object channel = body.get("channel");
-                if (!(channel instanceof Number n)) {
-                    throw new IllegalArgumentException("bad needs {\"channel\": N, \"bad\": true|false}, got " + body);
+                Object bad = body.getOrDefault("bad", Boolean.TRUE);
+                if (!(channel instanceof Integer n) || !(bad instanceof Boolean b)) {
+                    throw new IllegalArgumentException("bad needs {\"channel\": N, \"bad\": true|false}, got "
+                            + Events.json(body));
                 }
-                session.setBad(n.intValue(), !Boolean.FALSE.equals(body.get("bad")));
+                yield session.setBad(n, b);
             }
             default -> throw new IllegalArgumentException("unknown action '" + name + "'; actions are undo, commit, "
                     + "clear, train, phase, bad");
+        };
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException refused) {
+            Throwable why = refused.getCause();
+            if (why instanceof IllegalArgumentException e) {
+                throw e;
+            }
+            if (why instanceof IllegalStateException e) {
+                throw e;
+            }
+            throw new IllegalStateException(name + " failed: " + why, why);
+        } catch (TimeoutException busy) {
+            ctx.status(503).contentType("application/json").result(Events.json(Map.of("error", "the session did "
+                    + "not take '" + name + "' within 5 s; it is queued and may still happen")));
+            return;
         }
         json(ctx, Map.of("ok", true, "action", name));
     }
@@ -284,12 +336,30 @@ public final class SpellerServer implements AutoCloseable {
         ctx.contentType("application/json; charset=utf-8").result(Events.json(value));
     }
 
-    /** Session events: participant-facing ones to every page, the log only to operators. */
+    /**
+     * Session events: participant-facing ones to every page, the log only to operators. Called on the session
+     * thread, so it only queues: the sender thread writes, and a page that stops reading is dropped, never waited for.
+     */
     private void broadcast(Map<String, Object> event) {
-        String json = Events.json(event);
         boolean operatorOnly = "log".equals(event.get("event"));
-        for (WsContext ctx : operatorOnly ? operators : sockets) {
-            send(ctx, json);
+        if (!outbox.offer(new Outgoing(Events.json(event), operatorOnly))) {
+            LOG.debug("web outbox full: an event for the pages was dropped");
+        }
+    }
+
+    private record Outgoing(String json, boolean operatorOnly) {
+    }
+
+    private void sendLoop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Outgoing next = outbox.take();
+                for (WsContext ctx : next.operatorOnly() ? operators : sockets) {
+                    send(ctx, next.json());
+                }
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -307,21 +377,65 @@ public final class SpellerServer implements AutoCloseable {
         }
     }
 
+    /** Writes without blocking; a page with too many unsent messages has stopped reading and is closed. */
     private void send(WsContext ctx, String json) {
-        try {
-            if (ctx.session.isOpen()) {
-                ctx.send(json);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("a page went away: {}", e.toString());
-            sockets.remove(ctx);
-            operators.remove(ctx);
+        AtomicInteger queued = unsent.computeIfAbsent(ctx, c -> new AtomicInteger());
+        if (queued.get() > MAX_UNSENT || !ctx.session.isOpen()) {
+            drop(ctx);
+            return;
         }
+        queued.incrementAndGet();
+        try {
+            ctx.session.getRemote().sendString(json, new WriteCallback() {
+                @Override
+                public void writeFailed(Throwable failed) {
+                    queued.decrementAndGet();
+                    drop(ctx);
+                }
+
+                @Override
+                public void writeSuccess() {
+                    queued.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            drop(ctx);
+        }
+    }
+
+    private void drop(WsContext ctx) {
+        sockets.remove(ctx);
+        operators.remove(ctx);
+        unsent.remove(ctx);
+        try {
+            ctx.closeSession(1008, "too slow or gone");
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+    }
+
+    /** Host headers this server answers to: its own address and port (and localhost when on loopback). */
+    private boolean allowedHost(String hostHeader) {
+        if (hostHeader == null) {
+            return false;
+        }
+        String port = ":" + port();
+        if (hostHeader.equals(urlHost() + port)) {
+            return true;
+        }
+        return isLoopback(host) && (hostHeader.equals("localhost" + port) || hostHeader.equals("127.0.0.1" + port)
+                || hostHeader.equals("[::1]" + port));
+    }
+
+    private boolean allowedOrigin(String origin) {
+        return origin.startsWith("http://") && allowedHost(origin.substring("http://".length()));
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
+        sender.interrupt();
         app.stop();
     }
 }
