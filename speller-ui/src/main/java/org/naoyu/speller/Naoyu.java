@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             LslCommand.class,
             RunCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
         })
 public final class Naoyu implements Runnable {
     static final int EXIT_ERROR = 1;

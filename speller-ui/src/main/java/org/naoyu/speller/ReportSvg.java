@@ -76,6 +76,15 @@ final class ReportSvg {
      * at {@code reference} (e.g. chance).
      */
     static String lines(String xTitle, String yTitle, List<Line> lines, double reference) {
+        return lines(xTitle, yTitle, lines, 1, reference, "chance");
+    }
+
+    /**
+     * A line chart with y from 0 to {@code maxY} (values above are drawn at the top), and a dashed line labelled
+     * {@code referenceLabel} at {@code reference} (none when it is 0 or less): a budget, a target.
+     */
+    static String lines(String xTitle, String yTitle, List<Line> lines, double maxY, double reference,
+            String referenceLabel) {
         int width = 600;
         int height = 320;
         int left = 60;
@@ -86,15 +95,16 @@ final class ReportSvg {
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         java.util.function.DoubleUnaryOperator px = x -> left + plotW * x / Math.max(1e-9, maxX);
-        java.util.function.DoubleUnaryOperator py = y -> top + plotH * (1 - Math.max(0, Math.min(1, y)));
+        java.util.function.DoubleUnaryOperator py = y -> top + plotH * (1 - Math.max(0, Math.min(1, y / maxY)));
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
                         + "font-size=\"11\">", width, height));
         for (int k = 0; k <= 5; k++) {
-            double y = k / 5.0;
+            double y = maxY * k / 5.0;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>", left, py.applyAsDouble(y),
-                    width - right, py.applyAsDouble(y), left - 4, py.applyAsDouble(y) + 4, y));
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left, py.applyAsDouble(y),
+                    width - right, py.applyAsDouble(y), left - 4, py.applyAsDouble(y) + 4,
+                    maxY == 1 ? String.format(Locale.ROOT, "%.1f", y) : trim(Math.round(y * 100) / 100.0)));
         }
         for (double x : ticks(maxX)) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>"
@@ -111,8 +121,9 @@ final class ReportSvg {
         if (reference > 0) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
                     + "stroke=\"#c0392b\" stroke-dasharray=\"4,3\"/><text x=\"%d\" y=\"%.1f\" fill=\"#c0392b\">"
-                    + "chance</text>", left, py.applyAsDouble(reference), width - right, py.applyAsDouble(reference),
-                    left + 4, py.applyAsDouble(reference) - 3));
+                    + "%s</text>", left, py.applyAsDouble(reference), width - right, py.applyAsDouble(reference),
+                    width - right - 4 - 6 * referenceLabel.length(), py.applyAsDouble(reference) - 3,
+                    escape(referenceLabel)));
         }
         for (int l = 0; l < lines.size(); l++) {
             Line line = lines.get(l);

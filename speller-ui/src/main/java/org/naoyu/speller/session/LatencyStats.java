@@ -28,7 +28,9 @@ public final class LatencyStats {
          * From the LSL timestamp of the sample completing the window (on this machine's clock) to the same moment:
          * adds the outlet's chunking, the network and the time samples wait in the inlet.
          */
-        FROM_SAMPLE_TIMESTAMP("from sample timestamp per attempt");
+        FROM_SAMPLE_TIMESTAMP("from sample timestamp per attempt"),
+        /** From the block being received to the attempt's message handed to every page's WebSocket. */
+        TO_PAGES("to the pages per attempt");
 
         private final String label;
 
@@ -73,6 +75,21 @@ public final class LatencyStats {
                     buckets(total)));
         }
         return out;
+    }
+
+    /** Forgets everything recorded so far (after a warm-up, say). */
+    public synchronized void reset() {
+        for (Stage stage : Stage.values()) {
+            recorders.get(stage).reset();
+            totals.get(stage).reset();
+        }
+    }
+
+    /** How many measurements of {@code stage} so far exceeded {@code nanos}: a budget's deadline misses. */
+    public synchronized long countAbove(Stage stage, long nanos) {
+        Histogram total = totals.get(stage);
+        total.add(recorders.get(stage).getIntervalHistogram());
+        return total.getTotalCount() - total.getCountBetweenValues(0, nanos);
     }
 
     /** Counts in doubling buckets from 0.05 ms: [upper bound ms, count] pairs, enough for a small bar chart. */

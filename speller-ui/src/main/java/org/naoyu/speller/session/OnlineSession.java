@@ -100,6 +100,14 @@ public final class OnlineSession implements AutoCloseable {
     @FunctionalInterface
     public interface Observer {
         void event(Map<String, Object> event);
+
+        /**
+         * An event with the {@link System#nanoTime()} at which the block behind it was received (0 when none), so an
+         * observer that delivers it can time the whole path; by default the same as {@link #event}.
+         */
+        default void event(Map<String, Object> event, long receivedNanos) {
+            event(event);
+        }
     }
 
     /**
@@ -765,7 +773,7 @@ public final class OnlineSession implements AutoCloseable {
             e.put("candidates", texts);
             e.put("command", attempt.command().name().toLowerCase(Locale.ROOT));
             currentBest = texts;
-            emit(e, attempt.onsetSeconds());
+            emit(e, attempt.onsetSeconds(), replaying ? 0 : blockReceivedNanos);
             if (!replaying) {
                 latency.record(LatencyStats.Stage.END_TO_END, System.nanoTime() - blockReceivedNanos);
                 latency.record(LatencyStats.Stage.FROM_SAMPLE_TIMESTAMP,
@@ -820,6 +828,10 @@ public final class OnlineSession implements AutoCloseable {
 
     /** Publishes an event: the outlet (stamped on this machine's clock), observers, and the participant state. */
     private void emit(Map<String, Object> event, double timestamp) {
+        emit(event, timestamp, 0);
+    }
+
+    private void emit(Map<String, Object> event, double timestamp, long receivedNanos) {
         String json = Events.json(event);
         try {
             outlet.push(Chunk.ofStrings(1, new double[] {timestamp}, new String[] {json}));
@@ -832,13 +844,17 @@ public final class OnlineSession implements AutoCloseable {
         p.put("candidates", currentBest);
         p.put("last", lastSentence);
         participant = p;
-        broadcast(event);
+        broadcast(event, receivedNanos);
     }
 
     private void broadcast(Map<String, Object> event) {
+        broadcast(event, 0);
+    }
+
+    private void broadcast(Map<String, Object> event, long receivedNanos) {
         for (Observer o : observers) {
             try {
-                o.event(event);
+                o.event(event, receivedNanos);
             } catch (RuntimeException e) {
                 LOG.warn("an observer failed: {}", e.toString());
             }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.naoyu.speller.session.Events;
+import org.naoyu.speller.session.LatencyStats;
 import org.naoyu.speller.session.OnlineSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,17 @@ public final class SpellerServer implements AutoCloseable {
         server.app.start();
         server.sender.setDaemon(true);
         server.sender.start();
-        session.addObserver(server::broadcast);
+        session.addObserver(new OnlineSession.Observer() {
+            @Override
+            public void event(Map<String, Object> event) {
+                server.broadcast(event, 0);
+            }
+
+            @Override
+            public void event(Map<String, Object> event, long receivedNanos) {
+                server.broadcast(event, receivedNanos);
+            }
+        });
         server.ticker.scheduleWithFixedDelay(server::pushStatus, 250, 500, TimeUnit.MILLISECONDS);
         if (!isLoopback(host)) {
             LOG.warn("the speller is served on {}, outside loopback, as --bind asked", host);
@@ -340,14 +351,15 @@ public final class SpellerServer implements AutoCloseable {
      * Session events: participant-facing ones to every page, the log only to operators. Called on the session
      * thread, so it only queues: the sender thread writes, and a page that stops reading is dropped, never waited for.
      */
-    private void broadcast(Map<String, Object> event) {
+    private void broadcast(Map<String, Object> event, long receivedNanos) {
         boolean operatorOnly = "log".equals(event.get("event"));
-        if (!outbox.offer(new Outgoing(Events.json(event), operatorOnly))) {
+        if (!outbox.offer(new Outgoing(Events.json(event), operatorOnly, receivedNanos))) {
             LOG.debug("web outbox full: an event for the pages was dropped");
         }
     }
 
-    private record Outgoing(String json, boolean operatorOnly) {
+    /** @param receivedNanos when the block behind an attempt was received (0 for other events) */
+    private record Outgoing(String json, boolean operatorOnly, long receivedNanos) {
     }
 
     private void sendLoop() {
@@ -356,6 +368,9 @@ public final class SpellerServer implements AutoCloseable {
                 Outgoing next = outbox.take();
                 for (WsContext ctx : next.operatorOnly() ? operators : sockets) {
                     send(ctx, next.json());
+                }
+                if (next.receivedNanos() != 0 && !sockets.isEmpty()) {
+                    session.latency().record(LatencyStats.Stage.TO_PAGES, System.nanoTime() - next.receivedNanos());
                 }
             }
         } catch (InterruptedException stopped) {
