@@ -80,6 +80,36 @@ class NaoyuLauncherIT {
         }
     }
 
+    /**
+     * {@code naoyu bench --json} through the launcher, small: it prints the figures as JSON, says for each budget
+     * line whether it held, exits 0 exactly when all did (3 otherwise), and runs on the collector the launcher
+     * chooses.
+     */
+    @Test
+    void benchPrintsTheBudgetAsJson() throws Exception {
+        Path work = Files.createTempDirectory("naoyu-bench-it");
+        Process bench = new ProcessBuilder(LAUNCHER.toString(), "bench", "--channels", "32", "--rate", "1000",
+                "--seconds", "10", "--largest", "64", "--json").redirectOutput(work.resolve("out.json").toFile())
+                .redirectError(work.resolve("err.txt").toFile()).start();
+        assertTrue(bench.waitFor(240, TimeUnit.SECONDS), "bench did not finish in 240 s");
+        String err = Files.readString(work.resolve("err.txt"));
+        assertTrue(bench.exitValue() == 0 || bench.exitValue() == 3, "exit " + bench.exitValue() + ": " + err);
+        Map<String, Object> figures = org.naoyu.speller.session.Events.parse(Files.readString(
+                work.resolve("out.json")));
+        List<?> budget = (List<?>) figures.get("budget");
+        assertEquals(5, budget.size(), figures.toString());
+        boolean allMet = budget.stream().allMatch(line -> Boolean.TRUE.equals(((Map<?, ?>) line).get("met")));
+        assertEquals(allMet, figures.get("met"));
+        assertEquals(allMet ? 0 : 3, bench.exitValue(), "the exit code gates on the budget");
+        assertTrue(String.valueOf(((Map<?, ?>) figures.get("machine")).get("collector")).contains("ZGC"),
+                "the launcher runs naoyu on ZGC: " + figures.get("machine"));
+        Map<?, ?> measurement = (Map<?, ?>) figures.get("measurement");
+        Map<?, ?> realTime = (Map<?, ?>) measurement.get("realTime");
+        assertTrue(((Number) realTime.get("attempts")).intValue() > 0, "attempts decoded in 10 s: " + realTime);
+        assertTrue(((Number) ((Map<?, ?>) measurement.get("fastest")).get("realTimeFactor")).doubleValue() > 1,
+                measurement.toString());
+    }
+
     @Test
     void versionFromTheLauncher() throws Exception {
         assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " must be executable");
