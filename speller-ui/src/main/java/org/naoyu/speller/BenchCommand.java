@@ -113,10 +113,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The real-time run through LSL. */
-    record RealTime(double seconds, List<Stage> stages, long attempts, long endToEndMisses, long dspMisses,
-            int gcPauses, double gcMaxMs, long gcPausesOver5Ms, String collector) {
+    record RealTime(double seconds, List<Stage> stages, long attempts, long pageAttempts, long endToEndMisses,
+            long dspMisses, long samplesExpected, long samplesReceived, int gcPauses, double gcMaxMs,
+            long gcPausesOver5Ms, String collector) {
         Stage stage(LatencyStats.Stage which) {
             return stages.get(which.ordinal());
+        }
+
+        /** Whether the session received the signal as fast as the simulator sent it (within 1 %). */
+        boolean keptUp() {
+            return samplesExpected > 0 && samplesReceived >= 0.99 * samplesExpected;
         }
     }
 
@@ -157,6 +163,22 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json ? new PrintWriter(System.err, true) : out;
         Path work = Files.createTempDirectory("naoyu-bench-");
+        try {
+            return bench(work, out, progress);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private int bench(Path work, PrintWriter out, PrintWriter progress) throws Exception {
         SentenceDecoder language = PinyinConverter.shipped().decoder();
         progress.printf(Locale.ROOT, "naoyu bench: %d ch at %s Hz, %s decoder, collector %s, %d cores%n", channels,
                 Json.number(rate), decoderName(), GcPauses.collectorNames(),
@@ -168,14 +190,13 @@ final class BenchCommand implements Callable<Integer> {
                 swept.add(c == channels ? main : measure(c, sweepSeconds, work, language, progress));
             }
         }
-        AsFastAsPossible largest = swept.stream().filter(m -> m.channels() == largestGrid).findFirst()
-                .map(Measurement::fastest).orElse(null);
-        if (largest == null) {
-            largest = channels == largestGrid ? main.fastest()
-                    : fastest(ModelFile.load(benchModel(largestGrid, work, progress)), largestGrid, 10, language,
-                            progress);
-        }
-        List<BudgetLine> budget = budget(main, largest, largestGrid);
+        Measurement largestRun = channels == largestGrid ? main : swept.stream()
+                .filter(m -> m.channels() == largestGrid).findFirst().orElse(null);
+        AsFastAsPossible largest = largestRun != null ? largestRun.fastest()
+                : fastest(ModelFile.load(benchModel(largestGrid, work, progress)), largestGrid, 10, language,
+                        progress);
+        List<BudgetLine> budget = budget(main, largest, largestRun == null ? null : largestRun.realTime(),
+                largestGrid);
         boolean met = budget.stream().allMatch(BudgetLine::met);
         if (json) {
             Map<String, Object> all = new LinkedHashMap<>();
@@ -324,7 +345,7 @@ final class BenchCommand implements Callable<Integer> {
                     SessionLauncher.resolve(lsl, "name='" + SimulationRun.MARKER_NAME + "' and source_id='"
                             + sourceId + "-markers'", Duration.ofSeconds(10)), lsl, work.resolve("session-" + count),
                     null, Map.of(), RunCommand.calibrationTraining(false), null, OnlineSession.Phase.CUED_SENTENCES);
-            AtomicLong received = new AtomicLong();
+            AtomicLong pageAttempts = new AtomicLong();
             try (OnlineSession session = OnlineSession.start(options, model, language);
                     SpellerServer server = SpellerServer.start(session, "127.0.0.1", false, 0, Speech.find("cmn"),
                             CjkFont.find())) {
@@ -332,26 +353,38 @@ final class BenchCommand implements Callable<Integer> {
                         "ws://127.0.0.1:" + server.port() + "/ws"), new WebSocket.Listener() {
                             @Override
                             public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                                received.incrementAndGet();
+                                if (data.toString().startsWith("{\"event\":\"attempt\"")) {
+                                    pageAttempts.incrementAndGet();
+                                }
                                 socket.request(1);
                                 return null;
                             }
                         }).get(10, TimeUnit.SECONDS);
-                Thread.sleep((long) (warmUp * 1000));
+                watch(session, simulator, warmUp);
                 session.latency().reset();
-                try (GcPauses gc = new GcPauses()) {
-                    Thread.sleep((long) (realSeconds * 1000));
-                    if (session.failure() != null) {
-                        throw new IllegalStateException("the session stopped: " + session.failure().getMessage());
-                    }
-                    LatencyStats stats = session.latency();
-                    List<Stage> stages = stats.summaries().stream().map(Stage::of).toList();
-                    RealTime result = new RealTime(realSeconds, stages,
-                            stages.get(LatencyStats.Stage.TO_PAGES.ordinal()).count(),
-                            stats.countAbove(LatencyStats.Stage.TO_PAGES, (long) (END_TO_END_P99_MS * 1e6)),
+                pageAttempts.set(0);
+                long samplesBefore = samples(session);
+                long start = System.nanoTime();
+                GcPauses gc = new GcPauses();
+                try {
+                    watch(session, simulator, realSeconds);
+                } finally {
+                    gc.close();
+                }
+                double measured = (System.nanoTime() - start) / 1e9;
+                long samplesAfter = samples(session);
+                LatencyStats stats = session.latency();
+                List<Stage> stages = stats.summaries().stream().map(Stage::of).toList();
+                long attempts = stages.get(LatencyStats.Stage.END_TO_END.ordinal()).count();
+                long delivered = stages.get(LatencyStats.Stage.TO_PAGES.ordinal()).count();
+                // an attempt that never reached the page is a miss too
+                long misses = stats.countAbove(LatencyStats.Stage.TO_PAGES, (long) (END_TO_END_P99_MS * 1e6))
+                        + Math.max(0, attempts - delivered);
+                {
+                    RealTime result = new RealTime(realSeconds, stages, attempts, pageAttempts.get(), misses,
                             stats.countAbove(LatencyStats.Stage.DSP_BLOCK, (long) (DSP_P99_MS * 1e6)),
-                            gc.pauses().size(), gc.maxMillis(), gc.countOver(GC_PAUSE_MS),
-                            GcPauses.collectorNames());
+                            Math.round(measured * rate), samplesAfter - samplesBefore, gc.pauses().size(),
+                            gc.maxMillis(), gc.countOver(GC_PAUSE_MS), GcPauses.collectorNames());
                     page.abort();
                     progress.printf(Locale.ROOT, "  %d ch: %d attempts, end to end p99 %.2f ms, dsp p99 %.3f ms, "
                             + "%d GC pauses (max %.1f ms)%n", count, result.attempts(),
@@ -367,22 +400,52 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static List<BudgetLine> budget(Measurement main, AsFastAsPossible largest, int largestGrid) {
+    /** Waits {@code seconds}, failing early when the session or the simulator stops. */
+    private static void watch(OnlineSession session, Thread simulator, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            if (session.failure() != null) {
+                throw new IllegalStateException("the session stopped: " + session.failure().getMessage());
+            }
+            if (!simulator.isAlive()) {
+                throw new IllegalStateException("the simulator stopped");
+            }
+            Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    private static long samples(OnlineSession session) {
+        return ((Number) ((Map<?, ?>) session.operatorStatus().get("stream")).get("samples")).longValue();
+    }
+
+    /**
+     * The budget's lines.
+     *
+     * @param largestRun the real-time run at the largest grid, or null when only its as-fast-as-possible run exists
+     */
+    static List<BudgetLine> budget(Measurement main, AsFastAsPossible largest, RealTime largestRun,
+            int largestGrid) {
         RealTime rt = main.realTime();
         String at = main.channels() + " ch @ " + Json.number(main.rateHz()) + " Hz";
         List<BudgetLine> lines = new ArrayList<>();
         double endToEnd = rt.stage(LatencyStats.Stage.TO_PAGES).p99Ms();
-        lines.add(new BudgetLine("end to end p99 (last sample received to ranked characters sent), " + at + ", ms",
-                END_TO_END_P99_MS, endToEnd, rt.attempts() > 0 && endToEnd <= END_TO_END_P99_MS));
-        double dsp = rt.stage(LatencyStats.Stage.DSP_BLOCK).p99Ms();
-        lines.add(new BudgetLine("dsp p99 per 10-ms block, " + at + ", ms", DSP_P99_MS, dsp, dsp <= DSP_P99_MS));
+        lines.add(new BudgetLine("end to end p99 (last sample's block received to ranked characters written to the "
+                + "page), " + at + ", ms", END_TO_END_P99_MS, endToEnd, rt.attempts() > 0
+                && rt.pageAttempts() >= rt.attempts() && endToEnd <= END_TO_END_P99_MS));
+        Stage dspStage = rt.stage(LatencyStats.Stage.DSP_BLOCK);
+        lines.add(new BudgetLine("dsp p99 per 10-ms block, " + at + ", ms", DSP_P99_MS, dspStage.p99Ms(),
+                dspStage.count() > 0 && dspStage.p99Ms() <= DSP_P99_MS));
+        double share = rt.samplesExpected() == 0 ? 0 : rt.samplesReceived() / (double) rt.samplesExpected();
+        lines.add(new BudgetLine("signal received in real time through LSL (received / sent), " + at, 0.99, share,
+                rt.keptUp()));
         lines.add(new BudgetLine("longest GC pause in " + Json.number(rt.seconds()) + " s, ms", GC_PAUSE_MS,
                 rt.gcMaxMs(), rt.gcMaxMs() <= GC_PAUSE_MS));
         double factor = main.fastest().realTimeFactor();
         lines.add(new BudgetLine("real-time factor as fast as possible, " + at, REAL_TIME_FACTOR, factor,
                 factor >= REAL_TIME_FACTOR));
-        lines.add(new BudgetLine("real-time factor at " + largestGrid + " ch (1 = real time)", 1,
-                largest.realTimeFactor(), largest.realTimeFactor() >= 1));
+        lines.add(new BudgetLine("real-time factor at " + largestGrid + " ch, as fast as possible" + (largestRun == null
+                ? "" : ", and its real-time run kept up") + " (1 = real time)", 1, largest.realTimeFactor(),
+                largest.realTimeFactor() >= 1 && (largestRun == null || largestRun.keptUp())));
         return lines;
     }
 

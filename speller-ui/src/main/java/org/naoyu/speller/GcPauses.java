@@ -1,62 +1,51 @@
 package org.naoyu.speller;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
- * The garbage collector's pauses while it is open, from the JVM's own GC notifications. Only collectors that stop
- * the application count: G1's young and full collections, ZGC's and Shenandoah's pauses; concurrent cycles (ZGC
- * Cycles, G1 Concurrent GC) run beside the application and are left out.
+ * Everything the garbage collector made the application wait for while this is open, from the JVM's flight
+ * recorder with nanosecond resolution: every stop-the-world pause ({@code jdk.GCPhasePause}: G1's young, mixed, remark
+ * and cleanup pauses, ZGC's and Shenandoah's pauses, full collections) and every ZGC allocation stall
+ * ({@code jdk.ZAllocationStall}), when a thread waits for memory that a concurrent cycle has not freed yet.
  */
 final class GcPauses implements AutoCloseable {
 
-    /** A pause: which collector, why, and how long in milliseconds. */
-    record Pause(String collector, String cause, double millis) {
+    /** A pause or stall: what kind and how long in milliseconds. */
+    record Pause(String kind, double millis) {
     }
 
     private final List<Pause> pauses = new ArrayList<>();
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final NotificationListener listener = (notification, handback) -> {
-        if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-            return;
-        }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                (CompositeData) notification.getUserData());
-        if (stopsTheWorld(info.getGcName())) {
-            synchronized (pauses) {
-                pauses.add(new Pause(info.getGcName(), info.getGcCause(), info.getGcInfo().getDuration()));
-            }
-        }
-    };
+    private final RecordingStream stream = new RecordingStream();
+    private boolean closed;
 
     GcPauses() {
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (bean instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(listener, null, null);
-                emitters.add(emitter);
-            }
+        stream.enable("jdk.GCPhasePause").withoutThreshold();
+        stream.enable("jdk.ZAllocationStall").withoutThreshold();
+        stream.onEvent("jdk.GCPhasePause", e -> add(e, e.getString("name")));
+        stream.onEvent("jdk.ZAllocationStall", e -> add(e, "ZGC allocation stall"));
+        stream.setMaxAge(Duration.ofMinutes(1));
+        stream.startAsync();
+    }
+
+    private void add(RecordedEvent event, String kind) {
+        synchronized (pauses) {
+            pauses.add(new Pause(kind, event.getDuration().toNanos() / 1e6));
         }
     }
 
-    static boolean stopsTheWorld(String collector) {
-        String name = collector.toLowerCase(Locale.ROOT);
-        return !(name.contains("cycles") || name.contains("concurrent"));
-    }
-
-    /** The collector the JVM runs with (the first one's name, e.g. "G1 Young Generation", "ZGC Pauses"). */
+    /** The collectors the JVM runs with, e.g. "ZGC Cycles, ZGC Pauses" or "G1 Young Generation, G1 Old Generation". */
     static String collectorNames() {
         return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).toList());
     }
 
+    /** The pauses so far; {@link #close} first to be sure the last second's have arrived. */
     List<Pause> pauses() {
         synchronized (pauses) {
             return List.copyOf(pauses);
@@ -71,14 +60,18 @@ final class GcPauses implements AutoCloseable {
         return pauses().stream().filter(p -> p.millis() > millis).count();
     }
 
+    /** Stops recording after the recorder has handed over what it holds (it flushes about once a second). */
     @Override
     public void close() {
-        for (NotificationEmitter emitter : emitters) {
-            try {
-                emitter.removeNotificationListener(listener);
-            } catch (ListenerNotFoundException ignored) {
-                // already gone
-            }
+        if (closed) {
+            return;
         }
+        closed = true;
+        try {
+            Thread.sleep(1200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stream.close();
     }
 }

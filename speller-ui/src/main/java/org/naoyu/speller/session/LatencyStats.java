@@ -29,7 +29,7 @@ public final class LatencyStats {
          * adds the outlet's chunking, the network and the time samples wait in the inlet.
          */
         FROM_SAMPLE_TIMESTAMP("from sample timestamp per attempt"),
-        /** From the block being received to the attempt's message handed to every page's WebSocket. */
+        /** From the block being received to the attempt's message written to a page's WebSocket (per page). */
         TO_PAGES("to the pages per attempt");
 
         private final String label;

@@ -367,10 +367,7 @@ public final class SpellerServer implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 Outgoing next = outbox.take();
                 for (WsContext ctx : next.operatorOnly() ? operators : sockets) {
-                    send(ctx, next.json());
-                }
-                if (next.receivedNanos() != 0 && !sockets.isEmpty()) {
-                    session.latency().record(LatencyStats.Stage.TO_PAGES, System.nanoTime() - next.receivedNanos());
+                    send(ctx, next.json(), next.receivedNanos());
                 }
             }
         } catch (InterruptedException stopped) {
@@ -392,8 +389,16 @@ public final class SpellerServer implements AutoCloseable {
         }
     }
 
-    /** Writes without blocking; a page with too many unsent messages has stopped reading and is closed. */
     private void send(WsContext ctx, String json) {
+        send(ctx, json, 0);
+    }
+
+    /**
+     * Writes without blocking; a page with too many unsent messages has stopped reading and is closed. For an
+     * attempt ({@code receivedNanos} not 0), the time from its block's arrival to the write's completion on this page
+     * is the budget's end-to-end figure.
+     */
+    private void send(WsContext ctx, String json, long receivedNanos) {
         AtomicInteger queued = unsent.computeIfAbsent(ctx, c -> new AtomicInteger());
         if (queued.get() > MAX_UNSENT || !ctx.session.isOpen()) {
             drop(ctx);
@@ -411,6 +416,9 @@ public final class SpellerServer implements AutoCloseable {
                 @Override
                 public void writeSuccess() {
                     queued.decrementAndGet();
+                    if (receivedNanos != 0) {
+                        session.latency().record(LatencyStats.Stage.TO_PAGES, System.nanoTime() - receivedNanos);
+                    }
                 }
             });
         } catch (RuntimeException e) {

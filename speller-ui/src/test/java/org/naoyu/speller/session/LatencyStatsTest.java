@@ -28,4 +28,18 @@ class LatencyStatsTest {
         assertEquals(1001, stats.summaries().get(LatencyStats.Stage.DECODER.ordinal()).count());
         assertEquals(0, stats.summaries().get(LatencyStats.Stage.END_TO_END.ordinal()).count());
     }
+
+    @Test
+    void missesAboveALimitAndAReset() {
+        LatencyStats stats = new LatencyStats();
+        for (long ms : new long[] {5, 10, 19, 21, 30}) {
+            stats.record(LatencyStats.Stage.TO_PAGES, ms * 1_000_000);
+        }
+        assertEquals(2, stats.countAbove(LatencyStats.Stage.TO_PAGES, 20_000_000), "21 and 30 ms");
+        assertEquals(0, stats.countAbove(LatencyStats.Stage.TO_PAGES, 30_100_000));
+        stats.reset();
+        assertEquals(0, stats.summaries().get(LatencyStats.Stage.TO_PAGES.ordinal()).count());
+        stats.record(LatencyStats.Stage.TO_PAGES, 25_000_000);
+        assertEquals(1, stats.countAbove(LatencyStats.Stage.TO_PAGES, 20_000_000), "only what came after the reset");
+    }
 }
