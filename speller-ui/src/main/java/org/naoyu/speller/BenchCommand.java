@@ -360,13 +360,17 @@ final class BenchCommand implements Callable<Integer> {
                                 return null;
                             }
                         }).get(10, TimeUnit.SECONDS);
-                watch(session, simulator, warmUp);
-                session.latency().reset();
-                pageAttempts.set(0);
-                long samplesBefore = samples(session);
-                long start = System.nanoTime();
+                // the flight recorder starts during the warm-up: its own start-up stall is not the pipeline's
                 GcPauses gc = new GcPauses();
+                long samplesBefore;
+                long start;
                 try {
+                    watch(session, simulator, warmUp);
+                    session.latency().reset();
+                    gc.startCounting();
+                    pageAttempts.set(0);
+                    samplesBefore = samples(session);
+                    start = System.nanoTime();
                     watch(session, simulator, realSeconds);
                 } finally {
                     gc.close();

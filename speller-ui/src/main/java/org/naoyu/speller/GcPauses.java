@@ -22,6 +22,7 @@ final class GcPauses implements AutoCloseable {
 
     private final List<Pause> pauses = new ArrayList<>();
     private final RecordingStream stream = new RecordingStream();
+    private volatile java.time.Instant countFrom = java.time.Instant.MIN;
     private boolean closed;
 
     GcPauses() {
@@ -33,7 +34,21 @@ final class GcPauses implements AutoCloseable {
         stream.startAsync();
     }
 
+    /**
+     * Counts only what happens from now on. Starting the flight recorder costs the application a stall of its own,
+     * so a measurement opens this before its warm-up and starts counting after it.
+     */
+    void startCounting() {
+        countFrom = java.time.Instant.now();
+        synchronized (pauses) {
+            pauses.clear();
+        }
+    }
+
     private void add(RecordedEvent event, String kind) {
+        if (event.getStartTime().isBefore(countFrom)) {
+            return;
+        }
         synchronized (pauses) {
             pauses.add(new Pause(kind, event.getDuration().toNanos() / 1e6));
         }
