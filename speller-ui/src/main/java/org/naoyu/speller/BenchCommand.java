@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.datasets.simulate.BadChannel;
@@ -321,29 +319,15 @@ final class BenchCommand implements Callable<Integer> {
     private RealTime realTime(ModelFile.Loaded model, int count, double realSeconds, Path work,
             SentenceDecoder language, PrintWriter progress) throws Exception {
         LslConfig lsl = LslConfig.load();
-        String sourceId = "naoyu-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        SimulationRun live = new SimulationRun(DemoCommand.simulator(count, rate, 6, 2), new SimulationRun.Outputs(
-                null, lsl, sourceId, Double.POSITIVE_INFINITY, 1, 0.01));
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread simulator = new Thread(() -> {
-            try {
-                live.run(s -> { }, p -> { }, stop::get);
-            } catch (Exception e) {
-                progress.println("  the simulator stopped: " + e);
-            }
-        }, "naoyu-bench-simulator");
-        simulator.setDaemon(true);
-        simulator.start();
+        SimulatedParticipant participant = new SimulatedParticipant(DemoCommand.simulator(count, rate, 6, 2), lsl,
+                "naoyu-bench");
         double warmUp = 8;
         progress.printf(Locale.ROOT, "  %d ch: real time through LSL for %.0f s (after %.0f s of warm-up)%n", count,
                 realSeconds, warmUp);
         progress.flush();
         try {
-            OnlineSession.Options options = new OnlineSession.Options(
-                    SessionLauncher.resolve(lsl, "name='" + SimulationRun.SIGNAL_NAME + "' and source_id='" + sourceId
-                            + "'", Duration.ofSeconds(10)),
-                    SessionLauncher.resolve(lsl, "name='" + SimulationRun.MARKER_NAME + "' and source_id='"
-                            + sourceId + "-markers'", Duration.ofSeconds(10)), lsl, work.resolve("session-" + count),
+            OnlineSession.Options options = new OnlineSession.Options(participant.signal(Duration.ofSeconds(10)),
+                    participant.markers(Duration.ofSeconds(10)), lsl, work.resolve("session-" + count),
                     null, Map.of(), RunCommand.calibrationTraining(false), null, OnlineSession.Phase.CUED_SENTENCES);
             AtomicLong pageAttempts = new AtomicLong();
             try (OnlineSession session = OnlineSession.start(options, model, language);
@@ -365,13 +349,13 @@ final class BenchCommand implements Callable<Integer> {
                 long samplesBefore;
                 long start;
                 try {
-                    watch(session, simulator, warmUp);
+                    watch(session, participant, warmUp);
                     session.latency().reset();
                     gc.startCounting();
                     pageAttempts.set(0);
                     samplesBefore = samples(session);
                     start = System.nanoTime();
-                    watch(session, simulator, realSeconds);
+                    watch(session, participant, realSeconds);
                 } finally {
                     gc.close();
                 }
@@ -399,20 +383,20 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            stop.set(true);
-            simulator.join(5000);
+            participant.close();
         }
     }
 
     /** Waits {@code seconds}, failing early when the session or the simulator stops. */
-    private static void watch(OnlineSession session, Thread simulator, double seconds) throws InterruptedException {
+    private static void watch(OnlineSession session, SimulatedParticipant simulator, double seconds)
+            throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
             if (session.failure() != null) {
                 throw new IllegalStateException("the session stopped: " + session.failure().getMessage());
             }
             if (!simulator.isAlive()) {
-                throw new IllegalStateException("the simulator stopped");
+                throw new IllegalStateException("the simulator stopped: " + simulator.failure());
             }
             Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
         }

@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.datasets.corpus.Sentence;
@@ -95,38 +92,23 @@ final class DemoCommand implements Callable<Integer> {
 
         // the live participant: another day's session of the same simulated person (another seed)
         LslConfig lsl = LslConfig.load();
-        String sourceId = "naoyu-demo-" + UUID.randomUUID().toString().substring(0, 8);
-        SimulationRun live = new SimulationRun(simulator(channels, rate, snr, 2), new SimulationRun.Outputs(null, lsl, sourceId,
-                Double.POSITIVE_INFINITY, 1, 0.01));
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> simulatorFailure = new AtomicReference<>();
-        Thread simulator = new Thread(() -> {
-            try {
-                live.run(started -> { }, progress -> { }, stop::get);
-            } catch (Exception | Error e) {
-                simulatorFailure.set(e);
-            }
-        }, "naoyu-demo-simulator");
-        simulator.setDaemon(true);
-        simulator.start();
+        SimulatedParticipant participant = new SimulatedParticipant(simulator(channels, rate, snr, 2), lsl,
+                "naoyu-demo");
         try {
             Duration wait = Duration.ofSeconds(10);
-            ResolvedStream signal = SessionLauncher.resolve(lsl, "name='" + SimulationRun.SIGNAL_NAME
-                    + "' and source_id='" + sourceId + "'", wait);
-            ResolvedStream markers = SessionLauncher.resolve(lsl, "name='" + SimulationRun.MARKER_NAME
-                    + "' and source_id='" + sourceId + "-markers'", wait);
+            ResolvedStream signal = participant.signal(wait);
+            ResolvedStream markers = participant.markers(wait);
             out.println("the simulated participant is live: " + signal.info().name() + " (" + channels + " ch at "
-                    + Json.number(rate) + " Hz) and " + markers.info().name() + ", source id " + sourceId);
+                    + Json.number(rate) + " Hz) and " + markers.info().name() + ", source id " + participant.sourceId());
             OnlineSession.Options options = new OnlineSession.Options(signal, markers, lsl, dir, null,
                     Map.of("software", "naoyu demo"), RunCommand.calibrationTraining(false), null, start);
             OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
                     PinyinConverter.shipped().decoder());
             return SessionLauncher.serve(session, serve, out);
         } finally {
-            stop.set(true);
-            simulator.join(5000);
-            if (simulatorFailure.get() != null) {
-                System.err.println("naoyu demo: the simulator stopped: " + simulatorFailure.get());
+            participant.close();
+            if (participant.failure() != null) {
+                System.err.println("naoyu demo: the simulator stopped: " + participant.failure());
             }
         }
     }

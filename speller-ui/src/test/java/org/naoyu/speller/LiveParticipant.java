@@ -1,51 +1,33 @@
 package org.naoyu.speller;
 
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.naoyu.acquisition.lsl.LslConfig;
-import org.naoyu.datasets.simulate.SimulationRun;
 
-/** The demo's simulated participant, live over LSL on this machine with a source id of its own, for session tests. */
+/** The demo's simulated participant, live on this machine, for session tests: fails the test if it broke. */
 final class LiveParticipant implements AutoCloseable {
-    final String sourceId = "naoyu-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final Thread thread;
+    private final SimulatedParticipant participant;
 
     LiveParticipant(int channels, double rate, double snr, long seed) {
-        SimulationRun run = new SimulationRun(DemoCommand.simulator(channels, rate, snr, seed),
-                new SimulationRun.Outputs(null, LslConfig.defaults(), sourceId, Double.POSITIVE_INFINITY, 1, 0.01));
-        thread = new Thread(() -> {
-            try {
-                run.run(s -> { }, p -> { }, stop::get);
-            } catch (Exception | Error e) {
-                failure.set(e);
-            }
-        }, "test-participant");
-        thread.setDaemon(true);
-        thread.start();
+        participant = new SimulatedParticipant(DemoCommand.simulator(channels, rate, snr, seed), LslConfig.defaults(),
+                "naoyu-test");
     }
 
     String signalQuery() {
-        return "name='" + SimulationRun.SIGNAL_NAME + "' and source_id='" + sourceId + "'";
+        return participant.signalQuery();
     }
 
     String markerQuery() {
-        return "name='" + SimulationRun.MARKER_NAME + "' and source_id='" + sourceId + "-markers'";
+        return participant.markerQuery();
     }
 
-    /** The session's naoyu-speller outlet for this participant's stream. */
     String spellerQuery() {
-        return "name='naoyu-speller' and source_id='naoyu-speller-" + sourceId + "'";
+        return participant.spellerQuery();
     }
 
     @Override
     public void close() throws InterruptedException {
-        stop.set(true);
-        thread.join(5000);
-        if (failure.get() != null) {
-            throw new AssertionError("the simulated participant failed", failure.get());
+        participant.close();
+        if (participant.failure() != null) {
+            throw new AssertionError("the simulated participant failed", participant.failure());
         }
     }
 }

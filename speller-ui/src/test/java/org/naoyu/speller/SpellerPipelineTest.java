@@ -51,20 +51,11 @@ class SpellerPipelineTest {
         Recording recording = RecordingFiles.open(session);
         RecordedStream signal = RecordingFiles.signal(recording, null);
         int channels = signal.info().channelCount();
-        List<SpellerPipeline.Sentence> spelled = new ArrayList<>();
-        List<SpellerPipeline.Attempt> attempts = new ArrayList<>();
+        Collected collected = new Collected();
+        List<SpellerPipeline.Sentence> spelled = collected.spelled;
+        List<SpellerPipeline.Attempt> attempts = collected.attempts;
         SpellerPipeline pipeline = new SpellerPipeline(loaded, channels, List.of(),
-                PinyinConverter.shipped().decoder(), new SpellerPipeline.Listener() {
-                    @Override
-                    public void attempt(SpellerPipeline.Attempt attempt) {
-                        attempts.add(attempt);
-                    }
-
-                    @Override
-                    public void sentence(SpellerPipeline.Sentence sentence) {
-                        spelled.add(sentence);
-                    }
-                });
+                PinyinConverter.shipped().decoder(), collected);
         List<RecordedEvent> markers = recording.events().stream()
                 .sorted(Comparator.comparingDouble(RecordedEvent::timeSeconds)).toList();
         Chunk chunk = signal.samples();
@@ -106,29 +97,15 @@ class SpellerPipelineTest {
         assertEquals(0, Cli.naoyu("simulate", "--out", session.toString(), "--seconds", "30", "--channels", "32",
                 "--rate", "1000", "--snr", "6", "--task", "sentences", "--sentences", demoSentences().toString(),
                 "--seed", "7").exitCode());
-        List<SpellerPipeline.Attempt> attempts = new ArrayList<>();
-        List<SpellerPipeline.Sentence> spelled = new ArrayList<>();
-        List<List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis>> revised = new ArrayList<>();
+        Collected collected = new Collected();
+        List<SpellerPipeline.Attempt> attempts = collected.attempts;
+        List<SpellerPipeline.Sentence> spelled = collected.spelled;
+        List<List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis>> revised = collected.revised;
         Recording recording = RecordingFiles.open(session);
         RecordedStream signal = RecordingFiles.signal(recording, null);
         int channels = signal.info().channelCount();
         SpellerPipeline pipeline = new SpellerPipeline(ModelFile.load(model), channels, List.of(),
-                PinyinConverter.shipped().decoder(), new SpellerPipeline.Listener() {
-                    @Override
-                    public void attempt(SpellerPipeline.Attempt attempt) {
-                        attempts.add(attempt);
-                    }
-
-                    @Override
-                    public void sentence(SpellerPipeline.Sentence sentence) {
-                        spelled.add(sentence);
-                    }
-
-                    @Override
-                    public void revised(List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis> best) {
-                        revised.add(best);
-                    }
-                });
+                PinyinConverter.shipped().decoder(), collected);
         pipeline.setSelfPaced(true); // free spelling: nothing ends a sentence but commit
         Chunk chunk = signal.samples();
         double[] all = new double[chunk.sampleCount() * channels];
@@ -176,5 +153,27 @@ class SpellerPipelineTest {
         }
         Files.writeString(file, text.toString());
         return file;
+    }
+
+    /** Everything a pipeline reports, kept in order. */
+    private static final class Collected implements SpellerPipeline.Listener {
+        final List<SpellerPipeline.Attempt> attempts = new ArrayList<>();
+        final List<SpellerPipeline.Sentence> spelled = new ArrayList<>();
+        final List<List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis>> revised = new ArrayList<>();
+
+        @Override
+        public void attempt(SpellerPipeline.Attempt attempt) {
+            attempts.add(attempt);
+        }
+
+        @Override
+        public void sentence(SpellerPipeline.Sentence sentence) {
+            spelled.add(sentence);
+        }
+
+        @Override
+        public void revised(List<org.naoyu.decoder.language.SentenceDecoder.Hypothesis> best) {
+            revised.add(best);
+        }
     }
 }

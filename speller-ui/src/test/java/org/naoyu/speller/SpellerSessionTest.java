@@ -50,7 +50,9 @@ class SpellerSessionTest {
     void runSpellsTheCuedSentencesIntoTheMarkerStreamAndTheRecording() throws Exception {
         List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
         AtomicBoolean listening = new AtomicBoolean(true);
-        try (LiveParticipant participant = new LiveParticipant(64, 1000, 6, 2)) {
+        // the demo model (calibrated at SNR 6) on a live session at high SNR, as the end-to-end check asks:
+        // at SNR 6 the first sentence, spelled while the z-score is still warming up, can cost it the 90 %
+        try (LiveParticipant participant = new LiveParticipant(64, 1000, 10, 2)) {
             // a second program (LabRecorder's place) listens to naoyu-speller while naoyu run works
             Thread listener = new Thread(() -> listen(participant.spellerQuery(), events, listening), "listener");
             listener.start();
