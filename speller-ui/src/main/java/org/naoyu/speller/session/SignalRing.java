@@ -17,10 +17,6 @@ final class SignalRing {
         this.data = new double[channels * capacitySamples];
     }
 
-    int channels() {
-        return channels;
-    }
-
     synchronized void append(double[] block, int samples) {
         for (int s = 0; s < samples; s++) {
             int at = (int) ((written + s) % capacity);

@@ -72,7 +72,6 @@ public final class SpellerPipeline {
     private CommandSyllables commands;
     /** A sentence has started (its start marked, or a syllable decoded) and not yet finished. */
     private boolean sentenceOpen;
-    private final boolean selfPacedPossible;
 
     /**
      * @param badChannels channels (0-based) this session marks bad: left out of the common average
@@ -103,7 +102,6 @@ public final class SpellerPipeline {
         this.latency = latency;
         this.features = config.features().size();
         this.highGamma = new double[channels];
-        this.selfPacedPossible = canSpellSelfPaced(model);
     }
 
     /** Self-paced spelling (the onset detector finds attempts) or cued (the task's speech onsets do). */
@@ -156,11 +154,6 @@ public final class SpellerPipeline {
         this.commands = commands;
     }
 
-    /** Whether the model can spell self-paced (it has an onset detector and onset-locked windows). */
-    public boolean canSpellSelfPaced() {
-        return selfPacedPossible;
-    }
-
     /** Whether {@code model} can spell self-paced: an onset detector and windows locked to speech onsets. */
     public static boolean canSpellSelfPaced(ModelFile.Loaded model) {
         return model.onset() != null && model.provenance().epochConfig().lockKind().equals(SpeechSegment.ONSET);
@@ -169,11 +162,6 @@ public final class SpellerPipeline {
     /** Whether bad channels can be marked: the model's features use a common average they can leave. */
     public static boolean hasCommonAverage(ModelFile.Loaded model) {
         return model.provenance().featureConfig().commonAverage();
-    }
-
-    /** The inventory of toned syllables the model decodes. */
-    public List<TonedSyllable> inventory() {
-        return inventory;
     }
 
     /** Drops the last syllable of the sentence being spelled; returns the best sentences after it. */
