@@ -2,9 +2,9 @@ package org.naoyu.decoder.language;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * From a syllable lattice to sentences: a beam search over words, each word a path of arcs that spells its pinyin,
@@ -114,19 +114,19 @@ public final class SentenceDecoder {
         for (int e = 1; e <= lattice.end(); e++) {
             beams.add(List.of());
         }
-        List<List<Partial>> incoming = new ArrayList<>();
+        List<Arrivals> incoming = new ArrayList<>();
         for (int e = 0; e <= lattice.end(); e++) {
-            incoming.add(new ArrayList<>());
+            incoming.add(new Arrivals());
         }
         for (int s = 0; s < lattice.end(); s++) {
-            List<Partial> here = s == 0 ? beams.get(0) : prune(incoming.get(s));
+            List<Partial> here = s == 0 ? beams.get(0) : incoming.get(s).kept();
             beams.set(s, here);
             incoming.set(s, null); // pruned: memory stays linear in the sentence's length
             if (!here.isEmpty()) {
                 extend(lattice, s, lexicon.root(), s, 0, new ArrayList<>(), here, incoming, -1);
             }
         }
-        List<Partial> last = lattice.end() == 0 ? beams.get(0) : prune(incoming.get(lattice.end()));
+        List<Partial> last = lattice.end() == 0 ? beams.get(0) : incoming.get(lattice.end()).kept();
         return finish(last, nBest);
     }
 
@@ -150,24 +150,85 @@ public final class SentenceDecoder {
     }
 
     /**
-     * Keeps the best {@code beam} partial sentences, one per text, ordered by last word (so that extensions look the
-     * language model up once per word) and by score within it.
+     * The partial sentences arriving at one position, kept as they come: the best {@code beam} texts, each by its
+     * best-scoring partial. Once {@code beam} texts are kept, the lowest kept score is a threshold no later arrival at
+     * or below can pass, so {@link #extend} skips those without asking the language model (its log-probability is
+     * never positive). The result is what sorting every arrival by score (earlier first among equal scores) and
+     * keeping the first {@code beam} distinct texts would give, without the sort over thousands of arrivals.
      */
-    private List<Partial> prune(List<Partial> candidates) {
-        candidates.sort(Comparator.comparingDouble(Partial::score).reversed());
-        List<Partial> kept = new ArrayList<>(Math.min(settings.beam(), candidates.size()));
-        Set<String> texts = new HashSet<>();
-        for (Partial p : candidates) {
-            if (texts.add(p.text())) {
-                kept.add(p);
-                if (kept.size() == settings.beam()) {
-                    break;
-                }
+    private final class Arrivals {
+        private final Map<String, Ranked> byText = new HashMap<>();
+        private final List<Ranked> kept = new ArrayList<>();
+        private long arrived;
+        private double threshold = Double.NEGATIVE_INFINITY;
+
+        /** A kept partial and when it arrived: among equal scores, the earlier ranks first. */
+        private record Ranked(Partial partial, long order) {
+            boolean ranksBelow(Ranked other) {
+                return partial.score < other.partial.score
+                        || (partial.score == other.partial.score && order > other.order);
             }
         }
-        kept.sort(Comparator.comparing(Partial::lastWord).thenComparing(Comparator.comparingDouble(Partial::score)
-                .reversed()));
-        return kept;
+
+        /** Whether a partial scoring at most {@code score} could still be kept. */
+        boolean couldKeep(double score) {
+            return score > threshold;
+        }
+
+        void offer(Partial p) {
+            long order = arrived++;
+            if (!couldKeep(p.score)) {
+                return;
+            }
+            Ranked ranked = new Ranked(p, order);
+            Ranked same = byText.get(p.text());
+            if (same != null) {
+                if (p.score > same.partial.score) {
+                    kept.set(kept.indexOf(same), ranked);
+                    byText.put(p.text(), ranked);
+                    updateThreshold();
+                }
+                return;
+            }
+            kept.add(ranked);
+            byText.put(p.text(), ranked);
+            if (kept.size() > settings.beam()) {
+                Ranked lowest = lowest();
+                kept.remove(lowest);
+                byText.remove(lowest.partial.text());
+            }
+            updateThreshold();
+        }
+
+        private Ranked lowest() {
+            Ranked lowest = kept.get(0);
+            for (Ranked r : kept) {
+                if (r.ranksBelow(lowest)) {
+                    lowest = r;
+                }
+            }
+            return lowest;
+        }
+
+        private void updateThreshold() {
+            if (kept.size() == settings.beam()) {
+                threshold = lowest().partial.score;
+            }
+        }
+
+        /**
+         * The kept partials ordered by last word (so that extensions look the language model up once per word) and
+         * by score within it.
+         */
+        List<Partial> kept() {
+            List<Ranked> ranked = new ArrayList<>(kept);
+            ranked.sort((a, b) -> a.ranksBelow(b) ? 1 : b.ranksBelow(a) ? -1 : 0);
+            List<Partial> partials = new ArrayList<>(ranked.size());
+            ranked.forEach(r -> partials.add(r.partial));
+            partials.sort(Comparator.comparing(Partial::lastWord).thenComparing(Comparator.comparingDouble(
+                    Partial::score).reversed()));
+            return partials;
+        }
     }
 
     /**
@@ -175,23 +236,34 @@ public final class SentenceDecoder {
      * of {@code start} to this position (or only to {@code onlyEnd} when it is ≥ 0).
      */
     private void extend(SyllableLattice lattice, int start, Lexicon.Node node, int position, int depth,
-            List<SyllableLattice.Arc> path, List<Partial> starting, List<List<Partial>> incoming, int onlyEnd) {
+            List<SyllableLattice.Arc> path, List<Partial> starting, List<Arrivals> incoming, int onlyEnd) {
         if (depth > 0 && !node.words().isEmpty() && (onlyEnd < 0 || position == onlyEnd)) {
-            List<Partial> arriving = incoming.get(position);
+            Arrivals arriving = incoming.get(position);
             for (LexiconEntry word : node.words()) {
                 double acoustic = acoustic(word, path);
                 if (acoustic == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
-                // partials come grouped by their last word: one language-model lookup per group
+                // partials come grouped by their last word, best first: one language-model lookup per group, none
+                // for a group whose best cannot be kept even at the language model's best (log-probability 0)
                 String last = null;
-                double lm = 0;
+                double lm = Double.NaN;
+                boolean hopeless = false;
                 for (Partial p : starting) {
                     if (!p.lastWord().equals(last)) {
                         last = p.lastWord();
+                        lm = Double.NaN;
+                        hopeless = false;
+                    }
+                    double withoutLm = p.score() + acoustic + settings.wordPenalty();
+                    if (hopeless || !arriving.couldKeep(withoutLm)) {
+                        hopeless = true; // the rest of the group scores no higher
+                        continue;
+                    }
+                    if (Double.isNaN(lm)) {
                         lm = settings.lmWeight() * model.logProb(last, word.word());
                     }
-                    arriving.add(new Partial(p, word, p.score() + acoustic + settings.wordPenalty() + lm));
+                    arriving.offer(new Partial(p, word, withoutLm + lm));
                 }
             }
         }
@@ -257,12 +329,13 @@ public final class SentenceDecoder {
     public final class Incremental {
         private final SyllableLattice lattice = new SyllableLattice();
         private final List<List<Partial>> beams = new ArrayList<>();
-        private final List<List<Partial>> incoming = new ArrayList<>();
+        /** Arrivals per position: only the newest position's are ever filled (see push). */
+        private final List<Arrivals> incoming = new ArrayList<>();
         private int committedPosition;
 
         Incremental() {
             beams.add(List.of(START));
-            incoming.add(new ArrayList<>());
+            incoming.add(null);
         }
 
         /** The syllables so far. */
@@ -284,14 +357,14 @@ public final class SentenceDecoder {
             lattice.append(candidates);
             int end = lattice.end();
             beams.add(List.of());
-            incoming.add(new ArrayList<>());
+            incoming.add(new Arrivals());
             for (int s = Math.max(committedPosition, end - lexicon.longestWord()); s < end; s++) {
                 if (!beams.get(s).isEmpty()) {
                     extend(lattice, s, lexicon.root(), s, 0, new ArrayList<>(), beams.get(s), incoming, end);
                 }
             }
-            beams.set(end, prune(incoming.get(end)));
-            incoming.set(end, new ArrayList<>()); // no longer needed: keep memory flat over a long sentence
+            beams.set(end, incoming.get(end).kept());
+            incoming.set(end, null); // no longer needed: keep memory flat over a long sentence
             return best(nBest);
         }
 
