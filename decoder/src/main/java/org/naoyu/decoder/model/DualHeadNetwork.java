@@ -25,8 +25,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The syllable decoder's network (DeepLearning4J): a window of feature frames through a temporal convolution (5 frames)
- * that learns spatial-temporal filters across channels, an average over {@code poolFrames} frames, then a summary of
- * the window (a convolution as long as the window, an LSTM averaged over it, or both), a shared dense layer, and two
+ * that learns spatial-temporal filters across channels, the maximum over each {@code poolFrames} frames, then a
+ * summary of the window (a convolution as long as the window, an LSTM averaged over it, or both), a shared dense layer, and two
  * softmax heads, one over base syllables and one over the five tones — NeuroXess's two streams. Joint toned-syllable
  * posteriors are the product of the heads (see {@link Posteriors}).
  */
@@ -36,7 +36,7 @@ public final class DualHeadNetwork {
      * The network's shape and training settings.
      *
      * @param convFilters  filters of the temporal convolution (kernel 5 frames, 50 ms at 100 frames/s)
-     * @param poolFrames   frames averaged into one step after the convolution (1: none), in [1, 20]
+     * @param poolFrames   frames pooled (their maximum) into one step after the convolution (1: none), in [1, 20]
      * @param lstmUnits    units of the recurrent layer (0: none)
      * @param patternUnits units of the whole-window convolution (0: none; one of the two must be there)
      * @param denseUnits   units of the shared layer before the heads
@@ -102,7 +102,9 @@ public final class DualHeadNetwork {
                 .setInputTypes(InputType.recurrent(width, frames))
                 .addLayer("conv", new Convolution1DLayer.Builder().kernelSize(5).nOut(settings.convFilters())
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), "frames")
-                .addLayer("steps", new Subsampling1DLayer.Builder(PoolingType.AVG).kernelSize(settings.poolFrames())
+                // this builder's pooling-type argument is not applied: DL4J builds max pooling, with which every
+                // setting above was chosen and every saved model trained, so it is named for what it does
+                .addLayer("steps", new Subsampling1DLayer.Builder(PoolingType.MAX).kernelSize(settings.poolFrames())
                         .stride(settings.poolFrames()).build(), "conv");
         List<String> summaries = new java.util.ArrayList<>();
         if (settings.lstmUnits() > 0) {

@@ -6,6 +6,7 @@ import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Posteriors;
+import org.naoyu.decoder.model.StreamingNetwork;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.onset.OnsetDetector;
 import org.naoyu.decoder.onset.SpeechSegment;
@@ -57,6 +58,8 @@ public final class AttemptDecoder {
     private Listener listener;
     private final float[] ring;
     private final double[] ringTimes;
+    /** The network computed as frames arrive, or null: DL4J decodes the whole window when it completes. */
+    private final StreamingNetwork streaming;
     private final List<Pending> pending = new ArrayList<>();
     private long frames;
     private double lastTime = Double.NaN;
@@ -97,6 +100,7 @@ public final class AttemptDecoder {
         int capacity = (int) Math.ceil(reach * frameRateHz) + 1;
         this.ring = new float[capacity * width];
         this.ringTimes = new double[capacity];
+        this.streaming = StreamingNetwork.of(model, capacity).orElse(null);
     }
 
     public Listener listener() {
@@ -177,6 +181,9 @@ public final class AttemptDecoder {
         }
         ringTimes[slot] = time;
         frames++;
+        if (streaming != null) {
+            streaming.frameArrived(ring, frames - 1);
+        }
         if (onset != null && onset.accept(time, frame) && selfPaced) {
             enqueue(new Pending(time - onsetLag, Trigger.DETECTED, ""));
         }
@@ -196,7 +203,8 @@ public final class AttemptDecoder {
             }
             pending.remove(0);
             long begin = System.nanoTime();
-            Posteriors posteriors = model.predict(epoch(first, next));
+            Posteriors posteriors = streaming != null ? streaming.decode(ring, first)
+                    : model.predict(epoch(first, next));
             listener.attempt(new Attempt(next.onsetSeconds(), next.trigger(), next.cue(), posteriors, time,
                     System.nanoTime() - begin));
         }

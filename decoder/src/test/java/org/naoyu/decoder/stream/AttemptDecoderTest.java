@@ -15,6 +15,7 @@ import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.Epochs;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.model.DualHeadNetwork;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.model.TrainedModel;
@@ -64,6 +65,22 @@ class AttemptDecoderTest {
             // decoded as soon as the window's last frame came, 0.9 s after onset
             assertEquals(attempt.onsetSeconds() + 0.9, attempt.readySeconds(), 0.011);
             assertTrue(attempt.decodeNanos() > 0);
+        }
+    }
+
+    @Test
+    void aNetworkStreamedFrameByFrameGivesDl4jsPosteriorsForTheOfflineEpochs() {
+        int frames = (int) Math.round(WINDOW.lengthSeconds() * 100);
+        TrainedModel network = new DualHeadNetwork(List.of("ba", "ga"), SyntheticSessions.WIDTH, frames,
+                DualHeadNetwork.Settings.DEFAULT).model();
+        List<AttemptDecoder.Attempt> attempts = Replay.run(new AttemptDecoder(network, WINDOW, 100, null, a -> { }),
+                unseen, false);
+        List<Epoch> offline = epochs(unseen);
+        assertEquals(offline.size(), attempts.size());
+        List<Posteriors> expected = network.predict(offline);
+        for (int i = 0; i < attempts.size(); i++) {
+            assertArrayEquals(expected.get(i).base(), attempts.get(i).posteriors().base(), 2e-5, "attempt " + i);
+            assertArrayEquals(expected.get(i).tone(), attempts.get(i).posteriors().tone(), 2e-5, "attempt " + i);
         }
     }
 

@@ -1,0 +1,302 @@
+package org.naoyu.decoder.model;
+
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The decoder network of {@link DualHeadNetwork} run as the frames stream in, in plain Java from a copy of its
+ * weights. The temporal convolution, which is most of the network's work, is computed for each frame as soon as the
+ * frames it reads have arrived; when an attempt's last frame comes, only the window's two edge frames on each side
+ * (which see the window's zero padding instead of their neighbours), the pooling, the whole-window convolution, the
+ * shared layer and the two heads remain: a tenth of a millisecond at 256 channels, where DL4J's {@code output()} on
+ * the whole window took 1.3 ms on a warm core and 4 to 10 ms in a live session whose caches the other threads had
+ * cooled. The results are DL4J's to float rounding ({@code StreamingNetworkTest}).
+ *
+ * <p>Only the shape {@link DualHeadNetwork} builds without an LSTM is run this way (convolution, 1-D pooling,
+ * whole-window convolution, global average, dense, two softmax heads); {@link #of} answers empty for anything else,
+ * and the caller keeps DL4J. One instance follows one stream of frames, held in its caller's ring.
+ */
+public final class StreamingNetwork {
+    private final TrainedModel model;
+    private final int width;
+    private final int frames;
+    private final int kernel;
+    private final int pad;
+    private final int filters;
+    /** The first convolution's weights as [tap][input][filter] (see {@link #convolutionWeights}). */
+    private final float[] convWeights;
+    private final float[] convBias;
+    private final boolean maxPooling;
+    private final int poolKernel;
+    private final int poolStride;
+    private final int steps;
+    private final int patternKernel;
+    private final int patternUnits;
+    private final int patternOutputs;
+    /** The whole-window convolution's weights as [step][filter][unit]. */
+    private final float[] patternWeights;
+    private final float[] patternBias;
+    private final int dense;
+    /** The shared layer's weights as [input][unit]. */
+    private final float[] denseWeights;
+    private final float[] denseBias;
+    private final float[] baseWeights;
+    private final float[] baseBias;
+    private final float[] toneWeights;
+    private final float[] toneBias;
+
+    private final float[] convRing;
+    private final int ringFrames;
+    private final float[] convolved;
+    private final float[] pooled;
+    private final float[] unit;
+    private final float[] pattern;
+    private final float[] shared;
+
+    private StreamingNetwork(TrainedModel model, ComputationGraph graph, int ringFrames) {
+        this.model = model;
+        this.width = model.width();
+        this.frames = model.frames();
+        Convolution1DLayer conv = (Convolution1DLayer) graph.getLayer("conv").conf().getLayer();
+        this.kernel = conv.getKernelSize()[0];
+        this.pad = (kernel - 1) / 2; // DL4J's Same mode at stride 1: the odd padding frame goes after
+        INDArray w = graph.getLayer("conv").getParam("W");
+        this.filters = (int) w.size(0);
+        this.convWeights = convolutionWeights(w);
+        this.convBias = vector(graph.getLayer("conv").getParam("b"));
+        Subsampling1DLayer pool = (Subsampling1DLayer) graph.getLayer("steps").conf().getLayer();
+        this.maxPooling = pool.getPoolingType() == PoolingType.MAX;
+        this.poolKernel = pool.getKernelSize()[0];
+        this.poolStride = pool.getStride()[0];
+        this.steps = (frames - poolKernel) / poolStride + 1;
+        INDArray pw = graph.getLayer("pattern").getParam("W"); // shown as [units, filters, kernel, 1]
+        this.patternUnits = (int) pw.size(0);
+        this.patternKernel = (int) pw.size(2);
+        this.patternOutputs = steps - patternKernel + 1;
+        this.patternWeights = convolutionWeights(pw);
+        this.patternBias = vector(graph.getLayer("pattern").getParam("b"));
+        this.denseWeights = matrix(graph.getLayer("shared").getParam("W"));
+        this.denseBias = vector(graph.getLayer("shared").getParam("b"));
+        this.dense = denseBias.length;
+        this.baseWeights = matrix(graph.getLayer("base").getParam("W"));
+        this.baseBias = vector(graph.getLayer("base").getParam("b"));
+        this.toneWeights = matrix(graph.getLayer("tone").getParam("W"));
+        this.toneBias = vector(graph.getLayer("tone").getParam("b"));
+        this.ringFrames = ringFrames;
+        this.convRing = new float[ringFrames * filters];
+        this.convolved = new float[frames * filters];
+        this.pooled = new float[steps * filters];
+        this.unit = new float[patternUnits];
+        this.pattern = new float[patternUnits];
+        this.shared = new float[dense];
+    }
+
+    /**
+     * The streaming form of {@code model} following a ring of {@code ringFrames} frames, or empty when the model is
+     * not a network of the shape this runs (the linear baseline, a network with an LSTM).
+     */
+    public static Optional<StreamingNetwork> of(TrainedModel model, int ringFrames) {
+        if (model.kind() != TrainedModel.Kind.NETWORK || !supported(model.graph())) {
+            return Optional.empty();
+        }
+        if (ringFrames < model.frames()) {
+            throw new IllegalArgumentException("the ring must hold a window of " + model.frames() + " frames, got "
+                    + ringFrames);
+        }
+        return Optional.of(new StreamingNetwork(model, model.graph(), ringFrames));
+    }
+
+    /** Whether the graph is exactly conv → 1-D pooling → whole-window conv → global average → dense → 2 heads. */
+    static boolean supported(ComputationGraph graph) {
+        Layer[] layers = graph.getLayers();
+        if (layers.length != 7 || graph.getConfiguration().getNetworkInputs().size() != 1) {
+            return false;
+        }
+        try {
+            Convolution1DLayer conv = (Convolution1DLayer) graph.getLayer("conv").conf().getLayer();
+            Subsampling1DLayer pool = (Subsampling1DLayer) graph.getLayer("steps").conf().getLayer();
+            Convolution1DLayer pattern = (Convolution1DLayer) graph.getLayer("pattern").conf().getLayer();
+            GlobalPoolingLayer flat = (GlobalPoolingLayer) graph.getLayer("patternFlat").conf().getLayer();
+            DenseLayer shared = (DenseLayer) graph.getLayer("shared").conf().getLayer();
+            OutputLayer base = (OutputLayer) graph.getLayer("base").conf().getLayer();
+            OutputLayer tone = (OutputLayer) graph.getLayer("tone").conf().getLayer();
+            return conv.getConvolutionMode() == ConvolutionMode.Same && unitStride(conv) && conv.hasBias()
+                    && conv.getKernelSize()[0] % 2 == 1 && conv.getActivationFn() instanceof ActivationReLU
+                    && pool.getConvolutionMode() == ConvolutionMode.Truncate && pool.getPadding()[0] == 0
+                    && pool.getDilation()[0] == 1
+                    && (pool.getPoolingType() == PoolingType.MAX || pool.getPoolingType() == PoolingType.AVG)
+                    && pattern.getConvolutionMode() == ConvolutionMode.Truncate && unitStride(pattern)
+                    && pattern.hasBias() && pattern.getActivationFn() instanceof ActivationReLU
+                    && flat.getPoolingType() == PoolingType.AVG
+                    && shared.hasBias() && shared.getActivationFn() instanceof ActivationReLU
+                    && base.hasBias() && base.getActivationFn() instanceof ActivationSoftmax
+                    && tone.hasBias() && tone.getActivationFn() instanceof ActivationSoftmax
+                    && inputs(graph, "conv", "frames") && inputs(graph, "steps", "conv")
+                    && inputs(graph, "pattern", "steps") && inputs(graph, "patternFlat", "pattern")
+                    && inputs(graph, "shared", "patternFlat") && inputs(graph, "base", "shared")
+                    && inputs(graph, "tone", "shared");
+        } catch (ClassCastException | NullPointerException | IllegalStateException notThisShape) {
+            return false;
+        }
+    }
+
+    private static boolean unitStride(Convolution1DLayer conv) {
+        return conv.getStride()[0] == 1 && conv.getDilation()[0] == 1;
+    }
+
+    private static boolean inputs(ComputationGraph graph, String vertex, String input) {
+        return graph.getConfiguration().getVertexInputs().get(vertex).equals(java.util.List.of(input));
+    }
+
+    /**
+     * A convolution's weights as [tap][input][output], the innermost loop running over outputs. DL4J shows the
+     * parameter as [outputs, inputs, taps, 1], but its 1-D convolution hands the same buffer to the native op
+     * reshaped, not permuted, as [taps, inputs, outputs]; so that is what the network learned and what is read here.
+     */
+    private static float[] convolutionWeights(INDArray w) {
+        return w.dup('c').data().asFloat();
+    }
+
+    private static float[] vector(INDArray v) {
+        return v.dup('c').data().asFloat();
+    }
+
+    /** A DL4J [nIn, nOut] matrix row by row. */
+    private static float[] matrix(INDArray m) {
+        return m.dup('c').data().asFloat();
+    }
+
+    /**
+     * The frame numbered {@code frame} (frames counted from the stream's start, held at slot {@code frame % ringFrames}
+     * of {@code ring}) has arrived: the convolution centred {@code pad} frames earlier can be computed now. Frames
+     * before a gap or the stream's start only ever enter windows at their edges, where {@link #decode} recomputes them.
+     */
+    public void frameArrived(float[] ring, long frame) {
+        long centre = frame - pad;
+        if (centre - pad < 0) {
+            return;
+        }
+        int out = slot(centre) * filters;
+        java.util.Arrays.fill(convRing, out, out + filters, 0f);
+        for (int k = 0; k < kernel; k++) {
+            accumulate(ring, slot(centre - pad + k), k, convRing, out);
+        }
+    }
+
+    /** Adds one tap's contribution of the frame at {@code slot} to the filters at {@code out}. */
+    private void accumulate(float[] ring, int slot, int tap, float[] into, int out) {
+        int from = slot * width;
+        int weights = tap * width * filters;
+        for (int i = 0; i < width; i++) {
+            float x = ring[from + i];
+            if (x != 0f) {
+                int row = weights + i * filters;
+                for (int c = 0; c < filters; c++) {
+                    into[out + c] += x * convWeights[row + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * The posteriors of the window of {@link TrainedModel#frames()} frames starting at frame {@code first}, all of
+     * which have arrived (and been announced to {@link #frameArrived}) and are still in {@code ring}.
+     */
+    public Posteriors decode(float[] ring, long first) {
+        for (int f = 0; f < frames; f++) {
+            int out = f * filters;
+            if (f >= pad && f + pad < frames) {
+                System.arraycopy(convRing, slot(first + f) * filters, convolved, out, filters);
+            } else { // an edge frame: its taps outside the window see zeros, as DL4J's padding does
+                java.util.Arrays.fill(convolved, out, out + filters, 0f);
+                for (int k = 0; k < kernel; k++) {
+                    int at = f - pad + k;
+                    if (at >= 0 && at < frames) {
+                        accumulate(ring, slot(first + at), k, convolved, out);
+                    }
+                }
+            }
+            for (int c = 0; c < filters; c++) {
+                convolved[out + c] = Math.max(0f, convolved[out + c] + convBias[c]);
+            }
+        }
+        for (int s = 0; s < steps; s++) {
+            for (int c = 0; c < filters; c++) {
+                float v = maxPooling ? Float.NEGATIVE_INFINITY : 0f;
+                for (int f = s * poolStride; f < s * poolStride + poolKernel; f++) {
+                    float x = convolved[f * filters + c];
+                    v = maxPooling ? Math.max(v, x) : v + x;
+                }
+                pooled[s * filters + c] = maxPooling ? v : v / poolKernel;
+            }
+        }
+        java.util.Arrays.fill(pattern, 0f);
+        for (int o = 0; o < patternOutputs; o++) {
+            System.arraycopy(patternBias, 0, unit, 0, patternUnits);
+            for (int s = 0; s < patternKernel; s++) {
+                for (int c = 0; c < filters; c++) {
+                    float x = pooled[(o + s) * filters + c];
+                    int row = (s * filters + c) * patternUnits;
+                    for (int u = 0; u < patternUnits; u++) {
+                        unit[u] += x * patternWeights[row + u];
+                    }
+                }
+            }
+            for (int u = 0; u < patternUnits; u++) {
+                pattern[u] += Math.max(0f, unit[u]) / patternOutputs;
+            }
+        }
+        layer(pattern, denseWeights, denseBias, shared);
+        for (int j = 0; j < dense; j++) {
+            shared[j] = Math.max(0f, shared[j]);
+        }
+        return new Posteriors(model.bases(), softmax(shared, baseWeights, baseBias),
+                softmax(shared, toneWeights, toneBias));
+    }
+
+    private int slot(long frame) {
+        return (int) (frame % ringFrames);
+    }
+
+    /** {@code out = in · weights + bias}, weights [in][out] row by row. */
+    private static void layer(float[] in, float[] weights, float[] bias, float[] out) {
+        System.arraycopy(bias, 0, out, 0, out.length);
+        for (int i = 0; i < in.length; i++) {
+            float x = in[i];
+            int row = i * out.length;
+            for (int j = 0; j < out.length; j++) {
+                out[j] += x * weights[row + j];
+            }
+        }
+    }
+
+    private static double[] softmax(float[] in, float[] weights, float[] bias) {
+        float[] logits = new float[bias.length];
+        layer(in, weights, bias, logits);
+        double max = Double.NEGATIVE_INFINITY;
+        for (float z : logits) {
+            max = Math.max(max, z);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            p[j] = Math.exp(logits[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < p.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+}

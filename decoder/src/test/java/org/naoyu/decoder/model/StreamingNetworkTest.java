@@ -1,0 +1,125 @@
+package org.naoyu.decoder.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.naoyu.decoder.data.Epoch;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The network computed as frames stream in gives DL4J's posteriors for every window, to float rounding. */
+class StreamingNetworkTest {
+    private static final List<String> BASES = List.of("ba", "ga", "da", "ma", "na", "la", "sha");
+    private static final int WIDTH = 12;
+    private static final int FRAMES = 70;
+    private static final int RING = 150;
+
+    /** Random weights and biases (a fresh network's biases are all 0, which would hide a bias misplaced). */
+    private static void randomise(ComputationGraph graph, long seed) {
+        Random random = new Random(seed);
+        float[] flat = new float[(int) graph.numParams()];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (float) (0.3 * random.nextGaussian());
+        }
+        graph.setParams(Nd4j.create(flat, new long[] {1, flat.length}, 'c'));
+    }
+
+    /**
+     * Streams 600 frames through a ring of 150 (so windows wrap around it) and compares every window's posteriors
+     * with DL4J's on the same epoch; some values are exactly 0, as bad samples enter the window.
+     */
+    private static void assertStreamedEqualsDl4j(TrainedModel model) {
+        StreamingNetwork streaming = StreamingNetwork.of(model, RING).orElseThrow();
+        float[] ring = new float[RING * WIDTH];
+        float[][] history = new float[600][WIDTH];
+        Random random = new Random(3);
+        int compared = 0;
+        for (int f = 0; f < history.length; f++) {
+            for (int i = 0; i < WIDTH; i++) {
+                history[f][i] = random.nextInt(20) == 0 ? 0f : (float) (random.nextGaussian() + Math.sin(f / 7.0));
+            }
+            System.arraycopy(history[f], 0, ring, (f % RING) * WIDTH, WIDTH);
+            streaming.frameArrived(ring, f);
+            int first = f - FRAMES + 1;
+            if (first >= 0 && (first % 13 == 0 || first < 3)) {
+                float[] values = new float[FRAMES * WIDTH];
+                for (int k = 0; k < FRAMES; k++) {
+                    System.arraycopy(history[first + k], 0, values, k * WIDTH, WIDTH);
+                }
+                Posteriors expected = model.predict(new Epoch(first / 100.0, null, FRAMES, WIDTH, values));
+                Posteriors streamed = streaming.decode(ring, first);
+                assertArrayEquals(expected.base(), streamed.base(), 2e-5, "window at frame " + first);
+                assertArrayEquals(expected.tone(), streamed.tone(), 2e-5, "window at frame " + first);
+                compared++;
+            }
+        }
+        assertTrue(compared > 40, "windows compared: " + compared);
+    }
+
+    @Test
+    void theDecoderNetworkStreamedGivesDl4jsPosteriors() {
+        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
+        randomise(network.graph(), 5);
+        assertStreamedEqualsDl4j(network.model());
+    }
+
+    @Test
+    void averagePoolingAndAWiderKernelStreamToo() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
+                .addInputs("frames")
+                .setInputTypes(InputType.recurrent(WIDTH, FRAMES))
+                .addLayer("conv", new Convolution1DLayer.Builder().kernelSize(7).nOut(9)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), "frames")
+                .addLayer("steps", new Subsampling1DLayer.Builder().poolingType(PoolingType.AVG).kernelSize(4)
+                        .stride(4).build(), "conv")
+                .addLayer("pattern", new Convolution1DLayer.Builder().kernelSize(10).nOut(11)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build(), "steps")
+                .addLayer("patternFlat", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "pattern")
+                .addLayer("shared", new DenseLayer.Builder().nOut(13).activation(Activation.RELU).build(),
+                        "patternFlat")
+                .addLayer("base", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(BASES.size())
+                        .activation(Activation.SOFTMAX).build(), "shared")
+                .addLayer("tone", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(5)
+                        .activation(Activation.SOFTMAX).build(), "shared")
+                .setOutputs("base", "tone")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        randomise(graph, 9);
+        Subsampling1DLayer pool = (Subsampling1DLayer) graph.getLayer("steps").conf().getLayer();
+        assertEquals(PoolingType.AVG, PoolingType.valueOf(pool.getPoolingType().name()), "the test's own premise");
+        assertStreamedEqualsDl4j(new TrainedModel(TrainedModel.Kind.NETWORK, graph, BASES, FRAMES, WIDTH, 1));
+    }
+
+    @Test
+    void otherModelsAreLeftToDl4j() {
+        DualHeadNetwork withLstm = new DualHeadNetwork(BASES, WIDTH, FRAMES,
+                new DualHeadNetwork.Settings(8, 5, 6, 0, 16, 1, 1e-3, 1));
+        assertFalse(StreamingNetwork.of(withLstm.model(), RING).isPresent());
+        DualHeadNetwork both = new DualHeadNetwork(BASES, WIDTH, FRAMES,
+                new DualHeadNetwork.Settings(8, 5, 6, 4, 16, 1, 1e-3, 1));
+        assertFalse(StreamingNetwork.of(both.model(), RING).isPresent());
+        DualHeadNetwork plain = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                () -> StreamingNetwork.of(plain.model(), FRAMES - 1));
+        assertTrue(small.getMessage().contains("70 frames, got 69"), small.getMessage());
+    }
+}
