@@ -15,6 +15,7 @@ import org.naoyu.decoder.stream.AttemptDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Streaming inference with the default network ({@link NetworkTrainer#DEFAULT}'s shape) over a 1-s window of
@@ -30,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code decodeAttempt}: one frame arrives and completes a cued attempt's window, which is then decoded —
  *       the time from the attempt's last frame to its posteriors (issue 7: &lt; 10 ms p99 on one core);</li>
- *   <li>{@code frameWithOnsetDetector}: one frame through the self-paced path, the onset detector's per-frame cost.</li>
+ *   <li>{@code frameWithOnsetDetector}: one frame through the self-paced path, the onset detector's per-frame cost;</li>
+ *   <li>{@code frameWhileAnAttemptWaits}: the same while an attempt's window is filling, with the decoder network's
+ *       convolution kept up frame by frame.</li>
  * </ul>
  * The weights are untrained (the arithmetic is the same). Run on one core, as the budget states:
  * {@code OMP_NUM_THREADS=1 taskset -c 0 java -jar benchmarks/target/benchmarks.jar AttemptDecoder -bm sample}.
@@ -75,15 +79,52 @@ public class AttemptDecoderBenchmark {
         decoder.accept(time, frame);
     }
 
+    /** Frames since the waiting attempt of {@code frameWhileAnAttemptWaits} was cued. */
+    private int waitingFrames;
+
+    /**
+     * Before each invocation, what the benchmark needs (JMH gives nested states their own instance of this class, so
+     * the preparation lives here and asks which benchmark runs):
+     * <ul>
+     *   <li>{@code decodeAttempt}: an attempt cued as a task cues it, before its window begins, and the frames of its
+     *       window but the last, so that the measured frame is the one that completes it;</li>
+     *   <li>{@code frameWhileAnAttemptWaits}: an attempt whose window has begun and is not about to end.</li>
+     * </ul>
+     */
+    @Setup(Level.Invocation)
+    public void prepare(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        if (benchmark.endsWith(".decodeAttempt") && decoder.pendingAttempts() == 0) {
+            decoder.cue(time + 0.01 + 0.1, "b1"); // its window (-0.1 s to +0.9 s) begins with the next frame
+            for (int f = 0; f < 99; f++) {
+                step();
+            }
+        } else if (benchmark.endsWith(".frameWhileAnAttemptWaits")) {
+            if (waitingFrames == 0 || waitingFrames == 50) {
+                decoder.cancelPending();
+                decoder.cue(time + 0.01 + 0.1, "b1");
+                waitingFrames = 0;
+            }
+            waitingFrames++;
+        }
+    }
+
+    /** The frame that completes an attempt's window, and the decode: from the last frame to the posteriors. */
     @Benchmark
     public int decodeAttempt() {
-        decoder.cue(time + 0.01 - 0.9, "b1"); // its window is complete: the next frame's accept decodes it
         step();
         return decoded;
     }
 
     @Benchmark
     public int frameWithOnsetDetector() {
+        step();
+        return decoded;
+    }
+
+    /** One frame while an attempt waits: the self-paced path plus the network's convolution for its window. */
+    @Benchmark
+    public int frameWhileAnAttemptWaits() {
         step();
         return decoded;
     }

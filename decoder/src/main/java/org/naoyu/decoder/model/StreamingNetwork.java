@@ -16,8 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The decoder network of {@link DualHeadNetwork} run as the frames stream in, in plain Java from a copy of its
- * weights. The temporal convolution, which is most of the network's work, is computed for each frame as soon as the
- * frames it reads have arrived; when an attempt's last frame comes, only the window's two edge frames on each side
+ * weights. The temporal convolution, which is most of the network's work, is computed for each frame of a waiting
+ * attempt's window as soon as the frames it reads have arrived; when the last frame comes, only the window's two edge
+ * frames on each side
  * (which see the window's zero padding instead of their neighbours), the pooling, the whole-window convolution, the
  * shared layer and the two heads remain: a tenth of a millisecond at 256 channels, where DL4J's {@code output()} on
  * the whole window took 1.3 ms on a warm core and 4 to 10 ms in a live session whose caches the other threads had
@@ -58,6 +59,9 @@ public final class StreamingNetwork {
 
     private final float[] convRing;
     private final int ringFrames;
+    /** The centres whose convolution {@code convRing} holds: from, through (empty when through < from). */
+    private long computedFrom;
+    private long computedThrough = -1;
     private final float[] convolved;
     private final float[] pooled;
     private final float[] unit;
@@ -178,15 +182,39 @@ public final class StreamingNetwork {
     }
 
     /**
-     * The frame numbered {@code frame} (frames counted from the stream's start, held at slot {@code frame % ringFrames}
-     * of {@code ring}) has arrived: the convolution centred {@code pad} frames earlier can be computed now. Frames
-     * before a gap or the stream's start only ever enter windows at their edges, where {@link #decode} recomputes them.
+     * Computes the convolution at every centre whose taps lie within frames {@code first} through {@code newest} (the
+     * newest frame; each frame is held at slot {@code frame % ringFrames} of {@code ring}), unless already done.
+     * Called as each frame arrives while an attempt waits, it has the window's work done by its last frame; the frames
+     * of a window that came before the call (before its cue or its detection) are caught up at once. Nothing is
+     * computed while no attempt waits. Values across a gap in the stream are never used: windows do not span gaps.
      */
-    public void frameArrived(float[] ring, long frame) {
-        long centre = frame - pad;
-        if (centre - pad < 0) {
-            return;
+    public void convolve(float[] ring, long first, long newest) {
+        long held = newest - ringFrames + 1;
+        long oldestCentre = Math.max(pad, Math.max(first, held) + pad);
+        long newestCentre = newest - pad;
+        // centres whose taps have left the ring are dropped, so no slot is reused inside the range
+        computedFrom = Math.max(computedFrom, held + pad);
+        if (computedThrough < computedFrom || computedThrough < oldestCentre - 1) {
+            computedFrom = oldestCentre; // nothing usable, or a hole before the window: start at the window
+            computedThrough = oldestCentre - 1;
         }
+        for (long centre = oldestCentre; centre < computedFrom; centre++) {
+            convolveAt(ring, centre);
+        }
+        computedFrom = Math.min(computedFrom, oldestCentre);
+        for (long centre = computedThrough + 1; centre <= newestCentre; centre++) {
+            convolveAt(ring, centre);
+        }
+        computedThrough = Math.max(computedThrough, newestCentre);
+    }
+
+    /** Forgets what was computed (the frames are numbered from 0 again). */
+    public void reset() {
+        computedFrom = 0;
+        computedThrough = -1;
+    }
+
+    private void convolveAt(float[] ring, long centre) {
         int out = slot(centre) * filters;
         java.util.Arrays.fill(convRing, out, out + filters, 0f);
         for (int k = 0; k < kernel; k++) {
@@ -211,9 +239,14 @@ public final class StreamingNetwork {
 
     /**
      * The posteriors of the window of {@link TrainedModel#frames()} frames starting at frame {@code first}, all of
-     * which have arrived (and been announced to {@link #frameArrived}) and are still in {@code ring}.
+     * which have arrived and are still in {@code ring}; {@code newest} is the newest frame.
      */
-    public Posteriors decode(float[] ring, long first) {
+    public Posteriors decode(float[] ring, long first, long newest) {
+        if (first < 0 || first + frames - 1 > newest || first <= newest - ringFrames) {
+            throw new IllegalArgumentException("the window of frames " + first + " to " + (first + frames - 1)
+                    + " is not held: the ring holds " + Math.max(0, newest - ringFrames + 1) + " to " + newest);
+        }
+        convolve(ring, first, newest);
         for (int f = 0; f < frames; f++) {
             int out = f * filters;
             if (f >= pad && f + pad < frames) {

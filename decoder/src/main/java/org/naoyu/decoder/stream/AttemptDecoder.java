@@ -181,11 +181,15 @@ public final class AttemptDecoder {
         }
         ringTimes[slot] = time;
         frames++;
-        if (streaming != null) {
-            streaming.frameArrived(ring, frames - 1);
-        }
         if (onset != null && onset.accept(time, frame) && selfPaced) {
             enqueue(new Pending(time - onsetLag, Trigger.DETECTED, ""));
+        }
+        if (streaming != null && !pending.isEmpty()) {
+            // the network's convolution keeps up with the waiting windows, so their last frame leaves little to do
+            long first = firstFrameAtOrAfter(pending.get(0).onsetSeconds() + window.startSeconds());
+            if (first < frames) {
+                streaming.convolve(ring, first, frames - 1);
+            }
         }
         while (!pending.isEmpty()) {
             Pending next = pending.get(0);
@@ -203,7 +207,7 @@ public final class AttemptDecoder {
             }
             pending.remove(0);
             long begin = System.nanoTime();
-            Posteriors posteriors = streaming != null ? streaming.decode(ring, first)
+            Posteriors posteriors = streaming != null ? streaming.decode(ring, first, frames - 1)
                     : model.predict(epoch(first, next));
             listener.attempt(new Attempt(next.onsetSeconds(), next.trigger(), next.cue(), posteriors, time,
                     System.nanoTime() - begin));
@@ -275,6 +279,9 @@ public final class AttemptDecoder {
         pending.clear();
         if (onset != null) {
             onset.reset();
+        }
+        if (streaming != null) {
+            streaming.reset();
         }
     }
 }

@@ -42,36 +42,71 @@ class StreamingNetworkTest {
         graph.setParams(Nd4j.create(flat, new long[] {1, flat.length}, 'c'));
     }
 
-    /**
-     * Streams 600 frames through a ring of 150 (so windows wrap around it) and compares every window's posteriors
-     * with DL4J's on the same epoch; some values are exactly 0, as bad samples enter the window.
-     */
-    private static void assertStreamedEqualsDl4j(TrainedModel model) {
-        StreamingNetwork streaming = StreamingNetwork.of(model, RING).orElseThrow();
-        float[] ring = new float[RING * WIDTH];
+    /** 600 frames of noise with a slow wave; some values are exactly 0, as bad samples enter a window. */
+    private static float[][] history() {
         float[][] history = new float[600][WIDTH];
         Random random = new Random(3);
-        int compared = 0;
         for (int f = 0; f < history.length; f++) {
             for (int i = 0; i < WIDTH; i++) {
                 history[f][i] = random.nextInt(20) == 0 ? 0f : (float) (random.nextGaussian() + Math.sin(f / 7.0));
             }
+        }
+        return history;
+    }
+
+    private static void assertDl4jsPosteriors(TrainedModel model, float[][] history, int first, Posteriors streamed) {
+        float[] values = new float[FRAMES * WIDTH];
+        for (int k = 0; k < FRAMES; k++) {
+            System.arraycopy(history[first + k], 0, values, k * WIDTH, WIDTH);
+        }
+        Posteriors expected = model.predict(new Epoch(first / 100.0, null, FRAMES, WIDTH, values));
+        assertArrayEquals(expected.base(), streamed.base(), 2e-5, "window at frame " + first);
+        assertArrayEquals(expected.tone(), streamed.tone(), 2e-5, "window at frame " + first);
+    }
+
+    /**
+     * Streams 600 frames through a ring of 150 (so windows wrap around it), the convolution kept up frame by frame as
+     * it is while an attempt waits, and compares windows' posteriors with DL4J's on the same epochs.
+     */
+    private static void assertStreamedEqualsDl4j(TrainedModel model) {
+        StreamingNetwork streaming = StreamingNetwork.of(model, RING).orElseThrow();
+        float[] ring = new float[RING * WIDTH];
+        float[][] history = history();
+        int compared = 0;
+        for (int f = 0; f < history.length; f++) {
             System.arraycopy(history[f], 0, ring, (f % RING) * WIDTH, WIDTH);
-            streaming.frameArrived(ring, f);
             int first = f - FRAMES + 1;
+            streaming.convolve(ring, Math.max(0, first), f);
             if (first >= 0 && (first % 13 == 0 || first < 3)) {
-                float[] values = new float[FRAMES * WIDTH];
-                for (int k = 0; k < FRAMES; k++) {
-                    System.arraycopy(history[first + k], 0, values, k * WIDTH, WIDTH);
-                }
-                Posteriors expected = model.predict(new Epoch(first / 100.0, null, FRAMES, WIDTH, values));
-                Posteriors streamed = streaming.decode(ring, first);
-                assertArrayEquals(expected.base(), streamed.base(), 2e-5, "window at frame " + first);
-                assertArrayEquals(expected.tone(), streamed.tone(), 2e-5, "window at frame " + first);
+                assertDl4jsPosteriors(model, history, first, streaming.decode(ring, first, f));
                 compared++;
             }
         }
         assertTrue(compared > 40, "windows compared: " + compared);
+    }
+
+    @Test
+    void windowsDecodedLateAndOutOfOrderAreCaughtUp() {
+        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
+        randomise(network.graph(), 7);
+        StreamingNetwork streaming = StreamingNetwork.of(network.model(), RING).orElseThrow();
+        float[] ring = new float[RING * WIDTH];
+        float[][] history = history();
+        for (int f = 0; f <= 400; f++) {
+            System.arraycopy(history[f], 0, ring, (f % RING) * WIDTH, WIDTH);
+        }
+        // nothing was computed as the frames came (no attempt waited); cues that came late, in any order
+        for (int first : new int[] {331, 300, 251, 320, 260, 331}) {
+            assertDl4jsPosteriors(network.model(), history, first, streaming.decode(ring, first, 400));
+        }
+        for (int f = 401; f < 600; f++) { // then a window kept up frame by frame after a jump ahead
+            System.arraycopy(history[f], 0, ring, (f % RING) * WIDTH, WIDTH);
+            streaming.convolve(ring, 500, f);
+        }
+        assertDl4jsPosteriors(network.model(), history, 500, streaming.decode(ring, 500, 599));
+        IllegalArgumentException gone = assertThrows(IllegalArgumentException.class,
+                () -> streaming.decode(ring, 449, 599));
+        assertTrue(gone.getMessage().contains("the ring holds 450 to 599"), gone.getMessage());
     }
 
     @Test
