@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
@@ -81,6 +82,7 @@ public class AttemptDecoderBenchmark {
 
     /** Frames since the waiting attempt of {@code frameWhileAnAttemptWaits} was cued. */
     private int waitingFrames;
+    private int decodedBefore;
 
     /**
      * Before each invocation, what the benchmark needs (JMH gives nested states their own instance of this class, so
@@ -94,11 +96,14 @@ public class AttemptDecoderBenchmark {
     @Setup(Level.Invocation)
     public void prepare(BenchmarkParams params) {
         String benchmark = params.getBenchmark();
-        if (benchmark.endsWith(".decodeAttempt") && decoder.pendingAttempts() == 0) {
-            decoder.cue(time + 0.01 + 0.1, "b1"); // its window (-0.1 s to +0.9 s) begins with the next frame
-            for (int f = 0; f < 99; f++) {
-                step();
+        if (benchmark.endsWith(".decodeAttempt")) {
+            if (decoder.pendingAttempts() == 0) {
+                decoder.cue(time + 0.01 + 0.1, "b1"); // its window (-0.1 s to +0.9 s) begins with the next frame
+                for (int f = 0; f < 99; f++) {
+                    step();
+                }
             }
+            decodedBefore = decoded;
         } else if (benchmark.endsWith(".frameWhileAnAttemptWaits")) {
             if (waitingFrames == 0 || waitingFrames == 50) {
                 decoder.cancelPending();
@@ -106,6 +111,14 @@ public class AttemptDecoderBenchmark {
                 waitingFrames = 0;
             }
             waitingFrames++;
+        }
+    }
+
+    /** The measured frame of {@code decodeAttempt} must be the one that decoded the attempt, or it measured nothing. */
+    @TearDown(Level.Invocation)
+    public void checkTheAttemptWasDecoded(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith(".decodeAttempt") && decoded != decodedBefore + 1) {
+            throw new IllegalStateException("the measured frame did not complete the attempt's window");
         }
     }
 

@@ -5,6 +5,9 @@ public interface LanguageModel {
     String START = "<s>";
     String END = "</s>";
 
-    /** Natural log of P(word | previous). */
+    /**
+     * Natural log of P(word | previous): never above 0, a probability's log. The search relies on it: a partial
+     * sentence that cannot make the beam even at log-probability 0 is skipped without asking.
+     */
     double logProb(String previous, String word);
 }

@@ -16,9 +16,9 @@ public final class SentenceDecoder {
     /**
      * @param beam        hypotheses kept per position, in [1, 1000]
      * @param lmWeight    weight of the language model's log-probability, in [0, 10]
-     * @param tonePenalty log-probability added when a word's tone differs from the syllable's (≤ 0): a word whose
-     *                    citation tone differs from what was said (tone sandhi, a wrong tone) can still win
-     * @param wordPenalty log-probability added per word (≤ 0 favours longer words)
+     * @param tonePenalty log-probability added when a word's tone differs from the syllable's (finite, ≤ 0): a word
+     *                    whose citation tone differs from what was said (tone sandhi, a wrong tone) can still win
+     * @param wordPenalty log-probability added per word (finite, ≤ 0; below 0 favours longer words)
      */
     public record Settings(int beam, double lmWeight, double tonePenalty, double wordPenalty) {
         /** Chosen on the task-corpus sentences (decoder/README.md), never on the held-out ones. */
@@ -31,9 +31,10 @@ public final class SentenceDecoder {
             if (!(lmWeight >= 0 && lmWeight <= 10)) {
                 throw new IllegalArgumentException("lmWeight must be in [0, 10], got " + lmWeight);
             }
-            if (!(tonePenalty <= 0) || !(wordPenalty <= 0)) {
-                throw new IllegalArgumentException("penalties must be <= 0, got tone " + tonePenalty + ", word "
-                        + wordPenalty);
+            if (!(tonePenalty <= 0 && tonePenalty > Double.NEGATIVE_INFINITY)
+                    || !(wordPenalty <= 0 && wordPenalty > Double.NEGATIVE_INFINITY)) {
+                throw new IllegalArgumentException("penalties must be finite and <= 0, got tone " + tonePenalty
+                        + ", word " + wordPenalty);
             }
         }
 
@@ -172,7 +173,7 @@ public final class SentenceDecoder {
 
         /** Whether a partial scoring at most {@code score} could still be kept. */
         boolean couldKeep(double score) {
-            return score > threshold;
+            return kept.size() < settings.beam() || score > threshold;
         }
 
         void offer(Partial p) {

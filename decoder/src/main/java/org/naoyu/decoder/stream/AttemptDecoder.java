@@ -185,11 +185,7 @@ public final class AttemptDecoder {
             enqueue(new Pending(time - onsetLag, Trigger.DETECTED, ""));
         }
         if (streaming != null && !pending.isEmpty()) {
-            // the network's convolution keeps up with the waiting windows, so their last frame leaves little to do
-            long first = firstFrameAtOrAfter(pending.get(0).onsetSeconds() + window.startSeconds());
-            if (first < frames) {
-                streaming.convolve(ring, first, frames - 1);
-            }
+            keepUp();
         }
         while (!pending.isEmpty()) {
             Pending next = pending.get(0);
@@ -211,6 +207,22 @@ public final class AttemptDecoder {
                     : model.predict(epoch(first, next));
             listener.attempt(new Attempt(next.onsetSeconds(), next.trigger(), next.cue(), posteriors, time,
                     System.nanoTime() - begin));
+        }
+    }
+
+    /**
+     * The network's convolution keeps up with the next attempt's window as its frames arrive, so that the window's
+     * last frame leaves little to do (a window that has left the ring or spans a gap is not worth it: it is dropped).
+     */
+    private void keepUp() {
+        double start = pending.get(0).onsetSeconds() + window.startSeconds();
+        long held = Math.min(frames, ringTimes.length);
+        double oldest = ringTimes[(int) ((frames - held) % ringTimes.length)];
+        if (start >= Math.max(oldest, continuousSince) - 1e-9) {
+            long first = firstFrameAtOrAfter(start);
+            if (first < frames) {
+                streaming.convolve(ring, first, frames - 1);
+            }
         }
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The beam keeps what sorting every arrival would keep. {@code beam-transcript.txt} was written by the decoder that
- * sorted all partial sentences arriving at a position and kept the best {@code beam} distinct texts (before the
- * threshold that skips hopeless arrivals, commit of 2026-11-29); the decoder must still produce it to the last digit,
+ * sorted all partial sentences arriving at a position and kept the best {@code beam} distinct texts (as of commit
+ * 6304ee6, before the threshold that skips hopeless arrivals); the decoder must still produce it to the last digit,
  * on noisy attempts whose distractors (是, 一, 几, …) each read as dozens of characters.
  *
  * <p>To rewrite it after an intended change of the search: {@code -Dnaoyu.writeBeamTranscript=path}.
@@ -28,11 +28,11 @@ class SentenceDecoderBeamTest {
     private static final String[] DISTRACTORS = {"shi4", "yi4", "ji1", "li4", "zhi4", "yu2", "xi1", "fu4", "qi2",
         "wei4", "le5", "de5", "zhong1", "guo2"};
 
-    /** Every push's 5 best and every sentence's 3 best finished, for 40 noisy sentences of 3 to 11 attempts. */
+    /** Every push's 5 best and every sentence's 3 best finished, for 25 noisy sentences of 3 to 11 attempts. */
     static String transcript(SentenceDecoder decoder) {
         Random random = new Random(7);
         StringBuilder out = new StringBuilder();
-        for (int sentence = 0; sentence < 40; sentence++) {
+        for (int sentence = 0; sentence < 25; sentence++) {
             SentenceDecoder.Incremental spelling = decoder.incremental();
             SyllableLattice lattice = new SyllableLattice();
             int length = 3 + sentence % 9;
@@ -69,9 +69,24 @@ class SentenceDecoderBeamTest {
                 .append(String.format(Locale.ROOT, " %.9f", h.score())).append('\n');
     }
 
+    /**
+     * The shipped decoder (beam 32), a narrow beam (3), and a beam of 8 without the language model, where homophones
+     * tie on the same score and the earlier arrival must win as the stable sort had it.
+     */
+    private static String transcripts() {
+        Lexicon lexicon = Lexicon.shipped();
+        LanguageModel model = AdaptedModel.shipped(new BigramModel(lexicon));
+        SentenceDecoder.Settings shipped = SentenceDecoder.Settings.DEFAULT;
+        return "beam 32\n" + transcript(new SentenceDecoder(lexicon, model, shipped))
+                + "beam 3\n" + transcript(new SentenceDecoder(lexicon, model, new SentenceDecoder.Settings(3,
+                        shipped.lmWeight(), shipped.tonePenalty(), shipped.wordPenalty())))
+                + "beam 8, no language model\n" + transcript(new SentenceDecoder(lexicon, model,
+                        new SentenceDecoder.Settings(8, 0, shipped.tonePenalty(), shipped.wordPenalty())));
+    }
+
     @Test
     void keepsWhatSortingEveryArrivalKept() throws IOException {
-        String actual = transcript(PinyinConverter.shipped().decoder());
+        String actual = transcripts();
         String write = System.getProperty("naoyu.writeBeamTranscript");
         if (write != null) {
             Files.writeString(Path.of(write), actual, StandardCharsets.UTF_8);

@@ -22,6 +22,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.naoyu.decoder.data.Epoch;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -116,17 +118,17 @@ class StreamingNetworkTest {
         assertStreamedEqualsDl4j(network.model());
     }
 
-    @Test
-    void averagePoolingAndAWiderKernelStreamToo() {
+    /** The network's shape with other settings: pooling, the whole-window convolution's activation and padding. */
+    private static ComputationGraph custom(PoolingType pooling, IActivation patternActivation, int patternPadding) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
                 .addInputs("frames")
                 .setInputTypes(InputType.recurrent(WIDTH, FRAMES))
                 .addLayer("conv", new Convolution1DLayer.Builder().kernelSize(7).nOut(9)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), "frames")
-                .addLayer("steps", new Subsampling1DLayer.Builder().poolingType(PoolingType.AVG).kernelSize(4)
-                        .stride(4).build(), "conv")
-                .addLayer("pattern", new Convolution1DLayer.Builder().kernelSize(10).nOut(11)
-                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build(), "steps")
+                .addLayer("steps", new Subsampling1DLayer.Builder().poolingType(pooling).kernelSize(4)
+                        .stride(3).build(), "conv")
+                .addLayer("pattern", new Convolution1DLayer.Builder().kernelSize(10).nOut(11).padding(patternPadding)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(patternActivation).build(), "steps")
                 .addLayer("patternFlat", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "pattern")
                 .addLayer("shared", new DenseLayer.Builder().nOut(13).activation(Activation.RELU).build(),
                         "patternFlat")
@@ -139,9 +141,46 @@ class StreamingNetworkTest {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         randomise(graph, 9);
+        return graph;
+    }
+
+    @Test
+    void averagePoolingAWiderKernelAndOverlappingStepsStreamToo() {
+        ComputationGraph graph = custom(PoolingType.AVG, new ActivationReLU(), 0);
         Subsampling1DLayer pool = (Subsampling1DLayer) graph.getLayer("steps").conf().getLayer();
         assertEquals(PoolingType.AVG, PoolingType.valueOf(pool.getPoolingType().name()), "the test's own premise");
         assertStreamedEqualsDl4j(new TrainedModel(TrainedModel.Kind.NETWORK, graph, BASES, FRAMES, WIDTH, 1));
+    }
+
+    @Test
+    void aGraphThisCannotComputeExactlyIsLeftToDl4j() {
+        ComputationGraph padded = custom(PoolingType.MAX, new ActivationReLU(), 1);
+        assertFalse(StreamingNetwork.supported(padded), "padding on the whole-window convolution");
+        ComputationGraph leaky = custom(PoolingType.MAX, new ActivationReLU(null, 0.0, 0.1), 0);
+        assertFalse(StreamingNetwork.supported(leaky), "a leaky ReLU");
+        ComputationGraph capped = custom(PoolingType.MAX, new ActivationReLU(6.0, 0.0, 0.0), 0);
+        assertFalse(StreamingNetwork.supported(capped), "a capped ReLU");
+        assertTrue(StreamingNetwork.supported(custom(PoolingType.MAX, new ActivationReLU(), 0)), "the plain one");
+    }
+
+    @Test
+    void afterAResetTheFramesCountFromZeroAgain() {
+        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
+        randomise(network.graph(), 11);
+        StreamingNetwork streaming = StreamingNetwork.of(network.model(), RING).orElseThrow();
+        float[] ring = new float[RING * WIDTH];
+        float[][] history = history();
+        for (int f = 0; f < 300; f++) { // a stream that computed everything up to frame 299
+            System.arraycopy(history[f], 0, ring, (f % RING) * WIDTH, WIDTH);
+            streaming.convolve(ring, Math.max(0, f - FRAMES + 1), f);
+        }
+        streaming.reset();
+        float[][] restarted = java.util.Arrays.copyOfRange(history, 300, 600);
+        for (int f = 0; f < FRAMES; f++) {
+            System.arraycopy(restarted[f], 0, ring, (f % RING) * WIDTH, WIDTH);
+            streaming.convolve(ring, 0, f);
+        }
+        assertDl4jsPosteriors(network.model(), restarted, 0, streaming.decode(ring, 0, FRAMES - 1));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -15,12 +17,26 @@ public record CjkFont(Path file) {
 
     /** The first installed font fontconfig lists for Chinese, preferring Noto/Source Han, then WenQuanYi. */
     public static CjkFont find() {
+        return find(List.of("fc-list", ":lang=zh", "file"), Duration.ofSeconds(10));
+    }
+
+    /**
+     * The best font {@code command} lists (one file per line), or none when it fails or takes longer than
+     * {@code timeout}: its output goes to a file, so a command that hangs cannot hold the start-up past the timeout.
+     */
+    static CjkFont find(List<String> command, Duration timeout) {
+        Path output = null;
         try {
-            Process p = new ProcessBuilder("fc-list", ":lang=zh", "file").redirectErrorStream(true).start();
-            String listed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            output = Files.createTempFile("naoyu-fc-list-", ".txt");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
                 return new CjkFont(null);
             }
+            if (p.exitValue() != 0) {
+                return new CjkFont(null);
+            }
+            String listed = Files.readString(output, StandardCharsets.UTF_8);
             Path best = null;
             int bestRank = Integer.MAX_VALUE;
             for (String line : listed.lines().toList()) {
@@ -42,6 +58,14 @@ public record CjkFont(Path file) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CjkFont(null);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // a temp file left behind holds only font paths
+                }
+            }
         }
     }
 
