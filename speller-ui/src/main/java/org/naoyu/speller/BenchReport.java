@@ -45,11 +45,11 @@ final class BenchReport {
             html.append(chart(sweep, "end to end per attempt, ms", List.of(
                     line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.TO_PAGES).p50Ms()),
                     line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.TO_PAGES).p99Ms())),
-                    BenchCommand.END_TO_END_P99_MS, "budget p99"));
+                    BenchCommand.END_TO_END_P99_MS, "budget p99 at 256 ch"));
             html.append(chart(sweep, "dsp per 10-ms block, ms", List.of(
                     line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p50Ms()),
                     line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms())),
-                    BenchCommand.DSP_P99_MS, "budget p99"));
+                    BenchCommand.DSP_P99_MS, "budget p99 at 256 ch"));
             html.append(chart(sweep, "real-time factor (as fast as possible)", List.of(
                     line(sweep, "real-time factor", "#1e8449", m -> m.fastest().realTimeFactor())),
                     BenchCommand.REAL_TIME_FACTOR, "budget at 256 ch"));

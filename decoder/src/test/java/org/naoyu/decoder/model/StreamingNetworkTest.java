@@ -44,6 +44,13 @@ class StreamingNetworkTest {
         graph.setParams(Nd4j.create(flat, new long[] {1, flat.length}, 'c'));
     }
 
+    /** The decoder network's default shape with random weights and biases. */
+    private static DualHeadNetwork randomNetwork(long seed) {
+        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
+        randomise(network.graph(), seed);
+        return network;
+    }
+
     /** 600 frames of noise with a slow wave; some values are exactly 0, as bad samples enter a window. */
     private static float[][] history() {
         float[][] history = new float[600][WIDTH];
@@ -89,8 +96,7 @@ class StreamingNetworkTest {
 
     @Test
     void windowsDecodedLateAndOutOfOrderAreCaughtUp() {
-        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
-        randomise(network.graph(), 7);
+        DualHeadNetwork network = randomNetwork(7);
         StreamingNetwork streaming = StreamingNetwork.of(network.model(), RING).orElseThrow();
         float[] ring = new float[RING * WIDTH];
         float[][] history = history();
@@ -113,8 +119,7 @@ class StreamingNetworkTest {
 
     @Test
     void theDecoderNetworkStreamedGivesDl4jsPosteriors() {
-        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
-        randomise(network.graph(), 5);
+        DualHeadNetwork network = randomNetwork(5);
         assertStreamedEqualsDl4j(network.model());
     }
 
@@ -165,8 +170,7 @@ class StreamingNetworkTest {
 
     @Test
     void afterAResetTheFramesCountFromZeroAgain() {
-        DualHeadNetwork network = new DualHeadNetwork(BASES, WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT);
-        randomise(network.graph(), 11);
+        DualHeadNetwork network = randomNetwork(11);
         StreamingNetwork streaming = StreamingNetwork.of(network.model(), RING).orElseThrow();
         float[] ring = new float[RING * WIDTH];
         float[][] history = history();
