@@ -368,19 +368,17 @@ final class BenchCommand implements Callable<Integer> {
                 // an attempt that never reached the page is a miss too
                 long misses = stats.countAbove(LatencyStats.Stage.TO_PAGES, (long) (END_TO_END_P99_MS * 1e6))
                         + Math.max(0, attempts - delivered);
-                {
-                    RealTime result = new RealTime(realSeconds, stages, attempts, pageAttempts.get(), misses,
-                            stats.countAbove(LatencyStats.Stage.DSP_BLOCK, (long) (DSP_P99_MS * 1e6)),
-                            Math.round(measured * rate), samplesAfter - samplesBefore, gc.pauses().size(),
-                            gc.maxMillis(), gc.countOver(GC_PAUSE_MS), GcPauses.collectorNames());
-                    page.abort();
-                    progress.printf(Locale.ROOT, "  %d ch: %d attempts, end to end p99 %.2f ms, dsp p99 %.3f ms, "
-                            + "%d GC pauses (max %.1f ms)%n", count, result.attempts(),
-                            result.stage(LatencyStats.Stage.TO_PAGES).p99Ms(),
-                            result.stage(LatencyStats.Stage.DSP_BLOCK).p99Ms(), result.gcPauses(), result.gcMaxMs());
-                    progress.flush();
-                    return result;
-                }
+                RealTime result = new RealTime(realSeconds, stages, attempts, pageAttempts.get(), misses,
+                        stats.countAbove(LatencyStats.Stage.DSP_BLOCK, (long) (DSP_P99_MS * 1e6)),
+                        Math.round(measured * rate), samplesAfter - samplesBefore, gc.pauses().size(),
+                        gc.maxMillis(), gc.countOver(GC_PAUSE_MS), GcPauses.collectorNames());
+                page.abort();
+                progress.printf(Locale.ROOT, "  %d ch: %d attempts, end to end p99 %.2f ms, dsp p99 %.3f ms, "
+                        + "%d GC pauses (max %.3f ms)%n", count, result.attempts(),
+                        result.stage(LatencyStats.Stage.TO_PAGES).p99Ms(),
+                        result.stage(LatencyStats.Stage.DSP_BLOCK).p99Ms(), result.gcPauses(), result.gcMaxMs());
+                progress.flush();
+                return result;
             }
         } finally {
             participant.close();

@@ -223,11 +223,10 @@ public final class SentenceDecoder {
          */
         List<Partial> kept() {
             List<Ranked> ranked = new ArrayList<>(kept);
-            ranked.sort((a, b) -> a.ranksBelow(b) ? 1 : b.ranksBelow(a) ? -1 : 0);
+            ranked.sort(Comparator.comparing((Ranked r) -> r.partial.lastWord())
+                    .thenComparing((a, b) -> a.ranksBelow(b) ? 1 : b.ranksBelow(a) ? -1 : 0));
             List<Partial> partials = new ArrayList<>(ranked.size());
             ranked.forEach(r -> partials.add(r.partial));
-            partials.sort(Comparator.comparing(Partial::lastWord).thenComparing(Comparator.comparingDouble(
-                    Partial::score).reversed()));
             return partials;
         }
     }

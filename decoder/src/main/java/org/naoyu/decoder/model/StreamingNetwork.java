@@ -19,11 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The decoder network of {@link DualHeadNetwork} run as the frames stream in, in plain Java from a copy of its
  * weights. The temporal convolution, which is most of the network's work, is computed for each frame of a waiting
  * attempt's window as soon as the frames it reads have arrived; when the last frame comes, only the window's two edge
- * frames on each side
- * (which see the window's zero padding instead of their neighbours), the pooling, the whole-window convolution, the
- * shared layer and the two heads remain: a tenth of a millisecond at 256 channels, where DL4J's {@code output()} on
- * the whole window took 1.3 ms on a warm core and 4 to 10 ms in a live session whose caches the other threads had
- * cooled. The results are DL4J's to float rounding ({@code StreamingNetworkTest}).
+ * frames on each side (which see the window's zero padding instead of their neighbours), the pooling, the
+ * whole-window convolution, the shared layer and the two heads remain: a tenth of a millisecond at 256 channels,
+ * where DL4J's {@code output()} on the whole window took 1.3 ms on a warm core and 4 to 17 ms in a live session
+ * whose caches the other threads had cooled. The results are DL4J's to float rounding ({@code StreamingNetworkTest}).
  *
  * <p>Only the shape {@link DualHeadNetwork} builds without an LSTM is run this way (convolution, 1-D pooling,
  * whole-window convolution, global average, dense, two softmax heads); {@link #of} answers empty for anything else,
@@ -36,7 +35,11 @@ public final class StreamingNetwork {
     private final int kernel;
     private final int pad;
     private final int filters;
-    /** The first convolution's weights as [tap][input][filter] (see {@link #convolutionWeights}). */
+    /**
+     * The first convolution's weights as [tap][input][filter]. DL4J shows the parameter as [filters, inputs, taps, 1],
+     * but its 1-D convolution hands the same buffer to the native op reshaped, not permuted, as [taps, inputs,
+     * filters]: so that is what the network learned, and the buffer is read as it is.
+     */
     private final float[] convWeights;
     private final float[] convBias;
     private final boolean maxPooling;
@@ -46,7 +49,7 @@ public final class StreamingNetwork {
     private final int patternKernel;
     private final int patternUnits;
     private final int patternOutputs;
-    /** The whole-window convolution's weights as [step][filter][unit]. */
+    /** The whole-window convolution's weights as [step][filter][unit], read as {@link #convWeights} is. */
     private final float[] patternWeights;
     private final float[] patternBias;
     private final int dense;
@@ -80,8 +83,8 @@ public final class StreamingNetwork {
         this.pad = (kernel - 1) / 2; // DL4J's Same mode at stride 1: the odd padding frame goes after
         INDArray w = graph.getLayer("conv").getParam("W");
         this.filters = (int) w.size(0);
-        this.convWeights = convolutionWeights(w);
-        this.convBias = vector(graph.getLayer("conv").getParam("b"));
+        this.convWeights = rowMajor(w);
+        this.convBias = rowMajor(graph.getLayer("conv").getParam("b"));
         Subsampling1DLayer pool = (Subsampling1DLayer) graph.getLayer("steps").conf().getLayer();
         this.maxPooling = pool.getPoolingType() == PoolingType.MAX;
         this.poolKernel = pool.getKernelSize()[0];
@@ -91,15 +94,15 @@ public final class StreamingNetwork {
         this.patternUnits = (int) pw.size(0);
         this.patternKernel = (int) pw.size(2);
         this.patternOutputs = steps - patternKernel + 1;
-        this.patternWeights = convolutionWeights(pw);
-        this.patternBias = vector(graph.getLayer("pattern").getParam("b"));
-        this.denseWeights = matrix(graph.getLayer("shared").getParam("W"));
-        this.denseBias = vector(graph.getLayer("shared").getParam("b"));
+        this.patternWeights = rowMajor(pw);
+        this.patternBias = rowMajor(graph.getLayer("pattern").getParam("b"));
+        this.denseWeights = rowMajor(graph.getLayer("shared").getParam("W"));
+        this.denseBias = rowMajor(graph.getLayer("shared").getParam("b"));
         this.dense = denseBias.length;
-        this.baseWeights = matrix(graph.getLayer("base").getParam("W"));
-        this.baseBias = vector(graph.getLayer("base").getParam("b"));
-        this.toneWeights = matrix(graph.getLayer("tone").getParam("W"));
-        this.toneBias = vector(graph.getLayer("tone").getParam("b"));
+        this.baseWeights = rowMajor(graph.getLayer("base").getParam("W"));
+        this.baseBias = rowMajor(graph.getLayer("base").getParam("b"));
+        this.toneWeights = rowMajor(graph.getLayer("tone").getParam("W"));
+        this.toneBias = rowMajor(graph.getLayer("tone").getParam("b"));
         this.ringFrames = ringFrames;
         this.convRing = new float[ringFrames * filters];
         this.convolved = new float[frames * filters];
@@ -171,22 +174,9 @@ public final class StreamingNetwork {
         return graph.getConfiguration().getVertexInputs().get(vertex).equals(java.util.List.of(input));
     }
 
-    /**
-     * A convolution's weights as [tap][input][output], the innermost loop running over outputs. DL4J shows the
-     * parameter as [outputs, inputs, taps, 1], but its 1-D convolution hands the same buffer to the native op
-     * reshaped, not permuted, as [taps, inputs, outputs]; so that is what the network learned and what is read here.
-     */
-    private static float[] convolutionWeights(INDArray w) {
-        return w.dup('c').data().asFloat();
-    }
-
-    private static float[] vector(INDArray v) {
-        return v.dup('c').data().asFloat();
-    }
-
-    /** A DL4J [nIn, nOut] matrix row by row. */
-    private static float[] matrix(INDArray m) {
-        return m.dup('c').data().asFloat();
+    /** A parameter's values in row-major order (a DL4J [nIn, nOut] matrix row by row; a bias as it is). */
+    private static float[] rowMajor(INDArray parameter) {
+        return parameter.dup('c').data().asFloat();
     }
 
     /**

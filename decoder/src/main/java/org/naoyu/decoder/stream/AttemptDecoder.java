@@ -190,9 +190,7 @@ public final class AttemptDecoder {
         while (!pending.isEmpty()) {
             Pending next = pending.get(0);
             double start = next.onsetSeconds() + window.startSeconds();
-            long held = Math.min(frames, ringTimes.length);
-            double oldest = ringTimes[(int) ((frames - held) % ringTimes.length)];
-            if (start < Math.max(oldest, continuousSince) - 1e-9) { // its window has left the ring or spans a gap
+            if (!decodable(start)) {
                 pending.remove(0);
                 dropped++;
                 continue;
@@ -216,14 +214,19 @@ public final class AttemptDecoder {
      */
     private void keepUp() {
         double start = pending.get(0).onsetSeconds() + window.startSeconds();
-        long held = Math.min(frames, ringTimes.length);
-        double oldest = ringTimes[(int) ((frames - held) % ringTimes.length)];
-        if (start >= Math.max(oldest, continuousSince) - 1e-9) {
+        if (decodable(start)) {
             long first = firstFrameAtOrAfter(start);
             if (first < frames) {
                 streaming.convolve(ring, first, frames - 1);
             }
         }
+    }
+
+    /** Whether a window starting at {@code start} is still held whole: it has not left the ring nor spans a gap. */
+    private boolean decodable(double start) {
+        long held = Math.min(frames, ringTimes.length);
+        double oldest = ringTimes[(int) ((frames - held) % ringTimes.length)];
+        return start >= Math.max(oldest, continuousSince) - 1e-9;
     }
 
     /** Attempts waiting for the rest of their window (a sentence is complete only when none of its are). */
