@@ -1,7 +1,23 @@
 package org.naoyu.speller;
+import org.naoyu.speller.support.VersionInfo;
+import org.naoyu.speller.cli.model.TrainCommand;
+import org.naoyu.speller.cli.recordings.SimulateCommand;
+import org.naoyu.speller.cli.session.RunCommand;
+import org.naoyu.speller.cli.recordings.ReplayCommand;
+import org.naoyu.speller.cli.recordings.RecordCommand;
+import org.naoyu.speller.cli.signal.QualityCommand;
+import org.naoyu.speller.cli.language.Pinyin2hanziCommand;
+import org.naoyu.speller.cli.language.LmEvalCommand;
+import org.naoyu.speller.cli.recordings.InfoCommand;
+import org.naoyu.speller.cli.signal.FeaturesCommand;
+import org.naoyu.speller.cli.model.EvaluateCommand;
+import org.naoyu.speller.cli.session.DemoCommand;
+import org.naoyu.speller.cli.recordings.ConvertCommand;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.cli.bench.BenchCommand;
 
 import java.io.PrintWriter;
-import org.naoyu.speller.lsl.LslCommand;
+import org.naoyu.speller.cli.lsl.LslCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,7 +56,7 @@ import picocli.CommandLine.Spec;
             QualityCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
-            PinyinToHanziCommand.class,
+            Pinyin2hanziCommand.class,
             LmEvalCommand.class,
             LslCommand.class,
             RunCommand.class,
@@ -48,7 +64,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
         })
 public final class Naoyu implements Runnable {
-    static final int EXIT_ERROR = 1;
+    public static final int EXIT_ERROR = 1;
     private static final Logger LOG = LoggerFactory.getLogger(Naoyu.class);
 
     @Spec

@@ -1,25 +1,27 @@
 package org.naoyu.speller;
+import org.naoyu.speller.launch.SimulatedParticipant;
+import org.naoyu.speller.launch.DemoSetup;
 
 import org.naoyu.acquisition.lsl.LslConfig;
 
 /** The demo's simulated participant, live on this machine, for session tests: fails the test if it broke. */
-final class LiveParticipant implements AutoCloseable {
+public final class LiveParticipant implements AutoCloseable {
     private final SimulatedParticipant participant;
 
-    LiveParticipant(int channels, double rate, double snr, long seed) {
-        participant = new SimulatedParticipant(DemoCommand.simulator(channels, rate, snr, seed), LslConfig.defaults(),
+    public LiveParticipant(int channels, double rate, double snr, long seed) {
+        participant = new SimulatedParticipant(DemoSetup.simulator(channels, rate, snr, seed), LslConfig.defaults(),
                 "naoyu-test");
     }
 
-    String signalQuery() {
+    public String signalQuery() {
         return participant.signalQuery();
     }
 
-    String markerQuery() {
+    public String markerQuery() {
         return participant.markerQuery();
     }
 
-    String spellerQuery() {
+    public String spellerQuery() {
         return participant.spellerQuery();
     }
 

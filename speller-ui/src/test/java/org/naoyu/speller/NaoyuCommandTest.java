@@ -1,4 +1,5 @@
 package org.naoyu.speller;
+import org.naoyu.speller.support.VersionInfo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Runs the {@code ./naoyu} launcher script at the repository root as a user would, against the jar that
  * {@code mvn package} just built (failsafe runs this after the package phase).
  */
-class NaoyuLauncherIT {
+public class NaoyuLauncherIT {
     private static final Path LAUNCHER = Path.of("..", "naoyu").toAbsolutePath().normalize();
 
     private record Result(int exitCode, String out, String err) {

@@ -37,8 +37,8 @@ import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.dsp.ChannelQuality;
 import org.naoyu.dsp.QualityThresholds;
-import org.naoyu.speller.ModelTraining;
-import org.naoyu.speller.SignalSteps;
+import org.naoyu.speller.training.ModelTraining;
+import org.naoyu.speller.signal.SignalSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

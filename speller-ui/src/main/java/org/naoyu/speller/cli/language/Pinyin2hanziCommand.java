@@ -1,0 +1,84 @@
+package org.naoyu.speller.cli.language;
+import org.naoyu.speller.support.TextFiles;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.support.CommandFailure;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.naoyu.decoder.language.PinyinConverter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code naoyu pinyin2hanzi}: one pinyin sentence per line in, the best hanzi sentence (or the n best) out. */
+@Command(name = "pinyin2hanzi",
+        description = "Convert pinyin to Chinese characters with naoyu's lexicon and language model, one sentence "
+                + "per line (stdin by default). Syllables may be separated or run together, with tones as digits "
+                + "(wo3), marks (wǒ) or none; punctuation, numbers and hanzi pass through. A line that is not pinyin "
+                + "gives an empty output line and a message on stderr naming the line and column.")
+public final class Pinyin2hanziCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--in", paramLabel = "FILE", description = "Read this UTF-8 file instead of stdin.")
+    Path in;
+
+    @Option(names = "--n-best", paramLabel = "K", defaultValue = "1",
+            description = "Print the K best sentences per line, with scores (default ${DEFAULT-VALUE}).")
+    int nBest;
+
+    @Option(names = "--tones", description = "Also print the toned pinyin of the words chosen.")
+    boolean tones;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (nBest < 1 || nBest > 100) {
+            throw new IllegalArgumentException("--n-best must be in [1, 100], got " + nBest);
+        }
+        if (in != null && !Files.isRegularFile(in)) {
+            throw new CommandFailure(1, in + ": no such file");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PinyinConverter converter = PinyinConverter.shipped();
+        int failed = 0;
+        try (TextFiles reader = TextFiles.open(in)) {
+            int lineNumber = 0;
+            for (String line = reader.next(); line != null; line = reader.next()) {
+                lineNumber++;
+                List<PinyinConverter.Conversion> conversions;
+                try {
+                    conversions = converter.convert(line, nBest);
+                } catch (IllegalArgumentException e) {
+                    err.println("naoyu pinyin2hanzi: line " + lineNumber + ": " + e.getMessage());
+                    err.flush();
+                    out.println();
+                    failed++;
+                    continue;
+                }
+                if (nBest == 1) {
+                    PinyinConverter.Conversion best = conversions.get(0);
+                    out.println(tones && !best.pinyin().isEmpty() ? best.text() + "\t" + best.pinyin() : best.text());
+                } else {
+                    for (int k = 0; k < conversions.size(); k++) {
+                        PinyinConverter.Conversion c = conversions.get(k);
+                        out.printf(Locale.ROOT, "%d\t%s\t%.2f%s%n", k + 1, c.text(), c.score(),
+                                tones ? "\t" + c.pinyin() : "");
+                    }
+                    out.println();
+                }
+                out.flush();
+            }
+        }
+        return failed == 0 ? 0 : 3;
+    }
+}

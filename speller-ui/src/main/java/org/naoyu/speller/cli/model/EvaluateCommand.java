@@ -1,0 +1,256 @@
+package org.naoyu.speller.cli.model;
+import org.naoyu.speller.training.TrainingData;
+import org.naoyu.decoder.evaluation.LearningCurve;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.report.EvaluationReport;
+import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.speller.support.CommandFailure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.FrameSeries;
+import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.model.Accuracy;
+import org.naoyu.decoder.model.LinearTrainer;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TrainingRecipe;
+import org.naoyu.decoder.onset.OnsetScore;
+import org.naoyu.decoder.stream.AttemptDecoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code naoyu evaluate}: a model's accuracy on recordings it has not seen, as numbers, JSON or an HTML report. */
+@Command(name = "evaluate",
+        description = "Decode the speech attempts of recordings with a trained model, streaming the frames as a live "
+                + "session would, and report top-1/top-5 toned-syllable accuracy, base-syllable and tone accuracy, "
+                + "information transfer rate, onset-detection F1 and self-paced accuracy, decode time per attempt, the "
+                + "confusion matrix and per-syllable accuracy; --learning-curve retrains on fewer trials to show "
+                + "accuracy against training size. --report writes it all as an HTML page with pictures.")
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "A model from naoyu train.")
+    Path modelFile;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Test recordings.")
+    List<Path> data;
+
+    @Option(names = "--json", description = "One JSON object instead of the text summary.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with pictures.")
+    Path report;
+
+    @Option(names = "--learning-curve", arity = "1..*", paramLabel = "TRAINING_FILE",
+            description = "The model's training recordings: retrain the network and the linear baseline on 25, 50, 75 "
+                    + "and 100 %% of each syllable's trials and test each on --data (takes several trainings' time).")
+    List<Path> learningCurveData;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (report != null && Files.exists(report)) {
+            throw new CommandFailure(1, "refusing to overwrite " + report + "; choose another --report");
+        }
+        ModelFile.Loaded loaded;
+        try {
+            loaded = ModelFile.load(modelFile);
+        } catch (java.io.IOException e) {
+            throw new CommandFailure(1, e.getMessage());
+        }
+        Provenance provenance = loaded.provenance();
+        List<TonedSyllable> inventory = provenance.inventory().stream().map(TonedSyllable::parse).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Epoch> epochs = new ArrayList<>();
+        List<FrameSeries> sessions = new ArrayList<>();
+        double intervals = 0;
+        int gaps = 0;
+        for (Path file : data) {
+            TrainingData.FileEpochs test = TrainingData.load(file, provenance.featureConfig(), provenance.epochConfig());
+            List<String> problems = provenance.mismatches(test.channels(), test.sampleRateHz(), test.config());
+            if (!problems.isEmpty()) {
+                throw new CommandFailure(1, file + " does not fit the model: " + String.join("; ", problems));
+            }
+            List<Epoch> fileEpochs = test.epochs().epochs().stream()
+                    .filter(e -> inventory.contains(e.label())).toList();
+            for (int i = 1; i < fileEpochs.size(); i++) {
+                intervals += fileEpochs.get(i).lockSeconds() - fileEpochs.get(i - 1).lockSeconds();
+                gaps++;
+            }
+            epochs.addAll(fileEpochs);
+            sessions.add(test.series());
+        }
+        if (epochs.isEmpty()) {
+            throw new CommandFailure(1, "no attempts at syllables the model knows in " + data);
+        }
+        Evaluation.Cued cued = Evaluation.cued(loaded.model(), epochs, inventory, gaps == 0 ? Double.NaN
+                : intervals / gaps);
+        AttemptDecoder decoder = new AttemptDecoder(loaded.model(), provenance.epochConfig(),
+                provenance.featureConfig().frameRateHz(), loaded.onset(), a -> { });
+        Evaluation.Streaming streaming = Evaluation.streaming(decoder, sessions, inventory,
+                provenance.epochConfig().lockKind(), loaded.onset() == null ? null : loaded.onset().rule());
+        List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
+                : learningCurve(provenance, epochs, inventory, err);
+        if (json) {
+            out.println(JSON.writeValueAsString(jsonSummary(provenance, cued, streaming, curve)));
+        } else {
+            printSummary(out, provenance, cued, streaming, curve);
+        }
+        if (report != null) {
+            String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
+                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, streaming, curve,
+                    loaded.onset() == null ? null : sessions.get(0), loaded.onset());
+            Files.writeString(report, html, java.nio.file.StandardOpenOption.CREATE_NEW);
+            if (!json) {
+                out.println("wrote " + report);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<LearningCurve.Point> learningCurve(Provenance provenance, List<Epoch> test,
+            List<TonedSyllable> inventory, PrintWriter err) throws java.io.IOException {
+        List<Epoch> training = new ArrayList<>();
+        for (Path file : learningCurveData) {
+            TrainingData.FileEpochs loaded = TrainingData.load(file, provenance.featureConfig(),
+                    provenance.epochConfig());
+            List<String> problems = provenance.mismatches(loaded.channels(), loaded.sampleRateHz(), loaded.config());
+            if (!problems.isEmpty()) {
+                throw new CommandFailure(1, file + " does not fit the model: " + String.join("; ", problems));
+            }
+            if (provenance.data().stream().noneMatch(d -> d.sha256().equals(loaded.sha256()))) {
+                err.println("naoyu evaluate: note: " + file + " is not among the model's training files (by SHA-256); "
+                        + "the learning curve trains on it anyway");
+            }
+            training.addAll(loaded.epochs().epochs().stream().filter(e -> inventory.contains(e.label())).toList());
+        }
+        TrainingRecipe recipe = provenance.recipe();
+        if (recipe == null) {
+            err.println("naoyu evaluate: note: " + modelFile + " does not record how it was trained (an older model "
+                    + "file); the learning curve uses today's default trainers");
+            recipe = TrainingRecipe.of(provenance.kind() == org.naoyu.decoder.model.TrainedModel.Kind.NETWORK
+                    ? NetworkTrainer.DEFAULT : LinearTrainer.DEFAULT, 0.2);
+        }
+        return LearningCurve.measure(training, recipe, test, inventory, line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    private void printSummary(PrintWriter out, Provenance provenance, Evaluation.Cued cued,
+            Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
+        Accuracy accuracy = cued.accuracy();
+        int n = cued.labels().size();
+        out.printf(Locale.ROOT, "%s (%s) on %d attempts at %d toned syllables:%n", modelFile,
+                provenance.kind().name().toLowerCase(Locale.ROOT), accuracy.count(), n);
+        out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
+                accuracy.topFiveToned(), 1.0 / n);
+        out.printf(Locale.ROOT, "  base syllable   %.3f%n  tone            %.3f%n", accuracy.base(), accuracy.tone());
+        out.printf(Locale.ROOT, "  information transfer rate  %.2f bits per attempt, %.1f bits per minute%n",
+                cued.bitsPerAttempt(), cued.bitsPerMinute());
+        out.printf(Locale.ROOT, "  decode time per attempt    median %.2f ms, p99 %.2f ms, max %.2f ms (%d streamed)%n",
+                streaming.decodeMillis().median(), streaming.decodeMillis().p99(), streaming.decodeMillis().max(),
+                streaming.decodeMillis().count());
+        if (streaming.onset() == null) {
+            out.println("  onset detection            (not measured: the model has no onset detector or is not "
+                    + "onset-locked)");
+        } else if (streaming.onset().attempts() == 0) {
+            out.println("  onset detection            (not measured: no speech_onset markers in the test data)");
+        } else {
+            OnsetScore onset = streaming.onset();
+            out.printf(Locale.ROOT, "  onset detection            F1 %.3f (precision %.3f, recall %.3f; %d of %d "
+                    + "attempts, %d detections), onset error %.0f ms median%n", onset.f1(), onset.precision(),
+                    onset.recall(), onset.hits(), onset.attempts(), onset.detections(), 1000 * onset.medianAbsError());
+            out.printf(Locale.ROOT, "  self-paced toned syllable  %.3f of all attempts (detected and decoded right)%n",
+                    streaming.selfPacedToned());
+        }
+        for (LearningCurve.Point point : curve) {
+            out.printf(Locale.ROOT, "  learning curve  %-8s %3d trials per syllable (%4d epochs): toned %.3f%n",
+                    point.kind().name().toLowerCase(Locale.ROOT), point.trialsPerSyllable(), point.trainingEpochs(),
+                    point.test().toned());
+        }
+    }
+
+    private Map<String, Object> jsonSummary(Provenance provenance, Evaluation.Cued cued,
+            Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
+        Accuracy accuracy = cued.accuracy();
+        int n = cued.labels().size();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", modelFile.getFileName().toString());
+        json.put("kind", provenance.kind().name().toLowerCase(Locale.ROOT));
+        json.put("attempts", accuracy.count());
+        json.put("syllables", n);
+        json.put("toned", number(accuracy.toned()));
+        json.put("toned_top5", number(accuracy.topFiveToned()));
+        json.put("base", number(accuracy.base()));
+        json.put("tone", number(accuracy.tone()));
+        json.put("chance", number(1.0 / n));
+        json.put("itr_bits_per_selection", number(cued.bitsPerAttempt()));
+        json.put("itr_bits_per_minute", number(cued.bitsPerMinute()));
+        Map<String, Object> decode = new LinkedHashMap<>();
+        decode.put("attempts", streaming.decodeMillis().count());
+        decode.put("median", number(streaming.decodeMillis().median()));
+        decode.put("p99", number(streaming.decodeMillis().p99()));
+        decode.put("max", number(streaming.decodeMillis().max()));
+        json.put("decode_ms", decode);
+        if (streaming.onset() != null) {
+            OnsetScore onset = streaming.onset();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("f1", number(onset.f1()));
+            o.put("precision", number(onset.precision()));
+            o.put("recall", number(onset.recall()));
+            o.put("attempts", onset.attempts());
+            o.put("detections", onset.detections());
+            o.put("hits", onset.hits());
+            o.put("onset_error_ms", number(1000 * onset.medianAbsError()));
+            json.put("onset", o);
+            json.put("self_paced_toned", number(streaming.selfPacedToned()));
+        }
+        if (!curve.isEmpty()) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (LearningCurve.Point point : curve) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("kind", point.kind().name().toLowerCase(Locale.ROOT));
+                p.put("trials_per_syllable", point.trialsPerSyllable());
+                p.put("training_epochs", point.trainingEpochs());
+                p.put("toned", number(point.test().toned()));
+                p.put("base", number(point.test().base()));
+                p.put("tone", number(point.test().tone()));
+                points.add(p);
+            }
+            json.put("learning_curve", points);
+        }
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            perClass.put(cued.labels().get(i), number(cued.perClass()[i]));
+        }
+        json.put("per_syllable", perClass);
+        return json;
+    }
+
+    /** JSON cannot hold NaN or infinities: they become null. */
+    private static Double number(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,114 @@
+package org.naoyu.speller.cli.session;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.training.ModelTraining;
+import org.naoyu.speller.launch.SimulatedParticipant;
+import org.naoyu.speller.launch.SessionLauncher;
+import org.naoyu.speller.support.Json;
+import org.naoyu.speller.cli.options.HelpOption;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.ResolvedStream;
+import org.naoyu.datasets.corpus.Sentence;
+import org.naoyu.datasets.simulate.ElectrodeGrid;
+import org.naoyu.datasets.simulate.SimulationRun;
+import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.session.OnlineSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code naoyu demo}: the whole speller on the built-in simulator. A simulated participant's calibration (the demo
+ * sentences, spoken syllable by syllable) is simulated as fast as the CPU allows, a model is trained on it, then the
+ * same simulated participant goes live over LSL and {@code naoyu run}'s session spells what it says.
+ */
+@Command(name = "demo",
+        description = "The speller on the built-in simulator: simulates a calibration session, trains a model on it "
+                + "(about 15 s), publishes the simulated participant live over LSL on this machine, and runs the "
+                + "online session with the web speller (or --headless: sentences on stdout).")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--model", paramLabel = "MODEL.zip",
+            description = "Use this model instead of training one (it must fit the simulated grid and rate).")
+    Path model;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "64",
+            description = "Simulated channels (default ${DEFAULT-VALUE}, an 8x8 grid; 256 is a 16x16 grid).")
+    int channels;
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1000",
+            description = "Simulated sampling rate (default ${DEFAULT-VALUE} Hz).")
+    double rate;
+
+    @Option(names = "--snr", paramLabel = "X", defaultValue = "6",
+            description = "Simulated signal-to-noise ratio of speech responses (default ${DEFAULT-VALUE}).")
+    double snr;
+
+    @Option(names = "--calibration-seconds", paramLabel = "S", defaultValue = "300",
+            description = "Length of the simulated calibration (default ${DEFAULT-VALUE} s).")
+    double calibrationSeconds;
+
+    @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "cued-sentences",
+            description = "Start in this phase: cued-sentences (default) or free-spelling.")
+    String phase;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Where the calibration and the model are written (default: a new temporary folder).")
+    Path work;
+
+    @ArgGroup(exclusive = false)
+    SessionLauncher.ServeOptions serve = new SessionLauncher.ServeOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!(calibrationSeconds >= 30 && calibrationSeconds <= 3600)) {
+            throw new IllegalArgumentException("--calibration-seconds must be in [30, 3600], got "
+                    + calibrationSeconds);
+        }
+        OnlineSession.Phase start = OnlineSession.Phase.parse(phase);
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("naoyu-demo-");
+        Path modelFile = model != null ? model : DemoSetup.model(dir, channels, rate, snr, calibrationSeconds, out);
+
+        // the live participant: another day's session of the same simulated person (another seed)
+        LslConfig lsl = LslConfig.load();
+        SimulatedParticipant participant = new SimulatedParticipant(DemoSetup.simulator(channels, rate, snr, 2), lsl,
+                "naoyu-demo");
+        try {
+            Duration wait = Duration.ofSeconds(10);
+            ResolvedStream signal = participant.signal(wait);
+            ResolvedStream markers = participant.markers(wait);
+            out.println("the simulated participant is live: " + signal.info().name() + " (" + channels + " ch at "
+                    + Json.number(rate) + " Hz) and " + markers.info().name() + ", source id " + participant.sourceId());
+            OnlineSession.Options options = new OnlineSession.Options(signal, markers, lsl, dir, null,
+                    Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(false), null, start);
+            OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
+                    PinyinConverter.shipped().decoder());
+            return SessionLauncher.serve(session, serve, out);
+        } finally {
+            participant.close();
+            if (participant.failure() != null) {
+                System.err.println("naoyu demo: the simulator stopped: " + participant.failure());
+            }
+        }
+    }
+}

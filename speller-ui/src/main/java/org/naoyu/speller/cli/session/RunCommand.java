@@ -1,0 +1,129 @@
+package org.naoyu.speller.cli.session;
+import org.naoyu.speller.support.VersionInfo;
+import org.naoyu.speller.launch.SessionLauncher;
+import org.naoyu.speller.training.ModelTraining;
+import org.naoyu.speller.cli.options.HelpOption;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.ResolvedStream;
+import org.naoyu.datasets.record.SessionInfo;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.session.SpellerPipeline;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code naoyu run}: the online speller session on a live LSL stream. */
+@Command(name = "run",
+        description = "The online speller: resolves the ECoG stream over LSL (and the task's marker stream), checks it "
+                + "against the model, runs filters, decoder and language model in real time, publishes the "
+                + "'naoyu-speller' marker stream, optionally records everything to XDF, and serves the participant and "
+                + "operator views on 127.0.0.1. Without --model, calibrate and train from the operator view.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    LslOptions lsl;
+
+    @Option(names = "--stream", required = true, paramLabel = "QUERY",
+            description = "The ECoG stream: a name, or an LSL predicate such as type='ECoG'.")
+    String stream;
+
+    @Option(names = "--markers", paramLabel = "QUERY",
+            description = "The task's marker stream (cues, speech onsets, sentences) from a stimulus program or "
+                    + "naoyu simulate (naoyu-sim-markers); calibration and cued sentences need it.")
+    String markers;
+
+    @Option(names = "--model", paramLabel = "MODEL.zip", description = "A model from naoyu train.")
+    Path model;
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Record the session (signal, task markers, naoyu-speller) to an XDF file in DIR.")
+    Path record;
+
+    @Option(names = "--participant", paramLabel = "PSEUDONYM",
+            description = "The participant's pseudonym (never a name): the recording is laid out BIDS-style under "
+                    + "--record as sub-PSEUDONYM/…; without it the file is session-DATE-TIME.xdf.")
+    String participant;
+
+    @Option(names = "--phase", paramLabel = "PHASE",
+            description = "Start in this phase: watching, calibration, free-spelling, cued-sentences (default: "
+                    + "cued-sentences with a model and a task stream, free-spelling with a model alone, else "
+                    + "watching).")
+    String phase;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Where calibration recordings and models trained in the session go (default: --record, "
+                    + "else naoyu-work in the current directory).")
+    Path work;
+
+    @Option(names = "--train-network", description = "Train the DL4J network from calibration (default: the linear "
+            + "baseline, which trains in seconds).")
+    boolean trainNetwork;
+
+    @Option(names = "--commit-syllable", paramLabel = "SYLLABLE",
+            description = "A toned syllable that, decoded in free spelling, ends the sentence (e.g. hao3).")
+    String commitSyllable;
+
+    @Option(names = "--undo-syllable", paramLabel = "SYLLABLE",
+            description = "A toned syllable that, decoded in free spelling, takes back the last one (e.g. cuo4).")
+    String undoSyllable;
+
+    @ArgGroup(exclusive = false)
+    SessionLauncher.ServeOptions serve = new SessionLauncher.ServeOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LslConfig config = lsl.config();
+        ResolvedStream signal = SessionLauncher.resolve(config, stream, lsl.timeout());
+        ResolvedStream task = markers == null ? null : SessionLauncher.resolve(config, markers, lsl.timeout());
+        ModelFile.Loaded loaded = model == null ? null : ModelFile.load(model);
+        Map<String, String> header = new LinkedHashMap<>();
+        Path file = null;
+        if (record != null) {
+            String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            if (participant != null) {
+                SessionInfo info = new SessionInfo(participant, now.substring(0, 8), "speller", 1);
+                while (Files.exists(info.bidsPath(record))) {
+                    info = info.nextRun();
+                }
+                header.putAll(info.headerFields());
+                file = info.bidsPath(record);
+            } else {
+                file = record.resolve("session-" + now + ".xdf");
+            }
+        }
+        header.put("software", "naoyu " + VersionInfo.ofThisBuild().version());
+        if (model != null) {
+            header.put("model", model.getFileName().toString());
+        }
+        OnlineSession.Phase start = phase != null ? OnlineSession.Phase.parse(phase) : loaded == null
+                ? OnlineSession.Phase.WATCHING : task != null ? OnlineSession.Phase.CUED_SENTENCES
+                : OnlineSession.Phase.FREE_SPELLING;
+        SpellerPipeline.CommandSyllables commands = commitSyllable == null && undoSyllable == null ? null
+                : new SpellerPipeline.CommandSyllables(commitSyllable, undoSyllable, 0.5);
+        Path workDir = work != null ? work : record != null ? record : Path.of("naoyu-work");
+        OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
+                ModelTraining.forSessionCalibration(trainNetwork), commands, start);
+        OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.shipped().decoder());
+        return SessionLauncher.serve(session, serve, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,133 @@
+package org.naoyu.speller.launch;
+import org.naoyu.speller.Naoyu;
+import org.naoyu.speller.support.CommandFailure;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.ResolvedStream;
+import org.naoyu.acquisition.lsl.StreamResolver;
+import org.naoyu.speller.cli.lsl.LslCommand;
+import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.web.CjkFont;
+import org.naoyu.speller.web.SpellerServer;
+import org.naoyu.speller.web.Speech;
+import picocli.CommandLine.Option;
+
+/** What {@code naoyu run} and {@code naoyu demo} share: the web server or headless output, and running until told. */
+public final class SessionLauncher {
+
+    /** How the session is shown and how long it runs. */
+    public static final class ServeOptions {
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+                description = "Port of the web speller (default ${DEFAULT-VALUE}; 0 picks a free one).")
+        int port;
+
+        @Option(names = "--bind", paramLabel = "ADDRESS",
+                description = "Address of the web speller (default 127.0.0.1). Another address exposes brain data "
+                        + "to that network: only for a clinical network you trust.")
+        String bind;
+
+        @Option(names = "--headless", description = "No web UI: print decoded sentences to stdout.")
+        boolean headless;
+
+        @Option(names = "--seconds", paramLabel = "S",
+                description = "Stop after S seconds (default: until Ctrl-C).")
+        Double seconds;
+    }
+
+    private SessionLauncher() {
+    }
+
+    /** The first stream matching a name or an LSL predicate, or exit code 2 naming what was looked for. */
+    public static ResolvedStream resolve(LslConfig config, String query, Duration timeout) throws Exception {
+        String predicate = query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
+        List<ResolvedStream> found = StreamResolver.resolve(config, predicate, 1, timeout);
+        if (found.isEmpty()) {
+            throw new CommandFailure(LslCommand.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
+                    + timeout.toMillis() / 1000.0 + " s, scope " + config.scope().configName()
+                    + "); 'naoyu lsl list' shows what is there");
+        }
+        return found.get(0);
+    }
+
+    /** Serves the session (web UI, or sentences on stdout) until --seconds pass, Ctrl-C, or the session fails. */
+    public static int serve(OnlineSession session, ServeOptions serve, PrintWriter out) throws Exception {
+        if (serve.seconds != null && !(serve.seconds > 0 && serve.seconds <= 30 * 86_400)) {
+            throw new IllegalArgumentException("--seconds must be in (0, 2592000], got " + serve.seconds);
+        }
+        SpellerServer server = null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            if (serve.headless) {
+                session.addObserver(event -> printSentence(event, out));
+            } else {
+                server = SpellerServer.start(session, serve.bind == null ? "127.0.0.1" : serve.bind,
+                        serve.bind != null, serve.port, Speech.find("cmn"), CjkFont.find());
+                out.println("participant view: " + server.participantUrl());
+                out.println("operator view:    " + server.operatorUrl());
+                out.println("operator token:   " + server.token());
+            }
+            out.println("stream " + session.signalInfo().name() + ", " + session.signalInfo().channelCount()
+                    + " ch; publishing '" + OnlineSession.OUTLET_NAME + "'; phase " + session.phase().id()
+                    + (serve.seconds == null ? "; Ctrl-C to stop" : "; stopping after " + serve.seconds + " s"));
+            out.flush();
+            SpellerServer shown = server;
+            Thread hook = new Thread(() -> {
+                stopped.countDown();
+                close(session, shown);
+            }, "session-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long end = serve.seconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (serve.seconds * 1e9);
+            while (System.nanoTime() < end && session.failure() == null
+                    && !stopped.await(Math.min(200_000_000L, Math.max(1, end - System.nanoTime())),
+                    TimeUnit.NANOSECONDS)) {
+                // waiting: the session and the server run on their own threads
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return 0; // Ctrl-C: the hook closes everything
+            }
+        } finally {
+            if (stopped.getCount() > 0) {
+                close(session, server);
+            }
+        }
+        if (session.failure() != null) {
+            throw new CommandFailure(Naoyu.EXIT_ERROR, "the session stopped: " + session.failure().getMessage());
+        }
+        out.printf(Locale.ROOT, "session ended: %d sentence(s)%n", session.sentences().size());
+        out.flush();
+        return 0;
+    }
+
+    private static void printSentence(Map<String, Object> event, PrintWriter out) {
+        if (!"sentence".equals(event.get("event"))) {
+            return;
+        }
+        String text = String.valueOf(event.get("text"));
+        String cued = String.valueOf(event.getOrDefault("cued", ""));
+        synchronized (out) {
+            out.println(text.isEmpty() ? "(nothing decoded)" : text + (cued.isEmpty() ? ""
+                    : "\t(cued " + cued + ": " + event.get("correct") + "/" + event.get("of") + " characters)"));
+            out.flush();
+        }
+    }
+
+    private static void close(OnlineSession session, SpellerServer server) {
+        if (server != null) {
+            server.close();
+        }
+        try {
+            session.close();
+        } catch (Exception e) {
+            System.err.println("naoyu: closing the session: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.naoyu.speller.training;
+import org.naoyu.speller.support.VersionInfo;
+import org.naoyu.speller.support.CommandFailure;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.data.EpochSplits;
+import org.naoyu.decoder.data.FrameSeries;
+import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.model.Accuracy;
+import org.naoyu.decoder.model.DecoderTrainer;
+import org.naoyu.decoder.model.LinearTrainer;
+import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TrainedModel;
+import org.naoyu.decoder.model.TrainingRecipe;
+import org.naoyu.decoder.onset.OnsetSpec;
+import org.naoyu.decoder.onset.OnsetTrainer;
+import org.naoyu.decoder.onset.SpeechSegment;
+
+/**
+ * Trains a syllable decoder (and the onset detector) from recordings and saves the model file with its provenance:
+ * what {@code naoyu train} runs, and what the online session runs on the calibration it has just recorded.
+ *
+ * @param baseline      the linear baseline instead of the network
+ * @param passes        passes over the training data at most
+ * @param onsetDetector whether to train the speech-onset detector too (self-paced spelling needs it)
+ */
+public record ModelTraining(boolean baseline, int passes, double validationShare, long seed, EpochConfig window,
+        boolean onsetDetector) {
+
+    public ModelTraining {
+        if (!(validationShare >= 0 && validationShare < 0.9)) {
+            throw new IllegalArgumentException("--validation must be in [0, 0.9), got " + validationShare);
+        }
+        if (passes < 1 || passes > 1000) {
+            throw new IllegalArgumentException("--epochs must be in [1, 1000], got " + passes);
+        }
+    }
+
+    /** Trains on {@code data} and writes {@code out}, printing progress to {@code printer}. */
+    public void train(List<Path> data, Path out, PrintWriter printer) throws IOException {
+        List<Epoch> all = new ArrayList<>();
+        List<FrameSeries> series = new ArrayList<>();
+        List<Provenance.DataFile> files = new ArrayList<>();
+        TrainingData.FileEpochs first = null;
+        for (Path file : data) {
+            TrainingData.FileEpochs loaded = TrainingData.load(file, first == null ? null : first.config(), window);
+            if (first == null) {
+                first = loaded;
+            } else if (!loaded.channels().equals(first.channels())) {
+                throw new CommandFailure(1, file + ": its channels differ from " + first.file() + "'s; train on "
+                        + "sessions of one montage");
+            }
+            all.addAll(loaded.epochs().epochs());
+            series.add(loaded.series());
+            files.add(new Provenance.DataFile(file.getFileName().toString(), loaded.sha256(),
+                    loaded.epochs().epochs().size()));
+            printer.printf(Locale.ROOT, "%s: %d epochs (%d skipped), bad channels %s%n", file,
+                    loaded.epochs().epochs().size(), loaded.epochs().skipped().size(),
+                    loaded.badChannels().stream().map(c -> loaded.channels().get(c)).toList());
+            printer.flush();
+        }
+        if (all.size() < 2) {
+            throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
+                    + "training needs trials (a calibration session or naoyu simulate)");
+        }
+        DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed)
+                : NetworkTrainer.DEFAULT.withMaxPasses(passes).withSeed(seed);
+        TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
+        EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
+        List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
+                java.util.Comparator.comparing(TonedSyllable::toned)).toList();
+        printer.printf(Locale.ROOT, "training the %s on %d epochs of %d toned syllables, validating on %d%n",
+                baseline ? "linear baseline" : "network", split.train().size(), inventory.size(),
+                split.validation().size());
+        printer.flush();
+        long start = System.nanoTime();
+        TrainedModel model = trainer.train(split.train(), split.validation(), p -> {
+            printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  validation: toned %.2f  base %.2f  tone %.2f%n",
+                    p.epoch(), passes, bar(p.epoch(), passes), p.trainLoss(), p.validationToned(), p.validationBase(),
+                    p.validationTone());
+            printer.flush();
+        });
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("training_epochs", (double) split.train().size());
+        metrics.put("validation_epochs", (double) split.validation().size());
+        if (!split.validation().isEmpty()) {
+            Accuracy accuracy = Accuracy.of(model.predict(split.validation()), split.validation(), inventory);
+            metrics.put("validation_toned", accuracy.toned());
+            metrics.put("validation_toned_top5", accuracy.topFiveToned());
+            metrics.put("validation_base", accuracy.base());
+            metrics.put("validation_tone", accuracy.tone());
+        }
+        metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
+        OnsetTrainer.Result onset = null;
+        if (onsetDetector && !window.lockKind().equals(SpeechSegment.ONSET)) {
+            printer.println("no onset detector: self-paced decoding needs windows locked to speech_onset, these are "
+                    + "locked to " + window.lockKind());
+        } else if (onsetDetector) {
+            onset = trainOnsetDetector(series, printer);
+        }
+        if (onset != null) {
+            metrics.put("onset_tuning_f1", onset.tuning().f1());
+            metrics.put("onset_lag_seconds", onset.detector().rule().lagSeconds());
+        }
+        VersionInfo version = VersionInfo.ofThisBuild();
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("naoyu", version.version() + " " + version.commit());
+        versions.put("deeplearning4j", "1.0.0-M2.1");
+        versions.put("java", System.getProperty("java.version"));
+        Provenance provenance = new Provenance(Provenance.FORMAT, model.kind(),
+                first.config().withBadChannels(List.of()), first.channels(), window,
+                inventory.stream().map(TonedSyllable::toned).toList(), files, seed, metrics, versions, recipe,
+                onset == null ? null : OnsetSpec.of(onset));
+        ModelFile.save(model, onset == null ? null : onset.detector(), provenance, out);
+        printer.printf(Locale.ROOT, "wrote %s: %s, %d toned syllables, validation toned accuracy %s (chance %.3f)%s%n",
+                out, model.kind().name().toLowerCase(Locale.ROOT), inventory.size(),
+                metrics.containsKey("validation_toned") ? String.format(Locale.ROOT, "%.2f",
+                        metrics.get("validation_toned")) : "not measured", 1.0 / inventory.size(),
+                onset == null ? ", no onset detector" : String.format(Locale.ROOT, ", onset detector F1 %.2f",
+                        onset.tuning().f1()));
+        printer.flush();
+    }
+
+    /** The onset detector for self-paced spelling, or null (with the reason printed) when the data cannot make one. */
+    private OnsetTrainer.Result trainOnsetDetector(List<FrameSeries> series, PrintWriter printer) {
+        OnsetTrainer trainer = OnsetTrainer.DEFAULT.withSeed(seed);
+        printer.println("training the speech-onset detector");
+        try {
+            OnsetTrainer.Result result = trainer.train(series, line -> { });
+            printer.printf(Locale.ROOT, "  onset detector: F1 %.2f on the last %.0f%% of each session (%d of %d "
+                    + "attempts found, %d detections), lag %.0f ms, onset error %.0f ms (median)%n",
+                    result.tuning().f1(), 100 * trainer.tuneShare(), result.tuning().hits(), result.tuning().attempts(),
+                    result.tuning().detections(), 1000 * result.detector().rule().lagSeconds(),
+                    1000 * result.tuning().medianAbsError());
+            return result;
+        } catch (IllegalArgumentException e) {
+            printer.println("  no onset detector: " + e.getMessage());
+            return null;
+        } finally {
+            printer.flush();
+        }
+    }
+
+    /** A text progress bar, {@code [#####-----]}, so a long training shows how far it has come. */
+    static String bar(int done, int total) {
+        int width = 20;
+        int filled = (int) Math.round(width * Math.min(1.0, done / (double) Math.max(1, total)));
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
+    }
+
+    /**
+     * How a model is trained from a calibration recorded in the session: windows of 0.6 s from 0.1 s before each
+     * speech onset (syllables spoken in sentences follow each other closely; a longer window reaches into the next
+     * one), the onset detector for free spelling.
+     */
+    public static ModelTraining forSessionCalibration(boolean network) {
+        return new ModelTraining(!network, network ? 80 : 40, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0),
+                true);
+    }
+}

@@ -1,0 +1,85 @@
+package org.naoyu.speller.cli.language;
+
+import org.naoyu.decoder.language.CharacterErrors;
+import org.naoyu.speller.Cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.datasets.corpus.Corpora;
+import org.naoyu.datasets.corpus.Sentence;
+
+/** naoyu pinyin2hanzi and naoyu lm-eval as a user runs them, on the held-out sentences of the task corpus. */
+class LanguageCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachLineIsConvertedOrNamedAndTheOutputStaysAligned() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Files.writeString(in, "wo3 xiang3 he1 shui3\n\nhello world\nni hao，wo shi yi sheng。\nwoxiangheshui\n");
+        Cli.Run run = Cli.naoyu("pinyin2hanzi", "--in", in.toString());
+        assertEquals(3, run.exitCode(), "a line that failed is reported in the exit code");
+        assertEquals(List.of("我想喝水", "", "", "你好，我是医生。", "我想喝水"), run.out().lines().toList());
+        assertEquals("naoyu pinyin2hanzi: line 3: column 1: 'hello' is not pinyin (no way to read it as syllables)",
+                run.err().strip());
+
+        Files.writeString(in, "yin2 hang2\n");
+        Cli.Run nBest = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--n-best", "3", "--tones");
+        assertEquals(0, nBest.exitCode(), nBest.err());
+        List<String> lines = nBest.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("1\t银行\t-") && lines.get(0).endsWith("\tyin2 hang2"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("2\t") && lines.get(2).startsWith("3\t"), nBest.out());
+        Files.write(in, new byte[] {'n', 'i', '3', '\n', (byte) 0xc4, (byte) 0xe3, '\n'}); // GBK for 你
+        Cli.Run gbk = Cli.naoyu("pinyin2hanzi", "--in", in.toString());
+        assertEquals(1, gbk.exitCode());
+        assertTrue(gbk.err().startsWith("naoyu pinyin2hanzi: " + in + ": line 2 is not UTF-8 text"), gbk.err());
+        assertEquals("你", gbk.out().strip(), "the lines before it were converted");
+        String refused = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--n-best", "0").err();
+        assertTrue(refused.startsWith("naoyu pinyin2hanzi: --n-best must be in [1, 100], got 0"), refused);
+    }
+
+    @Test
+    void heldOutSentencesAreConvertedAsTheDocsSay() throws Exception {
+        List<Sentence> heldOut = Corpora.heldOut();
+        Path pinyin = dir.resolve("pinyin.txt");
+        Path hanzi = dir.resolve("hanzi.txt");
+        Files.write(pinyin, heldOut.stream().map(s -> String.join(" ", s.syllables())).toList());
+        Files.write(hanzi, heldOut.stream().map(Sentence::text).toList());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode toned = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
+                "--json").out());
+        JsonNode toneless = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
+                "--json", "--toneless").out());
+        assertEquals(heldOut.size(), toned.get("sentences").asInt());
+        // decoder/README.md states 0.963 and 0.906: these guard against regressions
+        assertTrue(toned.get("character_accuracy").asDouble() >= 0.95, toned.toString());
+        assertTrue(toneless.get("character_accuracy").asDouble() >= 0.90, toneless.toString());
+        assertTrue(toned.get("ms_per_sentence").asDouble() > 0, toned.toString());
+
+        JsonNode simulated = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
+                "--json", "--simulate", "0.7", "--repeats", "2").out());
+        JsonNode point = simulated.get("points").get(0);
+        assertEquals(0.7, point.get("syllable_accuracy").asDouble(), 0.05);
+        assertTrue(point.get("characters_with_lm").asDouble() >= 0.85, point.toString());
+        assertTrue(point.get("characters_with_lm").asDouble() > point.get("characters_without_lm").asDouble() + 0.2,
+                point.toString());
+
+        assertEquals(0, CharacterErrors.editDistance("我想喝水", "我想喝水"));
+        assertEquals(1, CharacterErrors.editDistance("我想河水", "我想喝水"));
+        assertEquals(2, CharacterErrors.editDistance("我想", "我想喝水"));
+        assertEquals(1, CharacterErrors.editDistance("𠮷", "吉"), "code points, not UTF-16 units");
+
+        Files.write(hanzi, List.of("只有一行"));
+        Cli.Run mismatch = Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString());
+        assertEquals("naoyu lm-eval: " + pinyin + " has " + heldOut.size() + " lines but " + hanzi + " has 1; they "
+                + "must pair line by line", mismatch.err().strip());
+    }
+}

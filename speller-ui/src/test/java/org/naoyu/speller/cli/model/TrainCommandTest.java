@@ -1,0 +1,129 @@
+package org.naoyu.speller.cli.model;
+import org.naoyu.speller.Cli;
+import org.naoyu.decoder.evaluation.Evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.decoder.model.ModelFile;
+
+@Timeout(300)
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsFromASimulatedSessionAndSavesTheModelWithItsProvenance() throws Exception {
+        Path session = dir.resolve("cal.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", session.toString(), "--seconds", "80", "--channels", "16",
+                "--rate", "1000", "--cues", "ba1,ga2,shi4", "--bad", "G03:flat", "--random-bad", "0").exitCode());
+        Path model = dir.resolve("m.zip");
+        Cli.Run run = Cli.naoyu("train", "--data", session.toString(), "--out", model.toString(), "--epochs", "3",
+                "--baseline");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith(session + ": "), run.out());
+        assertTrue(run.out().contains("bad channels [G03]"), run.out());
+        assertTrue(run.out().contains("  pass   3/3 [####################] loss "), run.out());
+        assertTrue(run.out().contains("  onset detector: F1 "), run.out());
+        assertTrue(run.out().contains("wrote " + model + ": linear, 3 toned syllables, validation toned accuracy "),
+                run.out());
+        assertTrue(run.out().contains(", onset detector F1 "), run.out());
+        ModelFile.Loaded loaded = ModelFile.load(model);
+        assertEquals(16, loaded.provenance().channels().size());
+        assertEquals(java.util.List.of("ba1", "ga2", "shi4"), loaded.provenance().inventory());
+        assertEquals(java.util.List.of(), loaded.provenance().featureConfig().badChannels(),
+                "bad channels stay with the session");
+        assertEquals(64, loaded.provenance().data().get(0).sha256().length());
+        assertEquals(3, loaded.provenance().recipe().linear().passes(), "the recipe records how it was trained");
+        assertTrue(loaded.onset() != null && loaded.provenance().onset().tuningF1() > 0.5,
+                String.valueOf(loaded.provenance().onset()));
+
+        Path cueLocked = dir.resolve("go.zip");
+        Cli.Run go = Cli.naoyu("train", "--data", session.toString(), "--out", cueLocked.toString(), "--epochs", "3",
+                "--baseline", "--lock", "go", "--window", "0.2,0.8", "--no-onset");
+        assertEquals(0, go.exitCode(), go.err());
+        assertTrue(go.out().contains(", no onset detector"), go.out());
+        assertEquals(new org.naoyu.decoder.data.EpochConfig("go", 0.2, 0.8, 0, 0),
+                ModelFile.load(cueLocked).provenance().epochConfig());
+        Cli.Run goEvaluated = Cli.naoyu("evaluate", "--model", cueLocked.toString(), "--data", session.toString());
+        assertEquals(0, goEvaluated.exitCode(), goEvaluated.err());
+        assertTrue(goEvaluated.out().contains("onset detection            (not measured"), goEvaluated.out());
+        Cli.Run badWindow = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("w.zip").toString(),
+                "--window", "0,20");
+        assertEquals(1, badWindow.exitCode(), badWindow.err());
+        assertTrue(badWindow.err().startsWith("naoyu train: --lock/--window: lengthSeconds must be in (0, 10], got "
+                + "20.0"), badWindow.err());
+
+        Cli.Run again = Cli.naoyu("train", "--data", session.toString(), "--out", model.toString());
+        assertTrue(again.err().startsWith("naoyu train: refusing to overwrite "), again.err());
+        Path empty = dir.resolve("rest.xdf");
+        Cli.naoyu("simulate", "--out", empty.toString(), "--seconds", "5", "--channels", "16", "--rate", "1000",
+                "--task", "rest");
+        Cli.Run none = Cli.naoyu("train", "--data", empty.toString(), "--out", dir.resolve("n.zip").toString());
+        assertTrue(none.err().startsWith("naoyu train: found 0 epochs at 'speech_onset' markers"), none.err());
+        assertTrue(Files.notExists(dir.resolve("n.zip")));
+    }
+
+    @Test
+    void evaluatesOnAnotherSessionAndRefusesAnotherMontage() throws Exception {
+        Path train = dir.resolve("a.xdf");
+        Path test = dir.resolve("b.xdf");
+        for (String[] p : new String[][] {{train.toString(), "1", "120"}, {test.toString(), "2", "60"}}) {
+            assertEquals(0, Cli.naoyu("simulate", "--out", p[0], "--seconds", p[2], "--channels", "32",
+                    "--rate", "1000", "--cues", "ba1,ga2,shi4", "--seed", p[1]).exitCode());
+        }
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, Cli.naoyu("train", "--data", train.toString(), "--out", model.toString(), "--epochs", "30",
+                "--baseline").exitCode());
+        Cli.Run json = Cli.naoyu("evaluate", "--model", model.toString(), "--data", test.toString(), "--json",
+                "--report", dir.resolve("r.html").toString(), "--learning-curve", train.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().startsWith("{\"model\":\"m.zip\",\"kind\":\"linear\",\"attempts\":"), json.out());
+        JsonNode summary = new ObjectMapper().readTree(json.out());
+        assertEquals(3, summary.get("syllables").asInt());
+        assertTrue(summary.get("toned").asDouble() > 0.5, "three syllables at 32 channels: " + json.out());
+        assertTrue(summary.get("decode_ms").get("attempts").asInt() > 10, json.out());
+        assertTrue(summary.get("onset").get("f1").asDouble() > 0.7, json.out());
+        assertTrue(summary.get("self_paced_toned").asDouble() > 1 / 3.0, "above chance: " + json.out());
+        JsonNode curve = summary.get("learning_curve");
+        assertEquals("network", curve.get(0).get("kind").asText());
+        assertEquals("linear", curve.get(curve.size() - 1).get("kind").asText());
+        List<Integer> networkSizes = new java.util.ArrayList<>();
+        List<Integer> linearSizes = new java.util.ArrayList<>();
+        for (JsonNode point : curve) {
+            (point.get("kind").asText().equals("network") ? networkSizes : linearSizes)
+                    .add(point.get("trials_per_syllable").asInt());
+        }
+        assertEquals(networkSizes, linearSizes, "both kinds at the same sizes");
+        assertTrue(networkSizes.size() >= 3, networkSizes.toString());
+        for (int i = 1; i < networkSizes.size(); i++) {
+            assertTrue(networkSizes.get(i) > networkSizes.get(i - 1), "sizes increase: " + networkSizes);
+        }
+        assertEquals(summary.get("toned").asDouble(), curve.get(curve.size() - 1).get("toned").asDouble(), 1e-9,
+                "the linear curve's last point is the model itself, retrained the same way on the same trials");
+        assertTrue(json.err().contains("learning curve: network, "), json.err());
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.contains("<h2>Confusion matrix</h2><svg"), "the report draws its pictures");
+        assertTrue(html.contains("<title>ba1 as "), "cells say what they count");
+        assertTrue(html.contains("<h2>Learning curve</h2>") && html.contains("<polyline"), "and the learning curve");
+        assertTrue(html.contains("<h2>Onset detection</h2>"), "and the onset detector at work");
+        Cli.Run text = Cli.naoyu("evaluate", "--model", model.toString(), "--data", test.toString());
+        assertTrue(text.out().contains("  onset detection            F1 "), text.out());
+        assertTrue(text.out().contains("  decode time per attempt    median "), text.out());
+        Path other = dir.resolve("c.xdf");
+        Cli.naoyu("simulate", "--out", other.toString(), "--seconds", "10", "--channels", "16", "--rate", "1000");
+        Cli.Run refused = Cli.naoyu("evaluate", "--model", model.toString(), "--data", other.toString());
+        assertTrue(refused.err().startsWith("naoyu evaluate: " + other + " does not fit the model: channels: the "
+                + "model takes 32, the stream has 16"), refused.err());
+        assertEquals(0.0, Evaluation.wolpawBits(8, 0.125), 1e-12);
+        assertEquals(3.0, Evaluation.wolpawBits(8, 1.0), 1e-12);
+    }
+}

@@ -1,0 +1,101 @@
+package org.naoyu.speller.cli.recordings;
+import org.naoyu.speller.Cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAReproducibleFileThatInfoOpens() throws Exception {
+        Path a = dir.resolve("a.xdf");
+        Path b = dir.resolve("b.xdf");
+        String[] args = {"--seconds", "6", "--channels", "64", "--rate", "1000", "--seed", "5", "--bad", "G03:railed"};
+        Cli.Run first = Cli.naoyu(concat(new String[] {"simulate", "--out", a.toString()}, args));
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().startsWith("simulating 6 s, 8x8 grid, 4.0 mm pitch at 1000 Hz, task syllables, snr 2.5, "
+                + "seed 5, participant 1\n"), first.out());
+        assertTrue(first.out().contains("  bad channels: G03:railed "), first.out());
+        assertTrue(first.out().contains("     6.0 / 6.0 s | 2 trials, "), first.out());
+        assertTrue(first.out().endsWith("wrote " + a + ": 6.0 s, 64 ch at 1000 Hz, 2 trials, 7 markers\n"),
+                first.out());
+        assertEquals(0, Cli.naoyu(concat(new String[] {"simulate", "--out", b.toString()}, args)).exitCode());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "same seed, same bytes");
+
+        Cli.Run info = Cli.naoyu("info", a.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("naoyu-sim          ECoG     64        1000"), info.out());
+        assertTrue(info.out().contains("naoyu-sim-markers  Markers  1         irregular"), info.out());
+        assertTrue(info.out().contains("x speech_onset "), info.out());
+    }
+
+    @Test
+    void sentencesAndSixtyHertz() {
+        Path out = dir.resolve("sentences.xdf");
+        Cli.Run run = Cli.naoyu("simulate", "--out", out.toString(), "--seconds", "12", "--channels", "32",
+                "--rate", "500", "--task", "sentences", "--line", "60", "--no-artifacts", "--random-bad", "0");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  bad channels: none\n"), run.out());
+        Cli.Run info = Cli.naoyu("info", out.toString());
+        assertTrue(info.out().contains("x sentence_start "), info.out());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() throws Exception {
+        Cli.Run snr = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--snr", "50");
+        assertEquals(1, snr.exitCode());
+        assertTrue(snr.err().startsWith("naoyu simulate: --snr must be in [0, 20], got 50\n"), snr.err());
+        Cli.Run channels = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--channels", "4");
+        assertTrue(channels.err().startsWith("naoyu simulate: --channels must be in [8, 1024], got 4\n"),
+                channels.err());
+        Cli.Run bad = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--bad", "G300:flat");
+        assertTrue(bad.err().startsWith("naoyu simulate: bad channel 'G300' is not on the grid: use a label G001…G256 "
+                + "or a number 1…256\n"), bad.err());
+        Cli.Run task = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--task", "dance");
+        assertTrue(task.err().startsWith("naoyu simulate: task must be syllables, sentences or rest, got 'dance'\n"),
+                task.err());
+        Cli.Run both = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--lsl");
+        assertTrue(both.err().startsWith("naoyu simulate: --out with --lsl needs --seconds: how long to record\n"),
+                both.err());
+        String x = dir.resolve("x.xdf").toString();
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--rate", "100").err()
+                .startsWith("naoyu simulate: --rate must be in [250, 10000], got 100\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--speed", "4").err()
+                .startsWith("naoyu simulate: --speed paces live outlets; a file alone is written as fast as possible"));
+        Path sentences = dir.resolve("s.tsv");
+        java.nio.file.Files.writeString(sentences, "我想喝水\two3 xiang3 he1 shui3\n我要\two3 yao9\n");
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: sentence '我要': 'yao9' is not a toned syllable of the inventory\n"));
+        java.nio.file.Files.writeString(sentences, "我想喝水 wo3 xiang3 he1 shui3\n");
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: " + sentences + ": line 1: expected the hanzi, a tab and the toned "
+                        + "pinyin\n"));
+        java.nio.file.Files.writeString(sentences, "我想喝水\two3 xiang3 he1 shui3\n");
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--sentences", sentences.toString()).err()
+                .startsWith("naoyu simulate: --sentences applies to --task sentences, not syllables\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--task", "sentences", "--cues", "ba1").err()
+                .startsWith("naoyu simulate: --cues applies to --task syllables, not sentences\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--channels", "8", "--bad", "1:flat,2:flat,3:flat,4:flat,5:flat,"
+                + "6:flat,7:flat", "--random-bad", "2").err()
+                .startsWith("naoyu simulate: --random-bad must be in [0, 1] for 8 channels, got 2\n"));
+        assertTrue(Cli.naoyu("simulate", "--out", x, "--bad", "G001:flat,G001:noisy").err()
+                .startsWith("naoyu simulate: each bad channel must be listed once, got [G001:flat, G001:noisy]\n"));
+        assertTrue(Files.notExists(dir.resolve("x.xdf")), "no file is left behind by a refused command");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
