@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
         })
 public final class Naoyu implements Runnable {
-    public static final int EXIT_ERROR = 1;
+    public static final int EXIT_ERROR = CommandFailure.EXIT_ERROR;
     private static final Logger LOG = LoggerFactory.getLogger(Naoyu.class);
 
     @Spec
@@ -85,6 +85,7 @@ public final class Naoyu implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Naoyu());
+        CommandSections.install(commandLine);
         commandLine.setExecutionStrategy(Naoyu::executeWithLogging);
         commandLine.setExecutionExceptionHandler(Naoyu::reportError);
         return commandLine;

@@ -80,16 +80,29 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         }
     }
 
+    /** Sampling rates the simulator accepts, in Hz. */
+    public static final double MIN_SAMPLE_RATE_HZ = 250;
+    public static final double MAX_SAMPLE_RATE_HZ = 10000;
+    /** The largest speech-to-background ratio the simulator accepts (0 is no speech at all). */
+    public static final double MAX_SNR = 20;
+    /** The largest mains amplitude the simulator accepts, in µV. */
+    public static final double MAX_LINE_NOISE_MICROVOLTS = 1000;
+
+    /** How many random bad channels a grid of {@code channels} takes beside {@code listed} chosen ones. */
+    public static int maxRandomBadChannels(int channels, int listed) {
+        return Math.min(channels / 4, channels - listed);
+    }
+
     public SimulatorConfig {
         if (grid == null || task == null || timing == null) {
             throw new IllegalArgumentException("grid, task and timing must not be null");
         }
-        range("sampleRateHz", sampleRateHz, 250, 10000);
-        range("snr", snr, 0, 20);
+        range("sampleRateHz", sampleRateHz, MIN_SAMPLE_RATE_HZ, MAX_SAMPLE_RATE_HZ);
+        range("snr", snr, 0, MAX_SNR);
         if (lineFrequencyHz != 50 && lineFrequencyHz != 60) {
             throw new IllegalArgumentException("lineFrequencyHz must be 50 or 60, got " + number(lineFrequencyHz));
         }
-        range("lineNoiseMicrovolts", lineNoiseMicrovolts, 0, 1000);
+        range("lineNoiseMicrovolts", lineNoiseMicrovolts, 0, MAX_LINE_NOISE_MICROVOLTS);
         range("backgroundMicrovolts", backgroundMicrovolts, 1, 1000);
         range("spectralExponent", spectralExponent, 0.5, 3.5);
         if (!(spatialCorrelation >= 0 && spatialCorrelation < 1)) {
@@ -113,7 +126,7 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
             throw new IllegalArgumentException("each bad channel must be listed once, got " + badChannels.stream()
                     .map(b -> b.describe(grid)).toList());
         }
-        int maxRandom = Math.min(grid.channelCount() / 4, grid.channelCount() - badChannels.size());
+        int maxRandom = maxRandomBadChannels(grid.channelCount(), badChannels.size());
         if (randomBadChannels < 0 || randomBadChannels > maxRandom) {
             throw new IllegalArgumentException("randomBadChannels must be in [0, " + maxRandom + "] for "
                     + grid.channelCount() + " channels, got " + randomBadChannels);

@@ -1,5 +1,6 @@
 package org.naoyu.speller.launch;
 
+import org.naoyu.speller.support.Numbers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import org.naoyu.datasets.corpus.Sentence;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.training.ModelTraining;
 
 /**
@@ -42,7 +42,7 @@ public final class DemoSetup {
         }
         long begin = System.nanoTime();
         out.printf(Locale.ROOT, "simulating %.0f s of calibration (%d ch at %s Hz, the demo sentences) into %s%n",
-                calibrationSeconds, channels, Json.number(rate), calibration);
+                calibrationSeconds, channels, Numbers.plain(rate), calibration);
         out.flush();
         if (!Files.exists(calibration)) {
             new SimulationRun(simulator(channels, rate, snr, 1), new SimulationRun.Outputs(calibration, null, "naoyu-demo-calibration",

@@ -1,5 +1,4 @@
 package org.naoyu.speller.launch;
-import org.naoyu.speller.Naoyu;
 import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
@@ -12,33 +11,19 @@ import java.util.concurrent.TimeUnit;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
-import org.naoyu.speller.cli.lsl.LslCommand;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.web.CjkFont;
 import org.naoyu.speller.web.SpellerServer;
 import org.naoyu.speller.web.Speech;
-import picocli.CommandLine.Option;
 
 /** What {@code naoyu run} and {@code naoyu demo} share: the web server or headless output, and running until told. */
 public final class SessionLauncher {
 
-    /** How the session is shown and how long it runs. */
-    public static final class ServeOptions {
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-                description = "Port of the web speller (default ${DEFAULT-VALUE}; 0 picks a free one).")
-        int port;
-
-        @Option(names = "--bind", paramLabel = "ADDRESS",
-                description = "Address of the web speller (default 127.0.0.1). Another address exposes brain data "
-                        + "to that network: only for a clinical network you trust.")
-        String bind;
-
-        @Option(names = "--headless", description = "No web UI: print decoded sentences to stdout.")
-        boolean headless;
-
-        @Option(names = "--seconds", paramLabel = "S",
-                description = "Stop after S seconds (default: until Ctrl-C).")
-        Double seconds;
+    /**
+     * How the session is shown and how long it runs: the web speller on {@code bind:port} (127.0.0.1 unless the
+     * operator chose a network), or sentences on stdout; until {@code seconds} pass (null: until Ctrl-C).
+     */
+    public record Serving(int port, String bind, boolean headless, Double seconds) {
     }
 
     private SessionLauncher() {
@@ -49,7 +34,7 @@ public final class SessionLauncher {
         String predicate = query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
         List<ResolvedStream> found = StreamResolver.resolve(config, predicate, 1, timeout);
         if (found.isEmpty()) {
-            throw new CommandFailure(LslCommand.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
+            throw new CommandFailure(CommandFailure.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
                     + timeout.toMillis() / 1000.0 + " s, scope " + config.scope().configName()
                     + "); 'naoyu lsl list' shows what is there");
         }
@@ -57,25 +42,25 @@ public final class SessionLauncher {
     }
 
     /** Serves the session (web UI, or sentences on stdout) until --seconds pass, Ctrl-C, or the session fails. */
-    public static int serve(OnlineSession session, ServeOptions serve, PrintWriter out) throws Exception {
-        if (serve.seconds != null && !(serve.seconds > 0 && serve.seconds <= 30 * 86_400)) {
-            throw new IllegalArgumentException("--seconds must be in (0, 2592000], got " + serve.seconds);
+    public static int serve(OnlineSession session, Serving serve, PrintWriter out) throws Exception {
+        if (serve.seconds() != null && !(serve.seconds() > 0 && serve.seconds() <= 30 * 86_400)) {
+            throw new IllegalArgumentException("--seconds must be in (0, 2592000], got " + serve.seconds());
         }
         SpellerServer server = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            if (serve.headless) {
+            if (serve.headless()) {
                 session.addObserver(event -> printSentence(event, out));
             } else {
-                server = SpellerServer.start(session, serve.bind == null ? "127.0.0.1" : serve.bind,
-                        serve.bind != null, serve.port, Speech.find("cmn"), CjkFont.find());
+                server = SpellerServer.start(session, serve.bind() == null ? "127.0.0.1" : serve.bind(),
+                        serve.bind() != null, serve.port(), Speech.find("cmn"), CjkFont.find());
                 out.println("participant view: " + server.participantUrl());
                 out.println("operator view:    " + server.operatorUrl());
                 out.println("operator token:   " + server.token());
             }
             out.println("stream " + session.signalInfo().name() + ", " + session.signalInfo().channelCount()
                     + " ch; publishing '" + OnlineSession.OUTLET_NAME + "'; phase " + session.phase().id()
-                    + (serve.seconds == null ? "; Ctrl-C to stop" : "; stopping after " + serve.seconds + " s"));
+                    + (serve.seconds() == null ? "; Ctrl-C to stop" : "; stopping after " + serve.seconds() + " s"));
             out.flush();
             SpellerServer shown = server;
             Thread hook = new Thread(() -> {
@@ -83,7 +68,7 @@ public final class SessionLauncher {
                 close(session, shown);
             }, "session-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            long end = serve.seconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (serve.seconds * 1e9);
+            long end = serve.seconds() == null ? Long.MAX_VALUE : System.nanoTime() + (long) (serve.seconds() * 1e9);
             while (System.nanoTime() < end && session.failure() == null
                     && !stopped.await(Math.min(200_000_000L, Math.max(1, end - System.nanoTime())),
                     TimeUnit.NANOSECONDS)) {
@@ -100,7 +85,7 @@ public final class SessionLauncher {
             }
         }
         if (session.failure() != null) {
-            throw new CommandFailure(Naoyu.EXIT_ERROR, "the session stopped: " + session.failure().getMessage());
+            throw new CommandFailure(CommandFailure.EXIT_ERROR, "the session stopped: " + session.failure().getMessage());
         }
         out.printf(Locale.ROOT, "session ended: %d sentence(s)%n", session.sentences().size());
         out.flush();

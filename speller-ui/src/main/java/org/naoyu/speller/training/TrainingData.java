@@ -1,7 +1,7 @@
 package org.naoyu.speller.training;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.signal.SignalSteps;
 import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.support.CommandFailure;
 
 import java.io.IOException;
@@ -61,8 +61,8 @@ public final class TrainingData {
         List<Integer> bad = badChannels(samples, channels, rate, signal.info().channels());
         FeatureConfig config = (base != null ? base : FeatureConfig.defaults(rate)).withBadChannels(bad);
         if (config.sampleRateHz() != rate) {
-            throw new CommandFailure(1, file + ": sampled at " + Json.number(rate) + " Hz, but the model's features are "
-                    + "for " + Json.number(config.sampleRateHz()) + " Hz");
+            throw new CommandFailure(1, file + ": sampled at " + Numbers.plain(rate) + " Hz, but the model's features are "
+                    + "for " + Numbers.plain(config.sampleRateHz()) + " Hz");
         }
         SignalSteps.Frames frames = SignalSteps.causalFrames(new FeatureChain(config, channels), samples, chunk, rate);
         int width = channels * config.features().size();

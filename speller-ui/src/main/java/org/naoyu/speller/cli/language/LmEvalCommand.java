@@ -7,7 +7,8 @@ import org.naoyu.decoder.language.NoisyInputExperiment;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.naoyu.speller.cli.options.JsonOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import picocli.CommandLine.Spec;
                 + "--toneless drops the tones (digits and marks) first, to measure toneless input from the same files. "
                 + "Exits with 3 when some line could not be converted (it counts as all wrong).")
 public final class LmEvalCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     HelpOption help;
@@ -46,8 +46,8 @@ public final class LmEvalCommand implements Callable<Integer> {
     @Option(names = "--toneless", description = "Drop tone digits (1-5) from the pinyin before converting.")
     boolean toneless;
 
-    @Option(names = "--json", description = "One JSON object instead of the text summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--simulate", split = ",", paramLabel = "ACCURACY",
             description = "Instead of exact pinyin, simulate a syllable decoder with this top-1 accuracy (e.g. "
@@ -69,6 +69,28 @@ public final class LmEvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** What {@code --json} prints for a conversion run; accuracies are null when nothing was measured. */
+    record Summary(int sentences, long characters, boolean toneless,
+            @JsonProperty("character_accuracy") double characterAccuracy,
+            @JsonProperty("sentence_accuracy") double sentenceAccuracy,
+            @JsonProperty("unconverted_lines") int unconvertedLines,
+            @JsonProperty("ms_per_sentence") double msPerSentence) {
+    }
+
+    /** What {@code --json} prints with {@code --simulate}: characters against simulated syllable accuracy. */
+    record Curve(int sentences, int repeats, List<CurvePoint> points) {
+    }
+
+    record CurvePoint(@JsonProperty("target_syllable_accuracy") double targetAccuracy,
+            @JsonProperty("syllable_accuracy") double syllableAccuracy,
+            @JsonProperty("characters_without_lm") double charactersWithout,
+            @JsonProperty("characters_with_lm") double charactersWith) {
+        static CurvePoint of(NoisyInputExperiment.Point p) {
+            return new CurvePoint(p.targetAccuracy(), p.syllableAccuracy(), p.charactersWithout(),
+                    p.charactersWith());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -120,16 +142,9 @@ public final class LmEvalCommand implements Callable<Integer> {
         double characterAccuracy = characters == 0 ? Double.NaN : Math.max(0, 1 - errors / (double) characters);
         double sentenceAccuracy = inputs.isEmpty() ? Double.NaN : exact / (double) inputs.size();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("sentences", inputs.size());
-            summary.put("characters", characters);
-            summary.put("toneless", toneless);
-            summary.put("character_accuracy", Double.isFinite(characterAccuracy) ? characterAccuracy : null);
-            summary.put("sentence_accuracy", Double.isFinite(sentenceAccuracy) ? sentenceAccuracy : null);
-            summary.put("unconverted_lines", failed);
-            summary.put("ms_per_sentence", inputs.isEmpty() ? null : 1000 * seconds / inputs.size());
-            out.println(JSON.writeValueAsString(summary));
+        if (json.requested()) {
+            json.printLine(out, new Summary(inputs.size(), characters, toneless, characterAccuracy,
+                    sentenceAccuracy, failed, inputs.isEmpty() ? Double.NaN : 1000 * seconds / inputs.size()));
         } else {
             out.printf(Locale.ROOT, "%d sentences, %d characters (%s input): character accuracy %.3f, sentence "
                     + "accuracy %.3f, %.1f ms per sentence%n", inputs.size(), characters, toneless ? "toneless"
@@ -159,18 +174,8 @@ public final class LmEvalCommand implements Callable<Integer> {
             points.add(NoisyInputExperiment.run(converter, inputs, references, accuracy, repeats, seed));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (NoisyInputExperiment.Point p : points) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("target_syllable_accuracy", p.targetAccuracy());
-                row.put("syllable_accuracy", p.syllableAccuracy());
-                row.put("characters_without_lm", p.charactersWithout());
-                row.put("characters_with_lm", p.charactersWith());
-                rows.add(row);
-            }
-            out.println(JSON.writeValueAsString(Map.of("sentences", inputs.size(), "repeats", repeats,
-                    "points", rows)));
+        if (json.requested()) {
+            json.printLine(out, new Curve(inputs.size(), repeats, points.stream().map(CurvePoint::of).toList()));
         } else {
             out.printf(Locale.ROOT, "%d sentences x %d repeats; characters from simulated syllable posteriors:%n",
                     inputs.size(), repeats);
@@ -189,7 +194,7 @@ public final class LmEvalCommand implements Callable<Integer> {
                             new ReportSvg.Line("without (top syllable, commonest character)", "#e67e22", x,
                                     points.stream().mapToDouble(NoisyInputExperiment.Point::charactersWithout)
                                             .toArray())), 0), java.nio.file.StandardOpenOption.CREATE_NEW);
-            if (!json) {
+            if (!json.requested()) {
                 out.println("wrote " + curve);
             }
         }

@@ -1,4 +1,5 @@
 package org.naoyu.speller.cli.lsl;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.PrintWriter;
@@ -10,8 +11,10 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
-import org.naoyu.speller.support.Json;
-import org.naoyu.speller.cli.options.Table;
+import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.support.JsonText;
+import java.util.StringJoiner;
+import org.naoyu.speller.support.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +30,8 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     LslOptions lsl;
 
-    @Option(names = "--json", description = "Print a JSON array instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -39,7 +42,7 @@ public final class ListCommand implements Callable<Integer> {
         List<ResolvedStream> streams = new ArrayList<>(StreamResolver.resolveAll(config, lsl.timeout()));
         streams.sort(Comparator.comparing((ResolvedStream s) -> s.info().name()).thenComparing(s -> s.info().uid()));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.requested()) {
             out.println(toJson(streams));
         } else {
             printTable(out, streams, config);
@@ -48,24 +51,25 @@ public final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String toJson(List<ResolvedStream> streams) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < streams.size(); i++) {
-            ResolvedStream s = streams.get(i);
+    /** One answering stream as {@code --json} prints it. */
+    record Listed(String name, String type, int channels, double rateHz, String format, String sourceId,
+            String hostname, String address, String uid) {
+        static Listed of(ResolvedStream s) {
             StreamInfo info = s.info();
-            text.append(i == 0 ? "\n  " : ",\n  ").append('{')
-                    .append("\"name\": ").append(Json.string(info.name()))
-                    .append(", \"type\": ").append(Json.string(info.type()))
-                    .append(", \"channels\": ").append(info.channelCount())
-                    .append(", \"rateHz\": ").append(Json.number(info.nominalRateHz()))
-                    .append(", \"format\": ").append(Json.string(info.format().wireName()))
-                    .append(", \"sourceId\": ").append(Json.string(info.sourceId()))
-                    .append(", \"hostname\": ").append(Json.string(info.hostname()))
-                    .append(", \"address\": ").append(Json.string(s.host() + ":" + s.dataPort()))
-                    .append(", \"uid\": ").append(Json.string(info.uid()))
-                    .append('}');
+            return new Listed(info.name(), info.type(), info.channelCount(), info.nominalRateHz(),
+                    info.format().wireName(), info.sourceId(), info.hostname(), s.host() + ":" + s.dataPort(),
+                    info.uid());
         }
-        return text.append(streams.isEmpty() ? "]" : "\n]").toString();
+    }
+
+    /** A JSON array with one stream a line, so a person can read it and {@code jq} can parse it. */
+    static String toJson(List<ResolvedStream> streams) {
+        if (streams.isEmpty()) {
+            return "[]";
+        }
+        StringJoiner lines = new StringJoiner(",\n  ", "[\n  ", "\n]");
+        streams.forEach(s -> lines.add(JsonText.document(Listed.of(s))));
+        return lines.toString();
     }
 
     private static void printTable(PrintWriter out, List<ResolvedStream> streams, LslConfig config) {
@@ -78,7 +82,7 @@ public final class ListCommand implements Callable<Integer> {
         for (ResolvedStream s : streams) {
             StreamInfo info = s.info();
             table.row(info.name(), info.type(), Integer.toString(info.channelCount()),
-                    info.isIrregular() ? "irregular" : Json.number(info.nominalRateHz()), info.format().wireName(),
+                    info.isIrregular() ? "irregular" : Numbers.plain(info.nominalRateHz()), info.format().wireName(),
                     info.sourceId(), info.hostname() + " (" + s.host() + ":" + s.dataPort() + ")");
         }
         table.print(out, "");

@@ -20,7 +20,7 @@ public final class LslCommand implements Runnable {
     @picocli.CommandLine.Mixin
     org.naoyu.speller.cli.options.HelpOption help;
 
-    public static final int EXIT_NOT_FOUND = 2;
+    public static final int EXIT_NOT_FOUND = CommandFailure.EXIT_NOT_FOUND;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,4 +1,5 @@
 package org.naoyu.speller.cli.lsl;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.PrintWriter;
@@ -13,7 +14,8 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
 import org.naoyu.acquisition.lsl.TestSignal;
 import org.naoyu.acquisition.lsl.TimeProbes;
-import org.naoyu.speller.support.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.naoyu.speller.cli.options.JsonOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +39,8 @@ public final class PullCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "How long to receive (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--verify-signal",
             description = "Check every value against the test signal of 'naoyu lsl push' (channel * 1000 + index).")
@@ -67,7 +69,11 @@ public final class PullCommand implements Callable<Integer> {
                 StreamInlet.Options.defaults())) {
             Report report = receive(inlet);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? toJson(report) : toText(report));
+            if (json.requested()) {
+                json.print(out, Summary.of(report));
+            } else {
+                out.println(toText(report));
+            }
             out.flush();
             return verifySignal && report.signalMismatches() > 0 ? 1 : 0;
         }
@@ -128,7 +134,7 @@ public final class PullCommand implements Callable<Integer> {
         StreamInfo info = r.info();
         text.append(String.format(Locale.ROOT, "stream     '%s' (%s), %d ch %s at %s Hz, source id '%s', host %s%n",
                 info.name(), info.type(), info.channelCount(), info.format(),
-                info.isIrregular() ? "irregular" : Json.number(info.nominalRateHz()), info.sourceId(),
+                info.isIrregular() ? "irregular" : Numbers.plain(info.nominalRateHz()), info.sourceId(),
                 info.hostname()));
         text.append(String.format(Locale.ROOT, "samples    %d, effective rate %.3f Hz%n", r.samples(),
                 r.effectiveRateHz()));
@@ -147,25 +153,18 @@ public final class PullCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    static String toJson(Report r) {
-        StreamInfo info = r.info();
-        return "{\"name\": " + Json.string(info.name())
-                + ", \"type\": " + Json.string(info.type())
-                + ", \"channels\": " + info.channelCount()
-                + ", \"format\": " + Json.string(info.format().wireName())
-                + ", \"nominalRateHz\": " + Json.number(info.nominalRateHz())
-                + ", \"sourceId\": " + Json.string(info.sourceId())
-                + ", \"samples\": " + r.samples()
-                + ", \"effectiveRateHz\": " + Json.number(r.effectiveRateHz())
-                + ", \"firstTimestamp\": " + Json.number(r.firstTimestamp())
-                + ", \"lastTimestamp\": " + Json.number(r.lastTimestamp())
-                + ", \"gaps\": " + r.timestampGaps()
-                + ", \"largestGapSeconds\": " + Json.number(r.largestGapSeconds())
-                + ", \"reconnects\": " + r.reconnects()
-                + ", \"droppedSamples\": " + r.dropped()
-                + ", \"timeCorrectionSeconds\": " + Json.number(r.timeCorrection())
-                + ", \"timeCorrectionUncertaintySeconds\": " + Json.number(r.uncertainty())
-                + (r.verified() ? ", \"signalMismatches\": " + r.signalMismatches() : "")
-                + "}";
+    /** What {@code --json} prints; {@code signalMismatches} only with {@code --verify-signal}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Summary(String name, String type, int channels, String format, double nominalRateHz, String sourceId,
+            long samples, double effectiveRateHz, double firstTimestamp, double lastTimestamp, long gaps,
+            double largestGapSeconds, long reconnects, long droppedSamples, double timeCorrectionSeconds,
+            double timeCorrectionUncertaintySeconds, Long signalMismatches) {
+        static Summary of(Report r) {
+            StreamInfo info = r.info();
+            return new Summary(info.name(), info.type(), info.channelCount(), info.format().wireName(),
+                    info.nominalRateHz(), info.sourceId(), r.samples(), r.effectiveRateHz(), r.firstTimestamp(),
+                    r.lastTimestamp(), r.timestampGaps(), r.largestGapSeconds(), r.reconnects(), r.dropped(),
+                    r.timeCorrection(), r.uncertainty(), r.verified() ? (Long) (long) r.signalMismatches() : null);
+        }
     }
 }

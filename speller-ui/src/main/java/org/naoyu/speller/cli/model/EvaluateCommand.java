@@ -6,7 +6,7 @@ import org.naoyu.speller.report.EvaluationReport;
 import org.naoyu.decoder.evaluation.Evaluation;
 import org.naoyu.speller.support.CommandFailure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.naoyu.speller.cli.options.JsonOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
                 + "confusion matrix and per-syllable accuracy; --learning-curve retrains on fewer trials to show "
                 + "accuracy against training size. --report writes it all as an HTML page with pictures.")
 public final class EvaluateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     HelpOption help;
@@ -52,8 +51,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Test recordings.")
     List<Path> data;
 
-    @Option(names = "--json", description = "One JSON object instead of the text summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with pictures.")
     Path report;
@@ -111,8 +110,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 provenance.epochConfig().lockKind(), loaded.onset() == null ? null : loaded.onset().rule());
         List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
                 : learningCurve(provenance, epochs, inventory, err);
-        if (json) {
-            out.println(JSON.writeValueAsString(jsonSummary(provenance, cued, streaming, curve)));
+        if (json.requested()) {
+            json.printLine(out, jsonSummary(provenance, cued, streaming, curve));
         } else {
             printSummary(out, provenance, cued, streaming, curve);
         }
@@ -121,7 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, streaming, curve,
                     loaded.onset() == null ? null : sessions.get(0), loaded.onset());
             Files.writeString(report, html, java.nio.file.StandardOpenOption.CREATE_NEW);
-            if (!json) {
+            if (!json.requested()) {
                 out.println("wrote " + report);
             }
         }

@@ -1,12 +1,14 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.cli.options.Table;
+import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.support.Table;
 import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.Json;
+import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.cli.options.HelpOption;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The recording.")
     Path file;
 
-    @Option(names = "--json", description = "Print the description as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--show-identifiers",
             description = "Also print identification fields that may name a person (EDF patient field).")
@@ -48,7 +50,11 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Recording recording = RecordingFiles.open(file);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(recording) : toText(recording));
+        if (json.requested()) {
+            json.print(out, describe(recording));
+        } else {
+            out.println(toText(recording));
+        }
         out.flush();
         return 0;
     }
@@ -78,7 +84,7 @@ public final class InfoCommand implements Callable<Integer> {
             StreamInfo info = stream.info();
             double[] t = stream.samples().timestamps();
             table.row(info.name(), info.type(), Integer.toString(info.channelCount()),
-                    info.isIrregular() ? "irregular" : Json.number(info.nominalRateHz()),
+                    info.isIrregular() ? "irregular" : Numbers.plain(info.nominalRateHz()),
                     measuredRate(recording, stream), info.format().wireName(), Integer.toString(stream.sampleCount()),
                     String.format(Locale.ROOT, "%.3f", stream.durationSeconds()),
                     t.length == 0 ? "-" : String.format(Locale.ROOT, "%.4f", t[0]),
@@ -119,45 +125,29 @@ public final class InfoCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "%.3f", (stream.sampleCount() - 1) / stream.durationSeconds()) : "-";
     }
 
-    String toJson(Recording recording) {
-        StringBuilder json = new StringBuilder("{\"file\": ").append(Json.string(recording.path().toString()))
-                .append(", \"format\": ").append(Json.string(recording.format())).append(", \"metadata\": {");
-        String separator = "";
-        for (Map.Entry<String, String> entry : visibleMetadata(recording).entrySet()) {
-            json.append(separator).append(Json.string(entry.getKey())).append(": ").append(Json.string(entry.getValue()));
-            separator = ", ";
-        }
-        json.append("}, \"streams\": [");
-        separator = "";
+    /** What {@code --json} prints: the recording, its streams and what was found wrong, in this field order. */
+    record Description(String file, String format, Map<String, String> metadata, List<StreamSummary> streams,
+            int events, List<String> problems) {
+    }
+
+    /** One stream of {@link Description}; timestamps are null for a stream without samples. */
+    record StreamSummary(String name, String type, int channels, List<String> channelLabels, double nominalRateHz,
+            String format, long samples, double durationSeconds, Double firstTimestamp, Double lastTimestamp,
+            long clockOffsets) {
+    }
+
+    Description describe(Recording recording) {
+        List<StreamSummary> streams = new ArrayList<>();
         for (RecordedStream stream : recording.streams()) {
             StreamInfo info = stream.info();
             double[] t = stream.samples().timestamps();
-            json.append(separator).append("{\"name\": ").append(Json.string(info.name()))
-                    .append(", \"type\": ").append(Json.string(info.type()))
-                    .append(", \"channels\": ").append(info.channelCount())
-                    .append(", \"channelLabels\": [");
-            List<String> labels = info.channelLabels();
-            for (int i = 0; i < labels.size(); i++) {
-                json.append(i == 0 ? "" : ", ").append(Json.string(labels.get(i)));
-            }
-            json.append("], \"nominalRateHz\": ").append(Json.number(info.nominalRateHz()))
-                    .append(", \"format\": ").append(Json.string(info.format().wireName()))
-                    .append(", \"samples\": ").append(stream.sampleCount())
-                    .append(", \"durationSeconds\": ").append(Json.number(stream.durationSeconds()))
-                    .append(", \"firstTimestamp\": ").append(t.length == 0 ? "null" : Json.number(t[0]))
-                    .append(", \"lastTimestamp\": ").append(t.length == 0 ? "null" : Json.number(t[t.length - 1]))
-                    .append(", \"clockOffsets\": ")
-                    .append(recording.metadata().getOrDefault("clockOffsets." + info.name(), "0"))
-                    .append('}');
-            separator = ", ";
+            streams.add(new StreamSummary(info.name(), info.type(), info.channelCount(), info.channelLabels(),
+                    info.nominalRateHz(), info.format().wireName(), stream.sampleCount(), stream.durationSeconds(),
+                    t.length == 0 ? null : t[0], t.length == 0 ? null : t[t.length - 1],
+                    Long.parseLong(recording.metadata().getOrDefault("clockOffsets." + info.name(), "0"))));
         }
-        json.append("], \"events\": ").append(recording.events().size()).append(", \"problems\": [");
-        separator = "";
-        for (String problem : recording.problems()) {
-            json.append(separator).append(Json.string(problem));
-            separator = ", ";
-        }
-        return json.append("]}").toString();
+        return new Description(recording.path().toString(), recording.format(), visibleMetadata(recording), streams,
+                recording.events().size(), recording.problems());
     }
 
     private static String abbreviate(String text) {

@@ -99,7 +99,7 @@ public final class RecordCommand implements Callable<Integer> {
             String predicate = query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
             List<ResolvedStream> found = StreamResolver.resolve(config, predicate, 1, lsl.timeout());
             if (found.isEmpty()) {
-                throw new CommandFailure(LslCommand.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
+                throw new CommandFailure(CommandFailure.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
                         + lsl.timeout().toMillis() / 1000.0 + " s, scope " + config.scope().configName()
                         + "); 'naoyu lsl list' shows what is there");
             }

@@ -1,6 +1,6 @@
 package org.naoyu.speller.cli.recordings;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 
@@ -67,12 +67,12 @@ public final class ReplayCommand implements Callable<Integer> {
             Thread hook = new Thread(player::close, "replay-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf(Locale.ROOT, "replaying %s (%s, %.1f s) at %s x%s%n", file, recording.format(),
-                    player.durationSeconds(), Json.number(speed), loop ? ", looping until Ctrl-C" : "");
+                    player.durationSeconds(), Numbers.plain(speed), loop ? ", looping until Ctrl-C" : "");
             for (StreamOutlet outlet : player.outlets()) {
                 StreamInfo info = outlet.info();
                 out.printf(Locale.ROOT, "  %s: %d ch %s, %s, source id '%s', on %s:%d%n", info.name(),
                         info.channelCount(), info.format(), info.isIrregular() ? "irregular rate"
-                                : Json.number(info.nominalRateHz()) + " Hz", info.sourceId(),
+                                : Numbers.plain(info.nominalRateHz()) + " Hz", info.sourceId(),
                         outlet.dataAddress().getAddress().getHostAddress(), outlet.dataPort());
             }
             out.flush();

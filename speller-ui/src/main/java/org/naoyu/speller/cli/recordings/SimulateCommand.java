@@ -1,8 +1,8 @@
 package org.naoyu.speller.cli.recordings;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.support.TextFiles;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.cli.options.FlagNames;
+import org.naoyu.speller.cli.options.SimulatedSignalOptions;
 import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
@@ -44,6 +44,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     LslOptions lsl;
 
+    @Mixin
+    SimulatedSignalOptions signal = new SimulatedSignalOptions(256, 2000, 2.5);
+
     @Option(names = "--out", paramLabel = "FILE.xdf", description = "Write the session to this XDF file.")
     Path out;
 
@@ -58,16 +61,8 @@ public final class SimulateCommand implements Callable<Integer> {
             + "(0, 1000] (default 1).")
     Double speed;
 
-    @Option(names = "--channels", paramLabel = "N", defaultValue = "256",
-            description = "Electrodes, in [8, 1024], on the squarest grid (default ${DEFAULT-VALUE} = 16x16).")
-    int channels;
-
     @Option(names = "--grid", paramLabel = "RxC", description = "Grid layout such as 8x16 (overrides --channels).")
     String grid;
-
-    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "2000",
-            description = "Sampling rate, in [250, 10000] Hz (default ${DEFAULT-VALUE}).")
-    double rate;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "syllables",
             description = "syllables (cued calibration), sentences (cued, syllable by syllable) or rest "
@@ -88,11 +83,6 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "The sentence task uses these sentences: one per line, the hanzi, a tab, and the toned "
                     + "pinyin (我想喝水<TAB>wo3 xiang3 he1 shui3).")
     Path sentencesFile;
-
-    @Option(names = "--snr", paramLabel = "X", defaultValue = "2.5",
-            description = "Speech high-gamma amplitude over background high-gamma at a fully engaged electrode, in "
-                    + "[0, 20] (default ${DEFAULT-VALUE}); lower is harder.")
-    double snr;
 
     @Option(names = "--seed", defaultValue = "1", description = "Noise, trials and artifacts (default ${DEFAULT-VALUE}).")
     long seed;
@@ -128,18 +118,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The config's field names as the user typed them. */
-    private static final java.util.Map<String, String> FLAG_NAMES = java.util.Map.of(
-            "sampleRateHz", "--rate", "lineFrequencyHz", "--line", "lineNoiseMicrovolts", "--line-noise",
-            "randomBadChannels", "--random-bad", "snr ", "--snr ", "channel count", "--channels", "speed ", "--speed ",
-            "seconds ", "--seconds ");
-
     @Override
     public Integer call() throws Exception {
-        return FlagNames.run(FLAG_NAMES, this::simulate);
-    }
-
-    private Integer simulate() throws Exception {
         SimulatorConfig config = config();
         boolean live = out == null || publish;
         double duration = seconds != null ? seconds : out != null && !live ? 60 : Double.POSITIVE_INFINITY;
@@ -149,9 +129,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (live && out != null && seconds == null) {
             throw new IllegalArgumentException("--out with --lsl needs --seconds: how long to record");
         }
+        double rate = config.sampleRateHz();
         if (seconds != null && seconds * rate < 1) {
             throw new IllegalArgumentException("--seconds must cover at least one sample (" + 1 / rate + " s at "
-                    + Json.number(rate) + " Hz), got " + seconds);
+                    + Numbers.plain(rate) + " Hz), got " + seconds);
+        }
+        if (speed != null && !(speed > 0 && speed <= 1000)) {
+            throw new IllegalArgumentException("--speed must be in (0, 1000], got " + Numbers.plain(speed));
         }
         if (speed != null && !live) {
             throw new IllegalArgumentException("--speed paces live outlets; a file alone is written as fast as "
@@ -204,24 +188,41 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (out != null) {
             printer.printf(Locale.ROOT, "wrote %s: %.1f s, %d ch at %s Hz, %d trials, %d markers%n", out,
-                    last.simulatedSeconds(), config.grid().channelCount(), Json.number(config.sampleRateHz()),
+                    last.simulatedSeconds(), config.grid().channelCount(), Numbers.plain(config.sampleRateHz()),
                     last.trials(), last.markers());
         }
         printer.flush();
         return 0;
     }
 
+    private ElectrodeGrid parsedGrid() {
+        try {
+            return ElectrodeGrid.parse(grid);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--grid: " + e.getMessage(), e);
+        }
+    }
+
     private SimulatorConfig config() throws java.io.IOException {
-        ElectrodeGrid layout = grid != null ? ElectrodeGrid.parse(grid) : ElectrodeGrid.forChannels(channels);
+        ElectrodeGrid layout = grid != null ? parsedGrid() : ElectrodeGrid.forChannels(signal.channels());
         List<BadChannel> badChannels = new ArrayList<>();
         if (bad != null) {
             for (String entry : bad) {
                 badChannels.add(BadChannel.parse(entry, layout));
             }
         }
-        SimulatorConfig.Builder builder = SimulatorConfig.builder().grid(layout).sampleRateHz(rate)
+        if (lineHz != 50 && lineHz != 60) {
+            throw new IllegalArgumentException("--line must be 50 or 60, got " + Numbers.plain(lineHz));
+        }
+        SimulatedSignalOptions.inRange("--line-noise", lineMicrovolts, 0, SimulatorConfig.MAX_LINE_NOISE_MICROVOLTS);
+        int maxRandom = SimulatorConfig.maxRandomBadChannels(layout.channelCount(), badChannels.size());
+        if (randomBad < 0 || randomBad > maxRandom) {
+            throw new IllegalArgumentException("--random-bad must be in [0, " + maxRandom + "] for "
+                    + layout.channelCount() + " channels, got " + randomBad);
+        }
+        SimulatorConfig.Builder builder = SimulatorConfig.builder().grid(layout).sampleRateHz(signal.rateHz())
                 .task(SimulatorConfig.Task.parse(task)).cues(cues == null ? List.of() : cues).allTones(allTones)
-                .heldOutSentences(heldOut).sentences(chosenSentences()).snr(snr).seed(seed).participant(participant)
+                .heldOutSentences(heldOut).sentences(chosenSentences()).snr(signal.snr()).seed(seed).participant(participant)
                 .lineFrequencyHz(lineHz)
                 .lineNoiseMicrovolts(lineMicrovolts).badChannels(badChannels).randomBadChannels(randomBad);
         if (noArtifacts) {
@@ -233,9 +234,9 @@ public final class SimulateCommand implements Callable<Integer> {
     private static void printStart(PrintWriter printer, SimulatorConfig config, SimulationRun.Started started,
             double duration, double pace) {
         printer.printf(Locale.ROOT, "simulating %s, %s at %s Hz, task %s, snr %s, seed %d, participant %d%n",
-                Double.isInfinite(duration) ? "until Ctrl-C" : Json.number(duration) + " s", config.grid(),
-                Json.number(config.sampleRateHz()), config.task().name().toLowerCase(Locale.ROOT),
-                Json.number(config.snr()), config.seed(), config.participant());
+                Double.isInfinite(duration) ? "until Ctrl-C" : Numbers.plain(duration) + " s", config.grid(),
+                Numbers.plain(config.sampleRateHz()), config.task().name().toLowerCase(Locale.ROOT),
+                Numbers.plain(config.snr()), config.seed(), config.participant());
         printer.println("  bad channels: " + (started.bad().isEmpty() ? "none" : started.bad().stream()
                 .map(b -> b.describe(config.grid())).collect(Collectors.joining(" "))));
         for (StreamOutlet outlet : started.outlets()) {
@@ -245,7 +246,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     outlet.dataAddress().getAddress().getHostAddress(), outlet.dataPort());
         }
         if (!started.outlets().isEmpty()) {
-            printer.printf(Locale.ROOT, "  pace: %s real time%n", "x" + Json.number(pace));
+            printer.printf(Locale.ROOT, "  pace: %s real time%n", "x" + Numbers.plain(pace));
         }
         printer.flush();
     }

@@ -1,9 +1,11 @@
 package org.naoyu.speller.cli.session;
+import org.naoyu.speller.cli.options.SimulatedSignalOptions;
+import org.naoyu.speller.cli.options.ServeOptions;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.launch.DemoSetup;
 import org.naoyu.speller.training.ModelTraining;
 import org.naoyu.speller.launch.SimulatedParticipant;
 import org.naoyu.speller.launch.SessionLauncher;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.cli.options.HelpOption;
 
 import java.io.PrintWriter;
@@ -48,17 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Use this model instead of training one (it must fit the simulated grid and rate).")
     Path model;
 
-    @Option(names = "--channels", paramLabel = "N", defaultValue = "64",
-            description = "Simulated channels (default ${DEFAULT-VALUE}, an 8x8 grid; 256 is a 16x16 grid).")
-    int channels;
-
-    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1000",
-            description = "Simulated sampling rate (default ${DEFAULT-VALUE} Hz).")
-    double rate;
-
-    @Option(names = "--snr", paramLabel = "X", defaultValue = "6",
-            description = "Simulated signal-to-noise ratio of speech responses (default ${DEFAULT-VALUE}).")
-    double snr;
+    @Mixin
+    SimulatedSignalOptions signal = new SimulatedSignalOptions(64, 1000, 6);
 
     @Option(names = "--calibration-seconds", paramLabel = "S", defaultValue = "300",
             description = "Length of the simulated calibration (default ${DEFAULT-VALUE} s).")
@@ -73,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path work;
 
     @ArgGroup(exclusive = false)
-    SessionLauncher.ServeOptions serve = new SessionLauncher.ServeOptions();
+    ServeOptions serve = new ServeOptions();
 
     @Spec
     CommandSpec spec;
@@ -86,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + calibrationSeconds);
         }
         OnlineSession.Phase start = OnlineSession.Phase.parse(phase);
+        int channels = signal.channels();
+        double rate = signal.rateHz();
+        double snr = signal.snr();
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("naoyu-demo-");
         Path modelFile = model != null ? model : DemoSetup.model(dir, channels, rate, snr, calibrationSeconds, out);
 
@@ -95,15 +91,15 @@ public final class DemoCommand implements Callable<Integer> {
                 "naoyu-demo");
         try {
             Duration wait = Duration.ofSeconds(10);
-            ResolvedStream signal = participant.signal(wait);
+            ResolvedStream signalStream = participant.signal(wait);
             ResolvedStream markers = participant.markers(wait);
-            out.println("the simulated participant is live: " + signal.info().name() + " (" + channels + " ch at "
-                    + Json.number(rate) + " Hz) and " + markers.info().name() + ", source id " + participant.sourceId());
-            OnlineSession.Options options = new OnlineSession.Options(signal, markers, lsl, dir, null,
+            out.println("the simulated participant is live: " + signalStream.info().name() + " (" + channels + " ch at "
+                    + Numbers.plain(rate) + " Hz) and " + markers.info().name() + ", source id " + participant.sourceId());
+            OnlineSession.Options options = new OnlineSession.Options(signalStream, markers, lsl, dir, null,
                     Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(false), null, start);
             OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
                     PinyinConverter.shipped().decoder());
-            return SessionLauncher.serve(session, serve, out);
+            return SessionLauncher.serve(session, serve.serving(), out);
         } finally {
             participant.close();
             if (participant.failure() != null) {

@@ -1,4 +1,5 @@
 package org.naoyu.speller.cli.session;
+import org.naoyu.speller.cli.options.ServeOptions;
 import org.naoyu.speller.support.VersionInfo;
 import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.training.ModelTraining;
@@ -85,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
     String undoSyllable;
 
     @ArgGroup(exclusive = false)
-    SessionLauncher.ServeOptions serve = new SessionLauncher.ServeOptions();
+    ServeOptions serve = new ServeOptions();
 
     @Spec
     CommandSpec spec;
@@ -124,6 +125,6 @@ public final class RunCommand implements Callable<Integer> {
         OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
                 ModelTraining.forSessionCalibration(trainNetwork), commands, start);
         OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.shipped().decoder());
-        return SessionLauncher.serve(session, serve, spec.commandLine().getOut());
+        return SessionLauncher.serve(session, serve.serving(), spec.commandLine().getOut());
     }
 }

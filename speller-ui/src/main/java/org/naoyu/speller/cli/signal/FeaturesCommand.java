@@ -1,12 +1,11 @@
 package org.naoyu.speller.cli.signal;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.signal.SignalSteps;
 import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.naoyu.speller.support.JsonText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import picocli.CommandLine.Spec;
                 + "for a recording's signal stream and write them as a NumPy .npy array (frames x channels x features, "
                 + "float32) with a JSON side-car (timestamps, channel names, the exact config).")
 public final class FeaturesCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     HelpOption help;
@@ -69,9 +67,9 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         String text = Files.readString(file);
         try {
-            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(text);
+            com.fasterxml.jackson.databind.JsonNode node = JsonText.mapper().readTree(text);
             if (node != null && node.has("config")) {
-                text = JSON.writeValueAsString(node.get("config"));
+                text = JsonText.mapper().writeValueAsString(node.get("config"));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // FeatureConfig.fromJson names what is wrong
@@ -99,8 +97,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         double rate = signal.info().nominalRateHz();
         FeatureConfig config = configFile != null ? readConfig(configFile) : FeatureConfig.defaults(rate);
         if (Math.abs(config.sampleRateHz() - rate) > 1e-9 * rate) {
-            throw new CommandFailure(1, "the config is for " + Json.number(config.sampleRateHz()) + " Hz but stream '"
-                    + signal.info().name() + "' is sampled at " + Json.number(rate) + " Hz");
+            throw new CommandFailure(1, "the config is for " + Numbers.plain(config.sampleRateHz()) + " Hz but stream '"
+                    + signal.info().name() + "' is sampled at " + Numbers.plain(rate) + " Hz");
         }
         int channels = signal.info().channelCount();
         Chunk chunk = signal.samples();
@@ -152,17 +150,17 @@ public final class FeaturesCommand implements Callable<Integer> {
         side.put("channels", signal.info().channels().isEmpty() ? null
                 : signal.info().channels().stream().map(ChannelInfo::label).toList());
         side.put("timestamps", timestamps);
-        side.put("config", JSON.readTree(config.toJson()));
+        side.put("config", JsonText.mapper().readTree(config.toJson()));
         if (!offline) {
             Map<String, Double> delays = new LinkedHashMap<>();
             new FeatureChain(config, channels).delays().forEach(d -> delays.put(d.stage(), d.delayMs()));
             side.put("delays_ms", delays);
         }
-        Files.writeString(sidecar, JSON.writeValueAsString(side), java.nio.file.StandardOpenOption.CREATE_NEW);
+        Files.writeString(sidecar, JsonText.indented(side), java.nio.file.StandardOpenOption.CREATE_NEW);
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "wrote %s: %d frames x %d channels x %d feature(s) %s at %s frames/s, %s "
                 + "(%.1f s of signal in %.2f s, %.0fx real time); side-car %s%n", out, frames, channels, features,
-                config.featureNames(), Json.number(config.frameRateHz()), offline ? "offline" : "causal",
+                config.featureNames(), Numbers.plain(config.frameRateHz()), offline ? "offline" : "causal",
                 chunk.sampleCount() / rate, seconds, chunk.sampleCount() / rate / seconds, sidecar);
         printer.flush();
         return 0;

@@ -1,10 +1,13 @@
 package org.naoyu.speller.cli.signal;
-import org.naoyu.speller.cli.options.Table;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.cli.options.QualityThresholdOptions;
+import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.support.Table;
 import org.naoyu.speller.signal.SignalSteps;
 import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.Json;
 import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.cli.options.FlagNames;
 import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
@@ -47,64 +50,51 @@ public final class QualityCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     double lineHz;
 
-    @Option(names = "--json", description = "One JSON object per channel instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--min-rms", paramLabel = "UV", defaultValue = "0.5", description = "Flat below this RMS "
-            + "(default ${DEFAULT-VALUE} µV).")
-    double minRms;
-
-    @Option(names = "--max-flat", defaultValue = "0.5", description = "Flat above this share of repeated values "
-            + "(default ${DEFAULT-VALUE}).")
-    double maxFlat;
-
-    @Option(names = "--max-clipped", defaultValue = "0.01", description = "Clipping above this share of samples at "
-            + "the extremes (default ${DEFAULT-VALUE}).")
-    double maxClipped;
-
-    @Option(names = "--max-deviation", defaultValue = "5", description = "Amplitude robust z above this "
-            + "(default ${DEFAULT-VALUE}).")
-    double maxDeviation;
-
-    @Option(names = "--max-line-noise", defaultValue = "0.9", description = "Mains share of 1-200 Hz power above "
-            + "this (default ${DEFAULT-VALUE}).")
-    double maxLine;
-
-    @Option(names = "--max-line-z", defaultValue = "5", description = "Mains share robust z above this, against the "
-            + "other channels (default ${DEFAULT-VALUE}).")
-    double maxLineZ;
-
-    @Option(names = "--max-hf", defaultValue = "5", description = "High-frequency share robust z above this "
-            + "(default ${DEFAULT-VALUE}).")
-    double maxHighFrequency;
-
-    @Option(names = "--min-correlation", defaultValue = "0.3", description = "Median neighbour correlation below "
-            + "this (default ${DEFAULT-VALUE}).")
-    double minCorrelation;
+    @Mixin
+    QualityThresholdOptions limits;
 
     @Spec
     CommandSpec spec;
 
-    /** The threshold record's field names as the user typed them. */
-    private static final java.util.Map<String, String> FLAG_NAMES = java.util.Map.of(
-            "minRmsMicrovolts", "--min-rms", "maxFlatFraction", "--max-flat", "maxClippedFraction", "--max-clipped",
-            "maxDeviationZ", "--max-deviation", "maxLineNoiseRatio", "--max-line-noise", "maxLineNoiseZ", "--max-line-z",
-            "maxHighFrequencyZ", "--max-hf", "minNeighbourCorrelation", "--min-correlation");
+    /** One channel as a JSON Lines record of {@code --json}. */
+    record ChannelRow(int channel, String label, @JsonProperty("rms_uv") double rmsMicrovolts, double flat,
+            double clipped, @JsonProperty("deviation_z") double deviationZ,
+            @JsonProperty("line_ratio") double lineRatio, @JsonProperty("line_z") double lineZ,
+            @JsonProperty("hf_ratio") double highFrequencyRatio, @JsonProperty("hf_z") double highFrequencyZ,
+            @JsonProperty("neighbour_r") double neighbourCorrelation, boolean bad, List<String> problems) {
+        static ChannelRow of(ChannelQuality q, String label) {
+            return new ChannelRow(q.channel(), label, q.rmsMicrovolts(), q.flatFraction(), q.clippedFraction(),
+                    q.deviationZ(), q.lineNoiseRatio(), q.lineNoiseZ(), q.highFrequencyRatio(), q.highFrequencyZ(),
+                    q.neighbourCorrelation(), q.isBad(), q.problems());
+        }
+    }
+
+    /** The last JSON Lines record of {@code --json}: the thresholds the verdicts used. */
+    record ThresholdsRow(Limits thresholds) {
+    }
+
+    record Limits(@JsonProperty("min_rms_uv") double minRms, @JsonProperty("max_flat") double maxFlat,
+            @JsonProperty("max_clipped") double maxClipped, @JsonProperty("max_deviation_z") double maxDeviation,
+            @JsonProperty("max_line_ratio") double maxLine, @JsonProperty("max_line_z") double maxLineZ,
+            @JsonProperty("max_hf_z") double maxHighFrequency, @JsonProperty("min_neighbour_r") double minCorrelation) {
+        static Limits of(QualityThresholds t) {
+            return new Limits(t.minRmsMicrovolts(), t.maxFlatFraction(), t.maxClippedFraction(), t.maxDeviationZ(),
+                    t.maxLineNoiseRatio(), t.maxLineNoiseZ(), t.maxHighFrequencyZ(), t.minNeighbourCorrelation());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        return FlagNames.run(FLAG_NAMES, this::assess);
-    }
-
-    private Integer assess() throws Exception {
         if (seconds != null && !(seconds > 0)) {
             throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
         }
         if (lineHz != 50 && lineHz != 60) {
-            throw new IllegalArgumentException("--line must be 50 or 60, got " + Json.number(lineHz));
+            throw new IllegalArgumentException("--line must be 50 or 60, got " + Numbers.plain(lineHz));
         }
-        QualityThresholds thresholds = new QualityThresholds(minRms, maxFlat, maxClipped, maxDeviation, maxLine,
-                maxLineZ, maxHighFrequency, minCorrelation);
+        QualityThresholds thresholds = limits.thresholds();
         Recording recording = RecordingFiles.open(in);
         RecordedStream signal = RecordingFiles.signal(recording, stream);
         double rate = signal.info().nominalRateHz();
@@ -121,28 +111,16 @@ public final class QualityCommand implements Callable<Integer> {
         boolean positioned = SignalSteps.positioned(info);
         List<ChannelQuality> quality = SignalSteps.quality(samples, channels, rate, info, lineHz, thresholds);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.requested()) {
             for (ChannelQuality q : quality) {
-                out.println("{\"channel\":" + q.channel() + ",\"label\":" + Json.string(label(info, q.channel()))
-                        + ",\"rms_uv\":" + Json.number(q.rmsMicrovolts()) + ",\"flat\":" + Json.number(q.flatFraction())
-                        + ",\"clipped\":" + Json.number(q.clippedFraction()) + ",\"deviation_z\":"
-                        + Json.number(q.deviationZ()) + ",\"line_ratio\":" + Json.number(q.lineNoiseRatio())
-                        + ",\"line_z\":" + Json.number(q.lineNoiseZ())
-                        + ",\"hf_ratio\":" + Json.number(q.highFrequencyRatio()) + ",\"hf_z\":"
-                        + Json.number(q.highFrequencyZ()) + ",\"neighbour_r\":" + Json.number(q.neighbourCorrelation())
-                        + ",\"bad\":" + q.isBad() + ",\"problems\":[" + String.join(",", q.problems().stream()
-                        .map(Json::string).toList()) + "]}");
+                json.printLine(out, ChannelRow.of(q, label(info, q.channel())));
             }
-            out.println("{\"thresholds\":{\"min_rms_uv\":" + Json.number(minRms) + ",\"max_flat\":"
-                    + Json.number(maxFlat) + ",\"max_clipped\":" + Json.number(maxClipped) + ",\"max_deviation_z\":"
-                    + Json.number(maxDeviation) + ",\"max_line_ratio\":" + Json.number(maxLine) + ",\"max_line_z\":"
-                    + Json.number(maxLineZ) + ",\"max_hf_z\":" + Json.number(maxHighFrequency)
-                    + ",\"min_neighbour_r\":" + Json.number(minCorrelation) + "}}");
+            json.printLine(out, new ThresholdsRow(Limits.of(thresholds)));
             out.flush();
             return 0;
         }
         out.printf(Locale.ROOT, "%s, stream '%s': %d channels, %.1f s at %s Hz, neighbours by %s%n", in,
-                signal.info().name(), channels, n / rate, Json.number(rate), positioned ? "position" : "index");
+                signal.info().name(), channels, n / rate, Numbers.plain(rate), positioned ? "position" : "index");
         Table table = new Table("CH", "LABEL", "RMS µV", "FLAT %", "CLIP %", "DEV z", "MAINS %", "HF z", "NEIGH r",
                 "VERDICT");
         for (ChannelQuality q : quality) {
@@ -157,9 +135,10 @@ public final class QualityCommand implements Callable<Integer> {
                 .filter(ChannelQuality::isBad).map(q -> label(info, q.channel())).toList());
         out.printf(Locale.ROOT, "thresholds: RMS < %s µV or > %s%% repeated = flat; > %s%% at extremes = clipping; "
                 + "|deviation z| > %s; mains > %s%% of 1-200 Hz or mains z > %s; HF z > %s; neighbour r < %s%n",
-                Json.number(minRms), Json.number(100 * maxFlat), Json.number(100 * maxClipped),
-                Json.number(maxDeviation), Json.number(100 * maxLine), Json.number(maxLineZ), Json.number(maxHighFrequency),
-                Json.number(minCorrelation));
+                Numbers.plain(thresholds.minRmsMicrovolts()), Numbers.plain(100 * thresholds.maxFlatFraction()),
+                Numbers.plain(100 * thresholds.maxClippedFraction()), Numbers.plain(thresholds.maxDeviationZ()),
+                Numbers.plain(100 * thresholds.maxLineNoiseRatio()), Numbers.plain(thresholds.maxLineNoiseZ()),
+                Numbers.plain(thresholds.maxHighFrequencyZ()), Numbers.plain(thresholds.minNeighbourCorrelation()));
         out.flush();
         return 0;
     }

@@ -1,4 +1,4 @@
-package org.naoyu.speller.cli.options;
+package org.naoyu.speller.support;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
