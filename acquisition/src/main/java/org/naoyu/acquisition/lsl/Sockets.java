@@ -8,7 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 
-/** Binding sockets the way liblsl does: the first free port of the data range, then any port if allowed (§2). */
+/**
+ * Binding sockets the way liblsl does: the first free port of the data range, then any port if allowed (§2); and
+ * closing them without caring how.
+ */
 final class Sockets {
     private Sockets() {
     }
@@ -58,6 +61,17 @@ final class Sockets {
             return InetAddress.getByName(ipv4Literal); // a literal is parsed, never looked up
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("address must be an IPv4 literal, got '" + ipv4Literal + "'", e);
+        }
+    }
+
+    /** Closes a socket (or anything) on a path that is already ending; a failure to close changes nothing there. */
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing is best effort
+            }
         }
     }
 }

@@ -6,5 +6,11 @@
  * <p>Implements {@code shared/protocols/lsl-wire-protocol.md}; section numbers in comments (§6.3 …) refer to it.
  * Settings come from {@code lsl_api.cfg} ({@link org.naoyu.acquisition.lsl.LslConfig}); the default scope is
  * {@code machine}, so nothing leaves 127.0.0.0/8 unless a lab opts in.
+ *
+ * <p>The outlet and the inlet are facades over package-private classes, each owning one part of the protocol: the
+ * outlet's {@code FeedServer}, {@code ConsumerFeed} and {@code UdpResponder}; the inlet's {@code InletConnection},
+ * {@code InletHandshake}, {@code InletRecovery} and {@code TimeProbeClient}; the codec {@code SampleEncoder},
+ * {@code SampleDecoder} and {@code WireReader}, reachable from outside only through
+ * {@link org.naoyu.acquisition.lsl.WireCodec} (for benchmarks and interop checks).
  */
 package org.naoyu.acquisition.lsl;

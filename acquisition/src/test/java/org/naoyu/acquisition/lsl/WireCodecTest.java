@@ -88,6 +88,22 @@ class WireCodecTest {
         assertArrayEquals(new double[] {123456.789, 123456.789}, received.timestamps());
     }
 
+    /** The public entry point for benchmarks is the same codec: a chunk with deduced timestamps comes back whole. */
+    @Test
+    void thePublicEntryPointRoundTripsAChunk() throws IOException {
+        Chunk sent = Chunk.allocate(ChannelFormat.FLOAT32, 3, 4);
+        sent.timestamps()[0] = 1000.0;
+        TestSignal.fill(sent, 0);
+        WireCodec.Decoder decoder = WireCodec.decoder(new ByteArrayInputStream(WireCodec.encode(sent, true)),
+                ChannelFormat.FLOAT32, 3, 2000);
+        Chunk received = Chunk.allocate(ChannelFormat.FLOAT32, 3, 4);
+        for (int s = 0; s < 4; s++) {
+            assertEquals(s == 0, decoder.read(received.timestamps(), s, received.valueArray(), s * 3));
+        }
+        assertArrayEquals(new double[] {1000.0, 1000.0005, 1000.001, 1000.0015}, received.timestamps(), 1e-9);
+        assertArrayEquals((float[]) sent.valueArray(), (float[]) received.valueArray());
+    }
+
     /** §8.2: the "previous timestamp" starts at 0.0 on each connection, so a first deduced sample gets 1/rate. */
     @Test
     void deducedTimestampsFollowTheNominalRate() throws IOException {

@@ -1,9 +1,11 @@
-package org.naoyu.acquisition.lsl;
+package org.naoyu.benchmarks;
 
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.Chunk;
+import org.naoyu.acquisition.lsl.TestSignal;
+import org.naoyu.acquisition.lsl.WireCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The LSL receive and send paths without sockets: decoding one protocol-110 sample into preallocated arrays (what the
- * inlet's receiving thread does per sample) and encoding a 20-sample chunk (what a push does). In this package to
- * reach the package-private codec; run with {@code -prof gc} to see that decoding allocates nothing.
+ * inlet's receiving thread does per sample) and encoding a 20-sample chunk (what a push does), through
+ * {@link WireCodec}, the public entry point to the same package-private codec the inlet and the outlet use. Run with
+ * {@code -prof gc} to see that decoding allocates nothing.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +37,7 @@ public class WireCodecBenchmark {
     @Param({"FLOAT32", "INT16"})
     public ChannelFormat format;
 
-    private SampleDecoder decoder;
+    private WireCodec.Decoder decoder;
     private double[] timestamps;
     private Object values;
     private Chunk chunk;
@@ -71,8 +74,7 @@ public class WireCodecBenchmark {
             chunk.timestamps()[s] = 1000 + s * 0.0005;
         }
         TestSignal.fill(chunk, 0);
-        WireReader reader = new WireReader(new Cycle(SampleEncoder.encode(chunk, false)), 1 << 16);
-        decoder = new SampleDecoder(reader, format, channels, 2000);
+        decoder = WireCodec.decoder(new Cycle(WireCodec.encode(chunk, false)), format, channels, 2000);
         timestamps = new double[1];
         values = Chunk.allocate(format, channels, 1).valueArray();
     }
@@ -85,6 +87,6 @@ public class WireCodecBenchmark {
 
     @Benchmark
     public byte[] encodeTwentySamples() {
-        return SampleEncoder.encode(chunk, false);
+        return WireCodec.encode(chunk, false);
     }
 }
