@@ -42,27 +42,37 @@ final class CommandSections implements IHelpSectionRenderer {
     @Override
     public String render(Help help) {
         Map<String, Help> commands = help.subcommands();
-        Set<String> listed = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>(commands.keySet());
+        SECTIONS.values().forEach(missing::removeAll);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("commands " + missing + " are in no help section; add them to "
+                    + "CommandSections.SECTIONS");
+        }
+        // one column width for every section, so the descriptions line up down the whole list
+        int nameWidth = 2 + commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int width = help.commandSpec().usageMessage().width();
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, List<String>> section : SECTIONS.entrySet()) {
-            Map<String, Help> inSection = new LinkedHashMap<>();
+            Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+                    new Help.Column(nameWidth, 2, Help.Column.Overflow.SPAN),
+                    new Help.Column(width - nameWidth, 2, Help.Column.Overflow.WRAP));
             for (String name : section.getValue()) {
                 Help command = commands.get(name);
                 if (command == null) {
                     throw new IllegalStateException("help section " + section.getKey() + " names '" + name
                             + "', which is not a naoyu command");
                 }
-                inSection.put(name, command);
-                listed.add(name);
+                table.addRowValues(help.colorScheme().commandText(name), help.colorScheme().text(summary(command)));
             }
-            text.append(section.getKey()).append(":%n").append(help.commandList(inSection));
-        }
-        Set<String> missing = new LinkedHashSet<>(commands.keySet());
-        missing.removeAll(listed);
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("commands " + missing + " are in no help section; add them to "
-                    + "CommandSections.SECTIONS");
+            text.append(section.getKey()).append(':').append(System.lineSeparator()).append(table);
         }
         return text.toString();
+    }
+
+    /** As picocli's own list: the command's header if it has one, else its description, on one line. */
+    private static String summary(Help command) {
+        String[] header = command.commandSpec().usageMessage().header();
+        String[] lines = header.length > 0 ? header : command.commandSpec().usageMessage().description();
+        return String.join(" ", lines).replace("%n", " ").strip();
     }
 }
