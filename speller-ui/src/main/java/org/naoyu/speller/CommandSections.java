@@ -31,10 +31,8 @@ final class CommandSections implements IHelpSectionRenderer {
         return sections;
     }
 
-    /** Replaces the single command list of {@code commandLine}'s usage help with the sections. */
+    /** Replaces the single list under "Commands:" in {@code commandLine}'s usage help with the sections. */
     static void install(CommandLine commandLine) {
-        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
-                help -> "");
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
                 new CommandSections());
     }
@@ -49,12 +47,12 @@ final class CommandSections implements IHelpSectionRenderer {
                     + "CommandSections.SECTIONS");
         }
         // one column width for every section, so the descriptions line up down the whole list
-        int nameWidth = 2 + commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int nameWidth = 4 + commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         int width = help.commandSpec().usageMessage().width();
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, List<String>> section : SECTIONS.entrySet()) {
             Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
-                    new Help.Column(nameWidth, 2, Help.Column.Overflow.SPAN),
+                    new Help.Column(nameWidth, 4, Help.Column.Overflow.SPAN),
                     new Help.Column(width - nameWidth, 2, Help.Column.Overflow.WRAP));
             for (String name : section.getValue()) {
                 Help command = commands.get(name);
@@ -64,7 +62,7 @@ final class CommandSections implements IHelpSectionRenderer {
                 }
                 table.addRowValues(help.colorScheme().commandText(name), help.colorScheme().text(summary(command)));
             }
-            text.append(section.getKey()).append(':').append(System.lineSeparator()).append(table);
+            text.append("  ").append(section.getKey()).append(':').append(System.lineSeparator()).append(table);
         }
         return text.toString();
     }
