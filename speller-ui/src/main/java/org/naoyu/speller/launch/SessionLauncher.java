@@ -12,6 +12,7 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.session.event.SessionEvent;
 import org.naoyu.speller.web.CjkFont;
 import org.naoyu.speller.web.SpellerServer;
 import org.naoyu.speller.web.Speech;
@@ -92,15 +93,15 @@ public final class SessionLauncher {
         return 0;
     }
 
-    private static void printSentence(Map<String, Object> event, PrintWriter out) {
-        if (!"sentence".equals(event.get("event"))) {
+    private static void printSentence(SessionEvent event, PrintWriter out) {
+        if (!(event instanceof SessionEvent.Sentence sentence)) {
             return;
         }
-        String text = String.valueOf(event.get("text"));
-        String cued = String.valueOf(event.getOrDefault("cued", ""));
+        String text = sentence.text();
+        String cued = sentence.cued();
         synchronized (out) {
             out.println(text.isEmpty() ? "(nothing decoded)" : text + (cued.isEmpty() ? ""
-                    : "\t(cued " + cued + ": " + event.get("correct") + "/" + event.get("of") + " characters)"));
+                    : "\t(cued " + cued + ": " + sentence.correct() + "/" + sentence.of() + " characters)"));
             out.flush();
         }
     }

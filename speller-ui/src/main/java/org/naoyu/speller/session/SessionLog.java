@@ -5,10 +5,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.naoyu.speller.session.event.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +18,9 @@ final class SessionLog {
     private static final int KEEP = 200;
 
     private final Deque<String> lines = new ArrayDeque<>();
-    private final Consumer<Map<String, Object>> broadcast;
+    private final Consumer<SessionEvent> broadcast;
 
-    SessionLog(Consumer<Map<String, Object>> broadcast) {
+    SessionLog(Consumer<SessionEvent> broadcast) {
         this.broadcast = broadcast;
     }
 
@@ -35,10 +34,7 @@ final class SessionLog {
             }
         }
         LOG.info(line);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", "log");
-        event.put("line", stamped);
-        broadcast.accept(event);
+        broadcast.accept(new SessionEvent.Log(stamped));
     }
 
     List<String> lines() {

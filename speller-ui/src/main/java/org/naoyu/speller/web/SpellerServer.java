@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.naoyu.speller.session.Events;
 import org.naoyu.speller.session.LatencyStats;
 import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.session.event.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,12 +102,12 @@ public final class SpellerServer implements AutoCloseable {
         server.sender.start();
         session.addObserver(new OnlineSession.Observer() {
             @Override
-            public void event(Map<String, Object> event) {
+            public void event(SessionEvent event) {
                 server.broadcast(event, 0);
             }
 
             @Override
-            public void event(Map<String, Object> event, long receivedNanos) {
+            public void event(SessionEvent event, long receivedNanos) {
                 server.broadcast(event, receivedNanos);
             }
         });
@@ -207,26 +207,23 @@ public final class SpellerServer implements AutoCloseable {
                 ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
                 ctx.enableAutomaticPings(15, TimeUnit.SECONDS, java.nio.ByteBuffer.allocate(0));
                 sockets.add(ctx);
-                Map<String, Object> hello = new LinkedHashMap<>();
-                hello.put("event", "hello");
-                hello.put("participant", participant());
-                send(ctx, Events.json(hello));
+                send(ctx, Events.json(new PageMessage.Hello(participant())));
             });
             ws.onMessage(ctx -> {
                 Map<String, Object> message;
                 try {
                     message = Events.parse(ctx.message());
                 } catch (IllegalArgumentException e) {
-                    send(ctx, Events.json(Map.of("event", "error", "message", "not understood: " + e.getMessage())));
+                    send(ctx, Events.json(new PageMessage.NotUnderstood("not understood: " + e.getMessage())));
                     return;
                 }
                 if ("auth".equals(message.get("type"))) {
                     if (matches(String.valueOf(message.get("token")))) {
                         operators.add(ctx);
-                        send(ctx, Events.json(Map.of("event", "auth", "ok", true)));
+                        send(ctx, Events.json(new PageMessage.Auth(true, null)));
                         send(ctx, Events.json(status()));
                     } else {
-                        send(ctx, Events.json(Map.of("event", "auth", "ok", false, "message",
+                        send(ctx, Events.json(new PageMessage.Auth(false,
                                 "wrong token: use the operator address printed when naoyu started")));
                     }
                 }
@@ -248,19 +245,14 @@ public final class SpellerServer implements AutoCloseable {
                 .result(Events.json(Map.of("error", e.getMessage()))));
     }
 
-    private Map<String, Object> participant() {
-        Map<String, Object> p = new LinkedHashMap<>(session.participantState());
-        p.put("history", session.sentences().stream().map(s -> s.get("text")).toList());
-        p.put("speech", speech.available());
-        p.put("speechReason", speech.reason());
-        return p;
+    private PageMessage.ParticipantView participant() {
+        return PageMessage.ParticipantView.of(session.participantState(),
+                session.sentences().stream().map(SessionEvent.Sentence::text).toList(), speech.available(),
+                speech.reason());
     }
 
-    private Map<String, Object> status() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("event", "status");
-        s.put("status", session.operatorStatus());
-        return s;
+    private PageMessage.Status status() {
+        return new PageMessage.Status(session.operatorStatus());
     }
 
     private void action(Context ctx) throws InterruptedException {
@@ -314,7 +306,7 @@ public final class SpellerServer implements AutoCloseable {
             throw new IllegalArgumentException("speech index must be a sentence number, got '"
                     + ctx.pathParam("index") + "'");
         }
-        List<Map<String, Object>> sentences = session.sentences();
+        List<SessionEvent.Sentence> sentences = session.sentences();
         if (index < 0 || index >= sentences.size()) {
             throw new IllegalArgumentException("sentence must be in [0, " + (sentences.size() - 1) + "], got "
                     + index);
@@ -324,7 +316,7 @@ public final class SpellerServer implements AutoCloseable {
             return;
         }
         ctx.contentType("audio/wav");
-        ctx.result(speech.wav(String.valueOf(sentences.get(index).get("text"))));
+        ctx.result(speech.wav(sentences.get(index).text()));
     }
 
     private boolean authorised(Context ctx) {
@@ -351,8 +343,8 @@ public final class SpellerServer implements AutoCloseable {
      * Session events: participant-facing ones to every page, the log only to operators. Called on the session
      * thread, so it only queues: the sender thread writes, and a page that stops reading is dropped, never waited for.
      */
-    private void broadcast(Map<String, Object> event, long receivedNanos) {
-        boolean operatorOnly = "log".equals(event.get("event"));
+    private void broadcast(SessionEvent event, long receivedNanos) {
+        boolean operatorOnly = event instanceof SessionEvent.Log;
         if (!outbox.offer(new Outgoing(Events.json(event), operatorOnly, receivedNanos))) {
             LOG.debug("web outbox full: an event for the pages was dropped");
         }

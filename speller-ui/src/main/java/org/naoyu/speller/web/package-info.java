@@ -1,5 +1,8 @@
 /**
- * The web speller: the participant view (large, calm, the sentence and read-aloud) and the token-protected operator
- * view, served by Javalin on 127.0.0.1 with a WebSocket of session events; espeak-ng speech and the served CJK font.
+ * The web speller: {@link org.naoyu.speller.web.SpellerServer} serves the participant and operator pages from the jar
+ * on 127.0.0.1, pushes the session's events and its own {@code PageMessage}s over a WebSocket, and turns operator
+ * requests (token required) into session actions; {@link org.naoyu.speller.web.Speech} reads sentences aloud with
+ * espeak-ng and {@link org.naoyu.speller.web.CjkFont} finds a CJK font to serve. Imports the session; the session
+ * never imports this package.
  */
 package org.naoyu.speller.web;

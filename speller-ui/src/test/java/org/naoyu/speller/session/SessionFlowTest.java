@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.datasets.Recording;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.session.event.SessionEvent;
 
 /**
  * The clinical flow without leaving the session: start with no model, calibrate on the task's cues, train on the
@@ -34,7 +35,7 @@ class SessionFlowTest {
 
     @Test
     void calibrateTrainAndSpellInOneSession() throws Exception {
-        List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
         try (LiveParticipant participant = new LiveParticipant(16, 1000, 8, 9)) {
             LslConfig lsl = LslConfig.defaults();
             OnlineSession.Options options = new OnlineSession.Options(
@@ -51,21 +52,21 @@ class SessionFlowTest {
 
                 session.setPhase(OnlineSession.Phase.CALIBRATION).get(5, TimeUnit.SECONDS);
                 Thread.sleep(75_000); // about ten cued sentences
-                assertTrue(events.stream().anyMatch(e -> "cue".equals(e.get("event"))), "cues shown in calibration");
+                assertTrue(events.stream().anyMatch(e -> "cue".equals(e.event())), "cues shown in calibration");
                 session.train().get(5, TimeUnit.SECONDS);
                 assertEquals(OnlineSession.Phase.TRAINING, session.phase());
                 long deadline = System.nanoTime() + 90_000_000_000L;
                 while (session.phase() == OnlineSession.Phase.TRAINING && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                Object model = session.operatorStatus().get("model");
+                Object model = session.operatorStatus().model();
                 assertTrue(String.valueOf(model).contains("trained on calibration-1.xdf"), model + "\n"
-                        + session.operatorStatus().get("log"));
+                        + session.operatorStatus().log());
                 assertTrue(session.phase() == OnlineSession.Phase.FREE_SPELLING
                         || session.phase() == OnlineSession.Phase.CUED_SENTENCES, session.phase().id());
-                int before = (int) events.stream().filter(e -> "attempt".equals(e.get("event"))).count();
+                int before = (int) events.stream().filter(e -> "attempt".equals(e.event())).count();
                 Thread.sleep(15_000);
-                long after = events.stream().filter(e -> "attempt".equals(e.get("event"))).count();
+                long after = events.stream().filter(e -> "attempt".equals(e.event())).count();
                 assertTrue(after > before, "the new model decodes attempts: " + before + " -> " + after);
             }
             Path calibration = dir.resolve("calibration-1.xdf");

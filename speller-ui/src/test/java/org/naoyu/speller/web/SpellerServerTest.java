@@ -122,18 +122,18 @@ class SpellerServerTest {
 
     @Test
     void markingAChannelBadReachesTheSession() throws Exception {
-        List<?> before = (List<?>) session.operatorStatus().get("badChannels");
+        List<?> before = session.operatorStatus().badChannels();
         int channel = 0;
         while (before.contains(channel)) {
             channel++; // one the start-up check did not mark already
         }
         assertEquals(200, post("bad", server.token(), "{\"channel\": " + channel + ", \"bad\": true}")
                 .statusCode());
-        assertTrue(((List<?>) session.operatorStatus().get("badChannels")).contains(channel),
+        assertTrue(session.operatorStatus().badChannels().contains(channel),
                 "the action has run when the answer comes");
         assertEquals(200, post("bad", server.token(), "{\"channel\": " + channel + ", \"bad\": false}")
                 .statusCode());
-        assertEquals(before, session.operatorStatus().get("badChannels"));
+        assertEquals(before, session.operatorStatus().badChannels());
     }
 
     @Test

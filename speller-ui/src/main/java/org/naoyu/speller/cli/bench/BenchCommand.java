@@ -408,7 +408,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long samples(OnlineSession session) {
-        return ((Number) ((Map<?, ?>) session.operatorStatus().get("stream")).get("samples")).longValue();
+        return session.operatorStatus().stream().samples();
     }
 
     /**
