@@ -27,7 +27,8 @@ public final class JsonText {
                     .addSerializer(Double.class, new PlainDouble())
                     .addSerializer(double.class, new PlainDouble())
                     .addSerializer(Float.class, new PlainFloat())
-                    .addSerializer(float.class, new PlainFloat()));
+                    .addSerializer(float.class, new PlainFloat())
+                    .addSerializer(double[].class, new PlainDoubles()));
     private static final ObjectWriter DOCUMENT = MAPPER.writer(new SpacedOneLine());
     private static final ObjectWriter LINE = MAPPER.writer();
     private static final ObjectWriter INDENTED = MAPPER.writerWithDefaultPrettyPrinter();
@@ -101,6 +102,24 @@ public final class JsonText {
             } else {
                 writeNumber(value, out);
             }
+        }
+    }
+
+    /** Arrays of doubles (latency buckets, traces) by the same rules as single ones. */
+    private static final class PlainDoubles extends StdSerializer<double[]> {
+        private static final long serialVersionUID = 1L;
+
+        PlainDoubles() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] values, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeStartArray(values, values.length);
+            for (double value : values) {
+                writeNumber(value, out);
+            }
+            out.writeEndArray();
         }
     }
 

@@ -100,19 +100,19 @@ class SessionEventJsonTest {
                         new OperatorStatus.Quality(0.0, true, List.of("flat"))),
                 Arrays.asList(0.5, null), List.of(1), traces, "watching", true, "none", null, "calibration-1.xdf",
                 List.of(dsp), Double.NaN, List.of("12:00:00  session started"));
-        assertEquals("{\"stream\":{\"name\":\"naoyu-sim\",\"channels\":2,\"nominalRateHz\":1000.0,"
+        assertEquals("{\"stream\":{\"name\":\"naoyu-sim\",\"channels\":2,\"nominalRateHz\":1000,"
                 + "\"effectiveRateHz\":null,\"samples\":2500,\"gaps\":1,\"droppedSamples\":12,\"connected\":true,"
                 + "\"timeCorrectionMs\":null,\"taskStream\":\"naoyu-sim-markers (lost)\"},\"labels\":[\"G1\",\"G2\"],"
                 + "\"grid\":{\"rows\":1,\"columns\":2},\"quality\":[{\"rms\":12.345,\"bad\":false,\"problems\":[]},"
-                + "{\"rms\":0.0,\"bad\":true,\"problems\":[\"flat\"]}],\"highGamma\":[0.5,null],\"badChannels\":[1],"
+                + "{\"rms\":0,\"bad\":true,\"problems\":[\"flat\"]}],\"highGamma\":[0.5,null],\"badChannels\":[1],"
                 + "\"traces\":{\"G2\":[1.5,null],\"G1\":[-3.25]},\"phase\":\"watching\",\"settling\":true,"
                 + "\"model\":\"none\",\"recording\":null,\"calibrating\":\"calibration-1.xdf\",\"latency\":[{\"stage\":"
-                + "\"dsp\",\"count\":3,\"p50Ms\":0.12,\"p95Ms\":0.5,\"p99Ms\":0.75,\"maxMs\":1.0,\"bucketsMs\":"
-                + "[[0.5,2.0],[1.0,1.0]]}],\"speechProbability\":null,\"log\":[\"12:00:00  session started\"]}",
+                + "\"dsp\",\"count\":3,\"p50Ms\":0.12,\"p95Ms\":0.5,\"p99Ms\":0.75,\"maxMs\":1,\"bucketsMs\":"
+                + "[[0.5,2],[1,1]]}],\"speechProbability\":null,\"log\":[\"12:00:00  session started\"]}",
                 Events.json(status));
         OperatorStatus.Stream measured = new OperatorStatus.Stream("ecog", 256, 1000, 999.5, 10, 0, 0, false, 0.25,
                 null);
-        assertEquals("{\"name\":\"ecog\",\"channels\":256,\"nominalRateHz\":1000.0,\"effectiveRateHz\":999.5,"
+        assertEquals("{\"name\":\"ecog\",\"channels\":256,\"nominalRateHz\":1000,\"effectiveRateHz\":999.5,"
                 + "\"samples\":10,\"gaps\":0,\"droppedSamples\":0,\"connected\":false,\"timeCorrectionMs\":0.25,"
                 + "\"taskStream\":null}", Events.json(measured));
     }
