@@ -13,18 +13,13 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.naoyu.speller.session.Events;
-import org.naoyu.speller.session.LatencyStats;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.session.event.SessionEvent;
 import org.slf4j.Logger;
@@ -43,23 +38,18 @@ public final class SpellerServer implements AutoCloseable {
     private final OnlineSession session;
     private final String token;
     private final Javalin app;
-    private final Set<WsContext> sockets = ConcurrentHashMap.newKeySet();
-    private final Set<WsContext> operators = ConcurrentHashMap.newKeySet();
+    private final PageSockets pages;
     private final ScheduledExecutorService ticker;
     private final Speech speech;
     private final CjkFont font;
     private final String host;
-    private static final int MAX_UNSENT = 64;
-    private final java.util.concurrent.BlockingQueue<Outgoing> outbox =
-            new java.util.concurrent.LinkedBlockingQueue<>(10_000);
-    private final Map<WsContext, AtomicInteger> unsent = new ConcurrentHashMap<>();
-    private final Thread sender = new Thread(this::sendLoop, "naoyu-web-sender");
 
     private SpellerServer(OnlineSession session, String host, int port, Speech speech, CjkFont font) {
         this.session = session;
         this.host = host;
         this.speech = speech;
         this.font = font;
+        this.pages = new PageSockets(session.latency());
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         this.token = HexFormat.of().formatHex(random);
@@ -98,17 +88,16 @@ public final class SpellerServer implements AutoCloseable {
         }
         SpellerServer server = new SpellerServer(session, host, port, speech, font);
         server.app.start();
-        server.sender.setDaemon(true);
-        server.sender.start();
+        server.pages.start();
         session.addObserver(new OnlineSession.Observer() {
             @Override
             public void event(SessionEvent event) {
-                server.broadcast(event, 0);
+                server.pages.broadcast(event, 0);
             }
 
             @Override
             public void event(SessionEvent event, long receivedNanos) {
-                server.broadcast(event, receivedNanos);
+                server.pages.broadcast(event, receivedNanos);
             }
         });
         server.ticker.scheduleWithFixedDelay(server::pushStatus, 250, 500, TimeUnit.MILLISECONDS);
@@ -206,38 +195,30 @@ public final class SpellerServer implements AutoCloseable {
                 }
                 ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
                 ctx.enableAutomaticPings(15, TimeUnit.SECONDS, java.nio.ByteBuffer.allocate(0));
-                sockets.add(ctx);
-                send(ctx, Events.json(new PageMessage.Hello(participant())));
+                pages.add(ctx);
+                pages.send(ctx, Events.json(new PageMessage.Hello(participant())));
             });
             ws.onMessage(ctx -> {
                 Map<String, Object> message;
                 try {
                     message = Events.parse(ctx.message());
                 } catch (IllegalArgumentException e) {
-                    send(ctx, Events.json(new PageMessage.NotUnderstood("not understood: " + e.getMessage())));
+                    pages.send(ctx, Events.json(new PageMessage.NotUnderstood("not understood: " + e.getMessage())));
                     return;
                 }
                 if ("auth".equals(message.get("type"))) {
                     if (matches(String.valueOf(message.get("token")))) {
-                        operators.add(ctx);
-                        send(ctx, Events.json(new PageMessage.Auth(true, null)));
-                        send(ctx, Events.json(status()));
+                        pages.addOperator(ctx);
+                        pages.send(ctx, Events.json(new PageMessage.Auth(true, null)));
+                        pages.send(ctx, Events.json(status()));
                     } else {
-                        send(ctx, Events.json(new PageMessage.Auth(false,
+                        pages.send(ctx, Events.json(new PageMessage.Auth(false,
                                 "wrong token: use the operator address printed when naoyu started")));
                     }
                 }
             });
-            ws.onClose(ctx -> {
-                sockets.remove(ctx);
-                operators.remove(ctx);
-                unsent.remove(ctx);
-            });
-            ws.onError(ctx -> {
-                sockets.remove(ctx);
-                operators.remove(ctx);
-                unsent.remove(ctx);
-            });
+            ws.onClose(pages::remove);
+            ws.onError(pages::remove);
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
                 .result(Events.json(Map.of("error", e.getMessage()))));
@@ -339,94 +320,14 @@ public final class SpellerServer implements AutoCloseable {
         ctx.contentType("application/json; charset=utf-8").result(Events.json(value));
     }
 
-    /**
-     * Session events: participant-facing ones to every page, the log only to operators. Called on the session
-     * thread, so it only queues: the sender thread writes, and a page that stops reading is dropped, never waited for.
-     */
-    private void broadcast(SessionEvent event, long receivedNanos) {
-        boolean operatorOnly = event instanceof SessionEvent.Log;
-        if (!outbox.offer(new Outgoing(Events.json(event), operatorOnly, receivedNanos))) {
-            LOG.debug("web outbox full: an event for the pages was dropped");
-        }
-    }
-
-    /** @param receivedNanos when the block behind an attempt was received (0 for other events) */
-    private record Outgoing(String json, boolean operatorOnly, long receivedNanos) {
-    }
-
-    private void sendLoop() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Outgoing next = outbox.take();
-                for (WsContext ctx : next.operatorOnly() ? operators : sockets) {
-                    send(ctx, next.json(), next.receivedNanos());
-                }
-            }
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void pushStatus() {
-        if (operators.isEmpty()) {
+        if (!pages.hasOperators()) {
             return;
         }
         try {
-            String json = Events.json(status());
-            for (WsContext ctx : operators) {
-                send(ctx, json);
-            }
+            pages.sendToOperators(Events.json(status()));
         } catch (RuntimeException e) {
             LOG.warn("operator status: {}", e.toString());
-        }
-    }
-
-    private void send(WsContext ctx, String json) {
-        send(ctx, json, 0);
-    }
-
-    /**
-     * Writes without blocking; a page with too many unsent messages has stopped reading and is closed. For an
-     * attempt ({@code receivedNanos} not 0), the time from its block's arrival to the write's completion on this page
-     * is the budget's end-to-end figure.
-     */
-    private void send(WsContext ctx, String json, long receivedNanos) {
-        AtomicInteger queued = unsent.computeIfAbsent(ctx, c -> new AtomicInteger());
-        if (queued.get() > MAX_UNSENT || !ctx.session.isOpen()) {
-            drop(ctx);
-            return;
-        }
-        queued.incrementAndGet();
-        try {
-            ctx.session.getRemote().sendString(json, new WriteCallback() {
-                @Override
-                public void writeFailed(Throwable failed) {
-                    queued.decrementAndGet();
-                    drop(ctx);
-                }
-
-                @Override
-                public void writeSuccess() {
-                    queued.decrementAndGet();
-                    if (receivedNanos != 0) {
-                        session.latency().record(LatencyStats.Stage.TO_PAGES, System.nanoTime() - receivedNanos);
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            queued.decrementAndGet();
-            drop(ctx);
-        }
-    }
-
-    private void drop(WsContext ctx) {
-        sockets.remove(ctx);
-        operators.remove(ctx);
-        unsent.remove(ctx);
-        try {
-            ctx.closeSession(1008, "too slow or gone");
-        } catch (RuntimeException ignored) {
-            // already closed
         }
     }
 
@@ -450,7 +351,7 @@ public final class SpellerServer implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
-        sender.interrupt();
+        pages.stop();
         app.stop();
     }
 }
