@@ -50,7 +50,7 @@ public final class BenchReport {
     }
 
     private static RealTimeView realTime(Measurement main) {
-        BenchCommand.RealTime rt = main.realTime();
+        var rt = main.realTime();
         return new RealTimeView(fixed(0, rt.seconds()), rt.stages().stream().map(s -> new StageRow(s.stage(),
                 s.count(), fixed(3, s.p50Ms()), fixed(3, s.p95Ms()), fixed(3, s.p99Ms()), fixed(3, s.maxMs())))
                 .toList(), rt.endToEndMisses(), plain(BenchCommand.END_TO_END_P99_MS), rt.dspMisses(),
