@@ -1,94 +1,99 @@
 package org.naoyu.speller.report;
-import org.naoyu.speller.support.Json;
-import org.naoyu.speller.cli.bench.BenchCommand;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import org.naoyu.speller.cli.bench.BenchCommand;
+import org.naoyu.speller.cli.bench.BenchCommand.BudgetLine;
+import org.naoyu.speller.cli.bench.BenchCommand.Measurement;
+import org.naoyu.speller.cli.bench.BenchCommand.Stage;
 import org.naoyu.speller.session.LatencyStats;
 
-/** The HTML report of {@code naoyu bench}: the budget, the stages of the main run, and the sweep's plots. */
+/**
+ * The HTML report of {@code naoyu bench}: the budget, the stages of the main run, and the sweep's plots. The page is
+ * {@code bench.html.mustache}; this class turns the measurements into its values.
+ */
 public final class BenchReport {
     private BenchReport() {
     }
 
-    public static String html(BenchCommand.Measurement main, List<BenchCommand.Measurement> sweep,
-            List<BenchCommand.BudgetLine> budget, String collector) {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>naoyu real-time budget</title><style>body{font-family:sans-serif;max-width:960px;"
-                + "margin:2em auto;color:#222}table{border-collapse:collapse}td,th{padding:3px 10px;text-align:right}"
-                + "td:first-child,th:first-child{text-align:left}.miss{color:#c0392b;font-weight:bold}"
-                + ".ok{color:#1e8449}</style></head><body>");
-        html.append(String.format(Locale.ROOT, "<h1>naoyu real-time budget</h1><p>%d ch @ %s Hz, %s decoder, "
-                + "%d cores, Java %s, collector %s.</p>", main.channels(), Json.number(main.rateHz()),
-                main.decoder(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                ReportSvg.escape(collector)));
-        html.append("<h2>Budget</h2><table><tr><th>line</th><th>limit</th><th>measured</th><th></th></tr>");
-        for (BenchCommand.BudgetLine line : budget) {
-            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.3f</td><td class=\"%s\">%s</td>"
-                    + "</tr>", ReportSvg.escape(line.line()), Json.number(line.limit()), line.measured(),
-                    line.met() ? "ok" : "miss", line.met() ? "met" : "MISSED"));
-        }
-        html.append("</table>");
-        html.append(String.format(Locale.ROOT, "<h2>Real time through LSL (%.0f s after warm-up)</h2><table><tr>"
-                + "<th>stage</th><th>count</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th></tr>",
-                main.realTime().seconds()));
-        for (BenchCommand.Stage s : main.realTime().stages()) {
-            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-                    + "<td>%.3f</td></tr>", s.stage(), s.count(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs()));
-        }
-        html.append(String.format(Locale.ROOT, "</table><p>Deadline misses: %d attempts over %s ms end to end, %d "
-                + "blocks over %s ms of dsp. GC: %d pauses, longest %.2f ms.</p>", main.realTime().endToEndMisses(),
-                Json.number(BenchCommand.END_TO_END_P99_MS), main.realTime().dspMisses(),
-                Json.number(BenchCommand.DSP_P99_MS), main.realTime().gcPauses(), main.realTime().gcMaxMs()));
-        if (!sweep.isEmpty()) {
-            html.append("<h2>Against channel count</h2>");
-            html.append(chart(sweep, "end to end per attempt, ms", List.of(
-                    line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.TO_PAGES).p50Ms()),
-                    line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.TO_PAGES).p99Ms())),
-                    BenchCommand.END_TO_END_P99_MS, "budget p99 at 256 ch"));
-            html.append(chart(sweep, "dsp per 10-ms block, ms", List.of(
-                    line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p50Ms()),
-                    line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms())),
-                    BenchCommand.DSP_P99_MS, "budget p99 at 256 ch"));
-            html.append(chart(sweep, "real-time factor (as fast as possible)", List.of(
-                    line(sweep, "real-time factor", "#1e8449", m -> m.fastest().realTimeFactor())),
-                    BenchCommand.REAL_TIME_FACTOR, "budget at 256 ch"));
-            html.append("<table><tr><th>channels</th><th>end to end p99 ms</th><th>dsp p99 ms</th>"
-                    + "<th>decoder p99 ms</th><th>language model p99 ms</th><th>GC max ms</th>"
-                    + "<th>real-time factor</th></tr>");
-            for (BenchCommand.Measurement m : sweep) {
-                html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.2f</td><td>%.3f</td><td>%.2f</td>"
-                        + "<td>%.2f</td><td>%.2f</td><td>%.1f</td></tr>", m.channels(),
-                        stage(m, LatencyStats.Stage.TO_PAGES).p99Ms(), stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms(),
-                        stage(m, LatencyStats.Stage.DECODER).p99Ms(),
-                        stage(m, LatencyStats.Stage.LANGUAGE_MODEL).p99Ms(), m.realTime().gcMaxMs(),
-                        m.fastest().realTimeFactor()));
-            }
-            html.append("</table>");
-        }
-        return html.append("</body></html>").toString();
+    /** What the template shows; a {@code null} sweep leaves its section out. */
+    record Page(int channels, String rateHz, String decoder, int cores, String java, String collector,
+            List<BudgetRow> budget, RealTimeView realTime, Sweep sweep) {
     }
 
-    private static BenchCommand.Stage stage(BenchCommand.Measurement m, LatencyStats.Stage which) {
+    record BudgetRow(String line, String limit, String measured, boolean met) {
+    }
+
+    record RealTimeView(String seconds, List<StageRow> stages, long endToEndMisses, String endToEndBudgetMs,
+            long dspMisses, String dspBudgetMs, int gcPauses, String gcMaxMs) {
+    }
+
+    record StageRow(String stage, long count, String p50Ms, String p95Ms, String p99Ms, String maxMs) {
+    }
+
+    record Sweep(List<String> charts, List<SweepRow> rows) {
+    }
+
+    record SweepRow(int channels, String endToEndP99Ms, String dspP99Ms, String decoderP99Ms,
+            String languageModelP99Ms, String gcMaxMs, String realTimeFactor) {
+    }
+
+    public static String html(Measurement main, List<Measurement> sweep, List<BudgetLine> budget, String collector) {
+        Page page = new Page(main.channels(), plain(main.rateHz()), main.decoder(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), collector,
+                budget.stream().map(l -> new BudgetRow(l.line(), plain(l.limit()), fixed(3, l.measured()), l.met()))
+                        .toList(), realTime(main), sweep.isEmpty() ? null : sweep(sweep));
+        return Templates.render("bench.html.mustache", page);
+    }
+
+    private static RealTimeView realTime(Measurement main) {
+        var rt = main.realTime();
+        return new RealTimeView(fixed(0, rt.seconds()), rt.stages().stream().map(s -> new StageRow(s.stage(),
+                s.count(), fixed(3, s.p50Ms()), fixed(3, s.p95Ms()), fixed(3, s.p99Ms()), fixed(3, s.maxMs())))
+                .toList(), rt.endToEndMisses(), plain(BenchCommand.END_TO_END_P99_MS), rt.dspMisses(),
+                plain(BenchCommand.DSP_P99_MS), rt.gcPauses(), fixed(2, rt.gcMaxMs()));
+    }
+
+    private static Sweep sweep(List<Measurement> sweep) {
+        List<String> charts = List.of(
+                chart(sweep, "end to end per attempt, ms", List.of(
+                        line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.TO_PAGES).p50Ms()),
+                        line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.TO_PAGES).p99Ms())),
+                        BenchCommand.END_TO_END_P99_MS, "budget p99 at 256 ch"),
+                chart(sweep, "dsp per 10-ms block, ms", List.of(
+                        line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p50Ms()),
+                        line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms())),
+                        BenchCommand.DSP_P99_MS, "budget p99 at 256 ch"),
+                chart(sweep, "real-time factor (as fast as possible)", List.of(
+                        line(sweep, "real-time factor", "#1e8449", m -> m.fastest().realTimeFactor())),
+                        BenchCommand.REAL_TIME_FACTOR, "budget at 256 ch"));
+        return new Sweep(charts, sweep.stream().map(m -> new SweepRow(m.channels(),
+                fixed(2, stage(m, LatencyStats.Stage.TO_PAGES).p99Ms()),
+                fixed(3, stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms()),
+                fixed(2, stage(m, LatencyStats.Stage.DECODER).p99Ms()),
+                fixed(2, stage(m, LatencyStats.Stage.LANGUAGE_MODEL).p99Ms()), fixed(2, m.realTime().gcMaxMs()),
+                fixed(1, m.fastest().realTimeFactor()))).toList());
+    }
+
+    private static Stage stage(Measurement m, LatencyStats.Stage which) {
         return m.realTime().stage(which);
     }
 
-    private static ReportSvg.Line line(List<BenchCommand.Measurement> sweep, String name, String color,
-            ToDoubleFunction<BenchCommand.Measurement> y) {
-        return new ReportSvg.Line(name, color, sweep.stream().mapToDouble(BenchCommand.Measurement::channels)
-                .toArray(), sweep.stream().mapToDouble(y).toArray());
+    private static ReportSvg.Line line(List<Measurement> sweep, String name, String color,
+            ToDoubleFunction<Measurement> y) {
+        return new ReportSvg.Line(name, color, sweep.stream().mapToDouble(Measurement::channels).toArray(),
+                sweep.stream().mapToDouble(y).toArray());
     }
 
-    private static String chart(List<BenchCommand.Measurement> sweep, String yTitle, List<ReportSvg.Line> lines,
-            double reference, String referenceLabel) {
-        List<Double> all = new ArrayList<>();
-        lines.forEach(l -> java.util.Arrays.stream(l.y()).forEach(all::add));
-        all.add(reference);
-        double top = all.stream().mapToDouble(Double::doubleValue).max().orElse(1) * 1.15;
-        return "<figure>" + ReportSvg.lines("channels", yTitle, lines, niceCeiling(top), reference, referenceLabel)
-                + "</figure>";
+    /** Lines against channel count, y from 0 to a round number above the highest point and the reference. */
+    private static String chart(List<Measurement> sweep, String yTitle, List<ReportSvg.Line> lines, double reference,
+            String referenceLabel) {
+        double top = Stream.concat(lines.stream().flatMap(l -> Arrays.stream(l.y()).boxed()), Stream.of(reference))
+                .mapToDouble(Double::doubleValue).max().orElse(1) * 1.15;
+        return ReportSvg.lines("channels", yTitle, lines, niceCeiling(top), reference, referenceLabel);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code x}: round axis ends. */
@@ -100,5 +105,15 @@ public final class BenchReport {
             }
         }
         return 10 * p;
+    }
+
+    /** A whole number without decimals, anything else as Java prints a double (20, 0.5). */
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
+    private static String fixed(int decimals, double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -1,12 +1,12 @@
 package org.naoyu.speller.report;
-import org.naoyu.decoder.evaluation.LearningCurve;
-import org.naoyu.decoder.evaluation.Evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.decoder.evaluation.LearningCurve;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.Provenance;
 import org.naoyu.decoder.model.TrainedModel;
@@ -14,7 +14,11 @@ import org.naoyu.decoder.onset.OnsetDetector;
 import org.naoyu.decoder.onset.OnsetScore;
 import org.naoyu.decoder.onset.SpeechSegment;
 
-/** The HTML page of {@code naoyu evaluate --report}: the numbers and their pictures, self-contained. */
+/**
+ * The HTML page of {@code naoyu evaluate --report}: the numbers and their pictures, self-contained. The page is
+ * {@code evaluation.html.mustache}; this class turns the evaluation into its values (numbers formatted here, text
+ * escaped by the template, charts from {@link ReportSvg}).
+ */
 public final class EvaluationReport {
     /** How much of the first session the onset picture shows. */
     private static final double STRIP_SECONDS = 60;
@@ -22,73 +26,63 @@ public final class EvaluationReport {
     private EvaluationReport() {
     }
 
+    /** What the template shows; a {@code null} part leaves its section out. */
+    record Page(String model, String kind, String trainedOn, String testedOn, int attempts, int syllables,
+            Figures figures, Onset onset, String confusionSvg, String accuracySvg, Curve curve, Strip strip,
+            String recipe) {
+    }
+
+    record Figures(String toned, String topFive, String chance, String base, String tone, String bitsPerAttempt,
+            String bitsPerMinute, String decodeMedianMs, String decodeP99Ms, String decodeMaxMs) {
+    }
+
+    record Onset(String f1, String precision, String recall, String errorMs, String selfPacedToned) {
+    }
+
+    record Curve(String svg, List<CurvePoint> points) {
+    }
+
+    record CurvePoint(String kind, int trialsPerSyllable, String toned, String base, String tone) {
+    }
+
+    record Strip(String seconds, String file, int holdFrames, String threshold, String lagMs, String svg) {
+    }
+
     public static String html(String modelName, Provenance provenance, List<String> testFiles, List<TonedSyllable> inventory,
             Evaluation.Cued cued, Evaluation.Streaming streaming, List<LearningCurve.Point> curve,
             FrameSeries firstSession, OnsetDetector onset) {
-        Accuracy accuracy = cued.accuracy();
         int n = inventory.size();
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>naoyu evaluation</title><style>body{font-family:sans-serif;max-width:900px;margin:2em auto}"
-                + "td{padding:2px 10px}pre{white-space:pre-wrap}</style></head><body><h1>Decoder evaluation</h1>");
-        html.append(String.format(Locale.ROOT, "<p>Model <b>%s</b> (%s), trained on %s; tested on %s: %d attempts at "
-                + "%d toned syllables.</p>", ReportSvg.escape(modelName), kind(provenance.kind()),
-                ReportSvg.escape(provenance.data().stream().map(Provenance.DataFile::name).toList().toString()),
-                ReportSvg.escape(testFiles.toString()), accuracy.count(), n));
-        html.append(String.format(Locale.ROOT, "<table><tr><td>toned syllable, top-1</td><td>%.3f</td></tr>"
-                + "<tr><td>toned syllable, top-5</td><td>%.3f</td></tr><tr><td>chance</td><td>%.3f</td></tr>"
-                + "<tr><td>base syllable</td><td>%.3f</td></tr><tr><td>tone</td><td>%.3f</td></tr>"
-                + "<tr><td>information transfer rate</td><td>%.2f bits/attempt, %.1f bits/min</td></tr>"
-                + "<tr><td>decode time per attempt (streamed)</td><td>median %.2f ms, p99 %.2f ms, max %.2f ms</td></tr>",
-                accuracy.toned(), accuracy.topFiveToned(), 1.0 / n, accuracy.base(), accuracy.tone(),
-                cued.bitsPerAttempt(), cued.bitsPerMinute(), streaming.decodeMillis().median(),
-                streaming.decodeMillis().p99(), streaming.decodeMillis().max()));
-        if (streaming.onset() != null) {
-            OnsetScore o = streaming.onset();
-            html.append(String.format(Locale.ROOT, "<tr><td>onset detection</td><td>F1 %.3f (precision %.3f, recall "
-                    + "%.3f), onset error %.0f ms median</td></tr><tr><td>self-paced toned syllable</td><td>%.3f"
-                    + "</td></tr>", o.f1(), o.precision(), o.recall(), 1000 * o.medianAbsError(),
-                    streaming.selfPacedToned()));
+        Page page = new Page(modelName, kind(provenance.kind()),
+                provenance.data().stream().map(Provenance.DataFile::name).toList().toString(), testFiles.toString(),
+                cued.accuracy().count(), n, figures(cued, streaming, n), onset(streaming),
+                ReportSvg.confusion(cued.labels(), cued.confusion()), ReportSvg.bars(cued.labels(), cued.perClass(),
+                        1.0 / n), curve(curve, n), strip(firstSession, testFiles, onset, streaming),
+                provenance.recipe() == null ? null : provenance.recipe().toString());
+        return Templates.render("evaluation.html.mustache", page);
+    }
+
+    private static Figures figures(Evaluation.Cued cued, Evaluation.Streaming streaming, int syllables) {
+        Accuracy accuracy = cued.accuracy();
+        return new Figures(fixed(3, accuracy.toned()), fixed(3, accuracy.topFiveToned()), fixed(3, 1.0 / syllables),
+                fixed(3, accuracy.base()), fixed(3, accuracy.tone()), fixed(2, cued.bitsPerAttempt()),
+                fixed(1, cued.bitsPerMinute()), fixed(2, streaming.decodeMillis().median()),
+                fixed(2, streaming.decodeMillis().p99()), fixed(2, streaming.decodeMillis().max()));
+    }
+
+    private static Onset onset(Evaluation.Streaming streaming) {
+        OnsetScore o = streaming.onset();
+        return o == null ? null : new Onset(fixed(3, o.f1()), fixed(3, o.precision()), fixed(3, o.recall()),
+                fixed(0, 1000 * o.medianAbsError()), fixed(3, streaming.selfPacedToned()));
+    }
+
+    private static Curve curve(List<LearningCurve.Point> curve, int syllables) {
+        if (curve.isEmpty()) {
+            return null;
         }
-        html.append("</table><p>Attempts are decoded at their marked speech onsets (cued), as a calibration or cued "
-                + "task does; self-paced decoding finds them with the onset detector instead, and counts a missed "
-                + "attempt as wrong.</p>");
-        html.append("<h2>Confusion matrix</h2>").append(ReportSvg.confusion(cued.labels(), cued.confusion()));
-        html.append("<h2>Accuracy per syllable</h2>").append(ReportSvg.bars(cued.labels(), cued.perClass(), 1.0 / n));
-        if (!curve.isEmpty()) {
-            html.append("<h2>Learning curve</h2><p>Top-1 toned-syllable accuracy on the test attempts after training "
-                    + "on the first trials of each syllable (nested sets; the same validation trials stop each "
-                    + "training).</p>").append(ReportSvg.lines("training trials per toned syllable",
-                            "top-1 toned accuracy", curveLines(curve), 1.0 / n));
-            html.append("<table><tr><th>model</th><th>trials per syllable</th><th>toned</th><th>base</th><th>tone"
-                    + "</th></tr>");
-            for (LearningCurve.Point p : curve) {
-                html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%.3f</td><td>%.3f"
-                        + "</td></tr>", kind(p.kind()), p.trialsPerSyllable(), p.test().toned(), p.test().base(),
-                        p.test().tone()));
-            }
-            html.append("</table>");
-        }
-        if (onset != null && firstSession != null && firstSession.frames() > 0) {
-            int frames = (int) Math.min(firstSession.frames(), Math.round(STRIP_SECONDS * firstSession.frameRateHz()));
-            FrameSeries strip = firstSession.slice(0, frames);
-            double[] probability = onset.probabilities(strip);
-            List<double[]> spans = new ArrayList<>();
-            for (SpeechSegment s : SpeechSegment.of(firstSession.events(), 0.5)) {
-                spans.add(new double[] {s.onsetSeconds(), s.offsetSeconds()});
-            }
-            html.append(String.format(Locale.ROOT, "<h2>Onset detection</h2><p>The first %.0f s of %s: speech "
-                    + "probability (blue), attempts as marked (orange), the threshold (dashed) and the onsets "
-                    + "declared (green ticks; rule: %d frames at or above %.2f, %.0f ms lag).</p>",
-                    frames / firstSession.frameRateHz(), ReportSvg.escape(testFiles.get(0)), onset.rule().holdFrames(),
-                    onset.rule().threshold(), 1000 * onset.rule().lagSeconds()));
-            html.append(ReportSvg.onsetStrip(strip.times(), probability, spans, streaming.detections(),
-                    onset.rule().threshold()));
-        }
-        if (provenance.recipe() != null) {
-            html.append("<h2>Training recipe</h2><pre>").append(ReportSvg.escape(provenance.recipe().toString()))
-                    .append("</pre>");
-        }
-        return html.append("</body></html>").toString();
+        String svg = ReportSvg.lines("training trials per toned syllable", "top-1 toned accuracy", curveLines(curve),
+                1.0 / syllables);
+        return new Curve(svg, curve.stream().map(p -> new CurvePoint(kind(p.kind()), p.trialsPerSyllable(),
+                fixed(3, p.test().toned()), fixed(3, p.test().base()), fixed(3, p.test().tone()))).toList());
     }
 
     private static List<ReportSvg.Line> curveLines(List<LearningCurve.Point> curve) {
@@ -105,7 +99,29 @@ public final class EvaluationReport {
         return lines;
     }
 
+    /** The onset detector over the first {@link #STRIP_SECONDS} of the first test session. */
+    private static Strip strip(FrameSeries session, List<String> testFiles, OnsetDetector onset,
+            Evaluation.Streaming streaming) {
+        if (onset == null || session == null || session.frames() <= 0) {
+            return null;
+        }
+        int frames = (int) Math.min(session.frames(), Math.round(STRIP_SECONDS * session.frameRateHz()));
+        FrameSeries strip = session.slice(0, frames);
+        List<double[]> spans = new ArrayList<>();
+        for (SpeechSegment s : SpeechSegment.of(session.events(), 0.5)) {
+            spans.add(new double[] {s.onsetSeconds(), s.offsetSeconds()});
+        }
+        String svg = ReportSvg.onsetStrip(strip.times(), onset.probabilities(strip), spans, streaming.detections(),
+                onset.rule().threshold());
+        return new Strip(fixed(0, frames / session.frameRateHz()), testFiles.get(0), onset.rule().holdFrames(),
+                fixed(2, onset.rule().threshold()), fixed(0, 1000 * onset.rule().lagSeconds()), svg);
+    }
+
     private static String kind(TrainedModel.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String fixed(int decimals, double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }
