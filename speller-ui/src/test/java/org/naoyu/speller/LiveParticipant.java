@@ -1,8 +1,8 @@
 package org.naoyu.speller;
-import org.naoyu.speller.launch.SimulatedParticipant;
-import org.naoyu.speller.launch.DemoSetup;
 
 import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.launch.SimulatedParticipant;
 
 /** The demo's simulated participant, live on this machine, for session tests: fails the test if it broke. */
 public final class LiveParticipant implements AutoCloseable {

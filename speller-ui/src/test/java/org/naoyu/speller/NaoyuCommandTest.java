@@ -1,5 +1,4 @@
 package org.naoyu.speller;
-import org.naoyu.speller.support.VersionInfo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +11,7 @@ import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.naoyu.speller.support.VersionInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

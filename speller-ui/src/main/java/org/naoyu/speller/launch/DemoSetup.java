@@ -1,6 +1,5 @@
 package org.naoyu.speller.launch;
 
-import org.naoyu.speller.support.Numbers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import org.naoyu.datasets.corpus.Sentence;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.training.ModelTraining;
 
 /**

@@ -1,11 +1,9 @@
 package org.naoyu.speller.launch;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.naoyu.acquisition.lsl.LslConfig;
@@ -13,9 +11,10 @@ import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.session.event.SessionEvent;
+import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.web.CjkFont;
-import org.naoyu.speller.web.SpellerServer;
 import org.naoyu.speller.web.Speech;
+import org.naoyu.speller.web.SpellerServer;
 
 /** What {@code naoyu run} and {@code naoyu demo} share: the web server or headless output, and running until told. */
 public final class SessionLauncher {

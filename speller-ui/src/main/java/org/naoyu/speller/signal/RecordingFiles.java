@@ -1,5 +1,4 @@
 package org.naoyu.speller.signal;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.datasets.Recordings;
+import org.naoyu.speller.support.CommandFailure;
 
 /** Opens the recording a command names, with a one-line error when the path is not a file. */
 public final class RecordingFiles {

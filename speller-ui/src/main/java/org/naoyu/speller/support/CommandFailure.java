@@ -1,4 +1,5 @@
 package org.naoyu.speller.support;
+
 import org.naoyu.speller.Naoyu;
 
 /**

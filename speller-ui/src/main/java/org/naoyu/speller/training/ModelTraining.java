@@ -1,6 +1,4 @@
 package org.naoyu.speller.training;
-import org.naoyu.speller.support.VersionInfo;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +24,8 @@ import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetSpec;
 import org.naoyu.decoder.onset.OnsetTrainer;
 import org.naoyu.decoder.onset.SpeechSegment;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.VersionInfo;
 
 /**
  * Trains a syllable decoder (and the onset detector) from recordings and saves the model file with its provenance:

@@ -1,8 +1,4 @@
 package org.naoyu.speller.training;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.signal.SignalSteps;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +22,10 @@ import org.naoyu.dsp.ChannelQuality;
 import org.naoyu.dsp.FeatureChain;
 import org.naoyu.dsp.FeatureConfig;
 import org.naoyu.dsp.QualityThresholds;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.signal.SignalSteps;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.Numbers;
 
 /**
  * A recording turned into decoder epochs exactly as a live session would see it: bad channels found by the quality

@@ -1,8 +1,4 @@
 package org.naoyu.speller.session;
-import org.naoyu.speller.LiveParticipant;
-import org.naoyu.speller.launch.SessionLauncher;
-import org.naoyu.speller.training.ModelTraining;
-import org.naoyu.speller.signal.RecordingFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.datasets.Recording;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.LiveParticipant;
+import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.event.SessionEvent;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.training.ModelTraining;
 
 /**
  * The clinical flow without leaving the session: start with no model, calibrate on the task's cues, train on the

@@ -1,7 +1,4 @@
 package org.naoyu.speller.session;
-import org.naoyu.speller.Cli;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.launch.DemoSetup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +17,9 @@ import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.Cli;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.signal.RecordingFiles;
 
 /**
  * Samples to sentences: a decoder trained on a simulated calibration spells two cued sentences of another simulated

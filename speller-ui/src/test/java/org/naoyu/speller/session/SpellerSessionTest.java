@@ -1,8 +1,4 @@
 package org.naoyu.speller.session;
-import org.naoyu.speller.LiveParticipant;
-import org.naoyu.speller.Cli;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.launch.DemoSetup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +25,10 @@ import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamInlet;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.datasets.Recording;
+import org.naoyu.speller.Cli;
+import org.naoyu.speller.LiveParticipant;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.signal.RecordingFiles;
 
 /**
  * The online session end to end: the demo's simulated participant live over LSL, {@code naoyu run} on its streams

@@ -1,8 +1,4 @@
 package org.naoyu.speller.web;
-import org.naoyu.speller.LiveParticipant;
-import org.naoyu.speller.launch.SessionLauncher;
-import org.naoyu.speller.training.ModelTraining;
-import org.naoyu.speller.launch.DemoSetup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.LiveParticipant;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.training.ModelTraining;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;

@@ -1,7 +1,4 @@
 package org.naoyu.speller.web;
-import org.naoyu.speller.LiveParticipant;
-import org.naoyu.speller.launch.SessionLauncher;
-import org.naoyu.speller.training.ModelTraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,8 +29,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.LiveParticipant;
+import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.Events;
 import org.naoyu.speller.session.OnlineSession;
+import org.naoyu.speller.training.ModelTraining;
 
 /**
  * The web server's rules: operator actions and data need the token, bad requests are refused with what was wrong,

@@ -1,25 +1,22 @@
 package org.naoyu.speller.cli.language;
 
-import org.naoyu.decoder.language.CharacterErrors;
-import org.naoyu.speller.support.TextFiles;
-import org.naoyu.speller.report.ReportSvg;
-import org.naoyu.decoder.language.NoisyInputExperiment;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.naoyu.speller.cli.options.JsonOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.naoyu.decoder.language.CharacterErrors;
+import org.naoyu.decoder.language.NoisyInputExperiment;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.language.PinyinInput;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.report.ReportSvg;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,4 @@
 package org.naoyu.speller.cli.language;
-import org.naoyu.speller.support.TextFiles;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

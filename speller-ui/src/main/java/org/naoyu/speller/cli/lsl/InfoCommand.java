@@ -1,10 +1,10 @@
 package org.naoyu.speller.cli.lsl;
-import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
+import org.naoyu.speller.cli.options.LslOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,25 +1,24 @@
 package org.naoyu.speller.cli.lsl;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.support.JsonText;
-import java.util.StringJoiner;
+import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.support.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code naoyu lsl list}: every stream that answers, as a table or JSON. */
 @Command(name = "list", description = "List the LSL streams that answer: name, type, channels, rate, format, source id, host.")

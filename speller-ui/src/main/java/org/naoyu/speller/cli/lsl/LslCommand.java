@@ -1,11 +1,11 @@
 package org.naoyu.speller.cli.lsl;
-import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.IOException;
 import java.util.List;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
+import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.support.CommandFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

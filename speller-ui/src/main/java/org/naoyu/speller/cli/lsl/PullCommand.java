@@ -1,7 +1,6 @@
 package org.naoyu.speller.cli.lsl;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.cli.options.LslOptions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,8 +13,9 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
 import org.naoyu.acquisition.lsl.TestSignal;
 import org.naoyu.acquisition.lsl.TimeProbes;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.support.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

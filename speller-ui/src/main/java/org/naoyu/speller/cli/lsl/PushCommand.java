@@ -1,5 +1,4 @@
 package org.naoyu.speller.cli.lsl;
-import org.naoyu.speller.cli.options.LslOptions;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.acquisition.lsl.TestSignal;
+import org.naoyu.speller.cli.options.LslOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,4 @@
 package org.naoyu.speller.cli.model;
-import org.naoyu.speller.training.ModelTraining;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.cli.options.HelpOption;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.naoyu.datasets.Exports;
 import org.naoyu.datasets.Recording;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.signal.RecordingFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,9 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.support.Table;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.cli.options.JsonOption;
-import org.naoyu.speller.cli.options.HelpOption;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,6 +13,11 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.datasets.RecordedEvent;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.support.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,8 +18,9 @@ import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.datasets.record.SessionInfo;
 import org.naoyu.datasets.record.SessionRecorder;
 import org.naoyu.datasets.record.StreamProgress;
-import org.naoyu.speller.cli.lsl.LslCommand;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.support.CommandFailure;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +10,11 @@ import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.datasets.replay.RecordingPlayer;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

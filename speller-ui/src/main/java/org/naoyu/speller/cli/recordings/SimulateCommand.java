@@ -1,9 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.support.TextFiles;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.cli.options.SimulatedSignalOptions;
-import org.naoyu.speller.support.CommandFailure;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +16,12 @@ import org.naoyu.datasets.simulate.BadChannel;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.cli.options.SimulatedSignalOptions;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.support.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

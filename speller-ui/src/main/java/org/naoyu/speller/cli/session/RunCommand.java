@@ -1,9 +1,4 @@
 package org.naoyu.speller.cli.session;
-import org.naoyu.speller.cli.options.ServeOptions;
-import org.naoyu.speller.support.VersionInfo;
-import org.naoyu.speller.launch.SessionLauncher;
-import org.naoyu.speller.training.ModelTraining;
-import org.naoyu.speller.cli.options.HelpOption;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +10,16 @@ import java.util.concurrent.Callable;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.datasets.record.SessionInfo;
-import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
+import org.naoyu.speller.cli.options.ServeOptions;
+import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.session.SpellerPipeline;
+import org.naoyu.speller.support.VersionInfo;
+import org.naoyu.speller.training.ModelTraining;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

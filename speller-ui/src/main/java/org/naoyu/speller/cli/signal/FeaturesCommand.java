@@ -1,11 +1,5 @@
 package org.naoyu.speller.cli.signal;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.signal.SignalSteps;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
 
-import org.naoyu.speller.support.JsonText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +16,12 @@ import org.naoyu.datasets.npy.NpyWriter;
 import org.naoyu.dsp.FeatureChain;
 import org.naoyu.dsp.FeatureConfig;
 import org.naoyu.dsp.OfflineFeatures;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.signal.SignalSteps;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.JsonText;
+import org.naoyu.speller.support.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,15 +1,6 @@
 package org.naoyu.speller.cli.signal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.naoyu.speller.cli.options.JsonOption;
-import org.naoyu.speller.cli.options.QualityThresholdOptions;
-import org.naoyu.speller.support.Numbers;
-import org.naoyu.speller.support.Table;
-import org.naoyu.speller.signal.SignalSteps;
-import org.naoyu.speller.signal.RecordingFiles;
-import org.naoyu.speller.cli.options.HelpOption;
-import org.naoyu.speller.support.CommandFailure;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +12,14 @@ import org.naoyu.datasets.RecordedStream;
 import org.naoyu.datasets.Recording;
 import org.naoyu.dsp.ChannelQuality;
 import org.naoyu.dsp.QualityThresholds;
+import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.JsonOption;
+import org.naoyu.speller.cli.options.QualityThresholdOptions;
+import org.naoyu.speller.signal.RecordingFiles;
+import org.naoyu.speller.signal.SignalSteps;
+import org.naoyu.speller.support.CommandFailure;
+import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.support.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,5 @@
 package org.naoyu.speller.cli.language;
 
-import org.naoyu.decoder.language.CharacterErrors;
-import org.naoyu.speller.Cli;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.datasets.corpus.Corpora;
 import org.naoyu.datasets.corpus.Sentence;
+import org.naoyu.decoder.language.CharacterErrors;
+import org.naoyu.speller.Cli;
 
 /** naoyu pinyin2hanzi and naoyu lm-eval as a user runs them, on the held-out sentences of the task corpus. */
 class LanguageCommandsTest {

@@ -1,6 +1,4 @@
 package org.naoyu.speller.cli.model;
-import org.naoyu.speller.Cli;
-import org.naoyu.decoder.evaluation.Evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.decoder.evaluation.Evaluation;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.Cli;
 
 @Timeout(300)
 class TrainCommandTest {

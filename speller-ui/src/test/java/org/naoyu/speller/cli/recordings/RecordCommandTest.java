@@ -1,5 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.Cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.datasets.xdf.XdfReader;
 import org.naoyu.datasets.xdf.XdfRecording;
+import org.naoyu.speller.Cli;
 
 @Timeout(60)
 class RecordCommandTest {

@@ -1,5 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.Cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.naoyu.speller.Cli;
 
 @Timeout(60)
 class ReplayCommandTest {

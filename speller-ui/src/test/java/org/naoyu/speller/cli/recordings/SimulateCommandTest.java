@@ -1,5 +1,4 @@
 package org.naoyu.speller.cli.recordings;
-import org.naoyu.speller.Cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.speller.Cli;
 
 @Timeout(120)
 class SimulateCommandTest {

@@ -1,5 +1,4 @@
 package org.naoyu.speller.cli.signal;
-import org.naoyu.speller.Cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.naoyu.speller.Cli;
 
 @Timeout(120)
 class FeaturesCommandTest {
