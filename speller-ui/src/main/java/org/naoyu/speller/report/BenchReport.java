@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.naoyu.speller.cli.bench.BenchCommand;
-import org.naoyu.speller.cli.bench.BenchCommand.BudgetLine;
-import org.naoyu.speller.cli.bench.BenchCommand.Measurement;
-import org.naoyu.speller.cli.bench.BenchCommand.Stage;
+import org.naoyu.speller.bench.Budget;
+import org.naoyu.speller.bench.BudgetLine;
+import org.naoyu.speller.bench.Measurement;
+import org.naoyu.speller.bench.Stage;
 import org.naoyu.speller.session.LatencyStats;
 
 /**
@@ -53,8 +53,8 @@ public final class BenchReport {
         var rt = main.realTime();
         return new RealTimeView(fixed(0, rt.seconds()), rt.stages().stream().map(s -> new StageRow(s.stage(),
                 s.count(), fixed(3, s.p50Ms()), fixed(3, s.p95Ms()), fixed(3, s.p99Ms()), fixed(3, s.maxMs())))
-                .toList(), rt.endToEndMisses(), plain(BenchCommand.END_TO_END_P99_MS), rt.dspMisses(),
-                plain(BenchCommand.DSP_P99_MS), rt.gcPauses(), fixed(2, rt.gcMaxMs()));
+                .toList(), rt.endToEndMisses(), plain(Budget.END_TO_END_P99_MS), rt.dspMisses(),
+                plain(Budget.DSP_P99_MS), rt.gcPauses(), fixed(2, rt.gcMaxMs()));
     }
 
     private static Sweep sweep(List<Measurement> sweep) {
@@ -62,14 +62,14 @@ public final class BenchReport {
                 chart(sweep, "end to end per attempt, ms", List.of(
                         line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.TO_PAGES).p50Ms()),
                         line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.TO_PAGES).p99Ms())),
-                        BenchCommand.END_TO_END_P99_MS, "budget p99 at 256 ch"),
+                        Budget.END_TO_END_P99_MS, "budget p99 at 256 ch"),
                 chart(sweep, "dsp per 10-ms block, ms", List.of(
                         line(sweep, "p50", "#2e86c1", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p50Ms()),
                         line(sweep, "p99", "#c0392b", m -> stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms())),
-                        BenchCommand.DSP_P99_MS, "budget p99 at 256 ch"),
+                        Budget.DSP_P99_MS, "budget p99 at 256 ch"),
                 chart(sweep, "real-time factor (as fast as possible)", List.of(
                         line(sweep, "real-time factor", "#1e8449", m -> m.fastest().realTimeFactor())),
-                        BenchCommand.REAL_TIME_FACTOR, "budget at 256 ch"));
+                        Budget.REAL_TIME_FACTOR, "budget at 256 ch"));
         return new Sweep(charts, sweep.stream().map(m -> new SweepRow(m.channels(),
                 fixed(2, stage(m, LatencyStats.Stage.TO_PAGES).p99Ms()),
                 fixed(3, stage(m, LatencyStats.Stage.DSP_BLOCK).p99Ms()),

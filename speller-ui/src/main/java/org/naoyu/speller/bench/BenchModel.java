@@ -1,0 +1,50 @@
+package org.naoyu.speller.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.naoyu.datasets.simulate.SimulationRun;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.training.ModelTraining;
+
+/**
+ * A model of the bench's shape: trained briefly on a short simulated calibration. Its accuracy does not matter here,
+ * only that its size and work per attempt are those of a real one.
+ */
+final class BenchModel {
+    private static final double CALIBRATION_SECONDS = 60;
+
+    private BenchModel() {
+    }
+
+    /** The model for {@code channels} in {@code work}, trained on the first call and reused after. */
+    static Path trained(int channels, double rateHz, boolean baseline, Path work, PrintWriter progress)
+            throws Exception {
+        Path dir = work.resolve("ch" + channels);
+        Path model = dir.resolve("model.zip");
+        if (Files.exists(model)) {
+            return model;
+        }
+        Files.createDirectories(dir);
+        Path calibration = dir.resolve("calibration.xdf");
+        progress.printf(Locale.ROOT, "  %d ch: simulating %.0f s of calibration and training a %s model%n", channels,
+                CALIBRATION_SECONDS, decoderName(baseline));
+        progress.flush();
+        new SimulationRun(DemoSetup.simulator(channels, rateHz, 6, 1), new SimulationRun.Outputs(calibration, null,
+                "naoyu-bench-calibration", CALIBRATION_SECONDS, Double.POSITIVE_INFINITY, 0.01))
+                .run(s -> { }, p -> { }, () -> false);
+        new ModelTraining(baseline, baseline ? 20 : 3, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0), true)
+                .train(List.of(calibration), model, new PrintWriter(new StringWriter(), true));
+        Files.delete(calibration);
+        return model;
+    }
+
+    /** The decoder's name in the bench's output: the linear baseline or the DL4J network. */
+    static String decoderName(boolean baseline) {
+        return baseline ? "linear" : "network";
+    }
+}

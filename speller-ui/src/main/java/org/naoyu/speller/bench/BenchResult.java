@@ -1,0 +1,73 @@
+package org.naoyu.speller.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A whole bench: the machine, the main measurement, the largest grid's real-time factor, the budget's lines and
+ * whether all held, and the sweep over channel counts when there was one. {@link #toJson} is {@code naoyu bench
+ * --json}'s output, in the order of the components here (docs/bench/bench-256ch-600s.json).
+ */
+public record BenchResult(Machine machine, Measurement measurement, LargestGrid largestGridFastest,
+        List<BudgetLine> budget, boolean met, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> sweep) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule("finite-numbers")
+            .addSerializer(Double.class, new FiniteDouble())
+            .addSerializer(double.class, new FiniteDouble()));
+
+    public BenchResult {
+        budget = List.copyOf(budget);
+        sweep = sweep == null ? List.of() : List.copyOf(sweep);
+    }
+
+    /** The bench's result; it met the budget when every line held. */
+    public static BenchResult of(Measurement main, LargestGrid largest, List<BudgetLine> budget,
+            List<Measurement> sweep) {
+        return new BenchResult(Machine.current(), main, largest, budget, budget.stream().allMatch(BudgetLine::met),
+                sweep);
+    }
+
+    /** Where the bench ran. */
+    public record Machine(String java, int cores, String collector, long maxHeapMb) {
+        public static Machine current() {
+            return new Machine(System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    GcPauses.collectorNames(), Runtime.getRuntime().maxMemory() / (1 << 20));
+        }
+    }
+
+    /** The real-time factor as fast as possible at the largest grid that must run in real time. */
+    public record LargestGrid(int channels, double realTimeFactor) {
+    }
+
+    /** One line of JSON; NaN and infinities, which JSON cannot hold, are written as null. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the bench's result as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Jackson would write NaN as the string "NaN". */
+    private static final class FiniteDouble extends StdSerializer<Double> {
+        FiniteDouble() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                out.writeNumber(value);
+            } else {
+                out.writeNull();
+            }
+        }
+    }
+}
