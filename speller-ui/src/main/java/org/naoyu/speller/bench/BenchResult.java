@@ -1,14 +1,8 @@
 package org.naoyu.speller.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
 import java.util.List;
+import org.naoyu.speller.support.JsonText;
 
 /**
  * A whole bench: the machine, the main measurement, the largest grid's real-time factor, the budget's lines and
@@ -17,10 +11,6 @@ import java.util.List;
  */
 public record BenchResult(Machine machine, Measurement measurement, LargestGrid largestGridFastest,
         List<BudgetLine> budget, boolean met, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> sweep) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule("finite-numbers")
-            .addSerializer(Double.class, new FiniteDouble())
-            .addSerializer(double.class, new FiniteDouble()));
 
     public BenchResult {
         budget = List.copyOf(budget);
@@ -46,28 +36,8 @@ public record BenchResult(Machine machine, Measurement measurement, LargestGrid 
     public record LargestGrid(int channels, double realTimeFactor) {
     }
 
-    /** One line of JSON; NaN and infinities, which JSON cannot hold, are written as null. */
+    /** One line of JSON through the application's one JSON path (NaN and infinities as null). */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the bench's result as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /** Jackson would write NaN as the string "NaN". */
-    private static final class FiniteDouble extends StdSerializer<Double> {
-        FiniteDouble() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                out.writeNumber(value);
-            } else {
-                out.writeNull();
-            }
-        }
+        return JsonText.line(this);
     }
 }

@@ -3,6 +3,7 @@ package org.naoyu.speller.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.naoyu.speller.session.LatencyStats;
+import org.naoyu.speller.support.Numbers;
 
 /** The real-time budget of docs/BUDGET.md: its limits, and its lines checked against what was measured. */
 public final class Budget {
@@ -29,7 +30,7 @@ public final class Budget {
     public static List<BudgetLine> lines(Measurement main, AsFastAsPossible largest, RealTime largestRun,
             int largestGrid) {
         RealTime rt = main.realTime();
-        String at = main.channels() + " ch @ " + PlainNumber.of(main.rateHz()) + " Hz";
+        String at = main.channels() + " ch @ " + Numbers.plain(main.rateHz()) + " Hz";
         List<BudgetLine> lines = new ArrayList<>();
         double endToEnd = rt.stage(LatencyStats.Stage.TO_PAGES).p99Ms();
         lines.add(new BudgetLine("end to end p99 (last sample's block received to ranked characters written to the "
@@ -41,7 +42,7 @@ public final class Budget {
         double share = rt.samplesExpected() == 0 ? 0 : rt.samplesReceived() / (double) rt.samplesExpected();
         lines.add(new BudgetLine("signal received in real time through LSL (received / sent), " + at,
                 RECEIVED_SHARE, share, rt.keptUp()));
-        lines.add(new BudgetLine("longest GC pause in " + PlainNumber.of(rt.seconds()) + " s, ms", GC_PAUSE_MS,
+        lines.add(new BudgetLine("longest GC pause in " + Numbers.plain(rt.seconds()) + " s, ms", GC_PAUSE_MS,
                 rt.gcMaxMs(), rt.gcMaxMs() <= GC_PAUSE_MS));
         double factor = main.fastest().realTimeFactor();
         lines.add(new BudgetLine("real-time factor as fast as possible, " + at, REAL_TIME_FACTOR, factor,

@@ -21,8 +21,8 @@ import org.naoyu.speller.session.LatencyStats;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.training.ModelTraining;
 import org.naoyu.speller.web.CjkFont;
-import org.naoyu.speller.web.SpellerServer;
 import org.naoyu.speller.web.Speech;
+import org.naoyu.speller.web.SpellerServer;
 
 /**
  * The simulator live over LSL on loopback, an online session on it (cued sentences, so every attempt is decoded), its
@@ -135,6 +135,6 @@ public final class RealTimeRun {
 
     /** The samples the session has received so far, from its operator status. */
     private static long samples(OnlineSession session) {
-        return ((Number) ((Map<?, ?>) session.operatorStatus().get("stream")).get("samples")).longValue();
+        return session.operatorStatus().stream().samples();
     }
 }

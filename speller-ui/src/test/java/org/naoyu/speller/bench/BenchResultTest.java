@@ -21,7 +21,9 @@ class BenchResultTest {
             committed = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         BenchResult result = new ObjectMapper().readValue(committed, BenchResult.class);
-        assertEquals(committed, result.toJson());
+        // the run was written before naoyu's one JSON path dropped the ".0" of whole numbers (2000.0 -> 2000)
+        String wholeNumbersPlain = committed.replaceAll("(\\d)\\.0([,}\\]])", "$1$2");
+        assertEquals(wholeNumbersPlain, result.toJson());
         assertTrue(result.met());
         assertTrue(result.sweep().isEmpty(), "no sweep without --report, and no \"sweep\" field");
     }

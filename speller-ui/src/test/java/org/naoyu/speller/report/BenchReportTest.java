@@ -7,23 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.naoyu.speller.cli.bench.BenchCommand;
+import org.naoyu.speller.bench.AsFastAsPossible;
+import org.naoyu.speller.bench.BudgetLine;
+import org.naoyu.speller.bench.Measurement;
+import org.naoyu.speller.bench.RealTime;
+import org.naoyu.speller.bench.Stage;
 import org.naoyu.speller.session.LatencyStats;
 
 class BenchReportTest {
     @Test
     void theMainRunWithoutASweep() {
-        List<BenchCommand.Stage> stages = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
         for (LatencyStats.Stage s : LatencyStats.Stage.values()) {
-            stages.add(new BenchCommand.Stage(s.label(), 100, 0.5, 0.9, 1, 1.25));
+            stages.add(new Stage(s.label(), 100, 0.5, 0.9, 1, 1.25));
         }
-        BenchCommand.RealTime rt = new BenchCommand.RealTime(600.4, stages, 100, 100, 2, 1, 1_200_000, 1_199_000, 10,
+        RealTime rt = new RealTime(600.4, stages, 100, 100, 2, 1, 1_200_000, 1_199_000, 10,
                 0.044, 0, "ZGC Pauses");
-        BenchCommand.Measurement main = new BenchCommand.Measurement(256, 2000.5, "network", rt,
-                new BenchCommand.AsFastAsPossible(30, 0.5, 60, stages));
+        Measurement main = new Measurement(256, 2000.5, "network", rt,
+                new AsFastAsPossible(30, 0.5, 60, stages));
         String html = BenchReport.html(main, List.of(), List.of(
-                new BenchCommand.BudgetLine("end to end p99 < 20 ms & more", 20, 6.6, true),
-                new BenchCommand.BudgetLine("real-time factor", 20.5, 15, false)), "ZGC <Cycles>");
+                new BudgetLine("end to end p99 < 20 ms & more", 20, 6.6, true),
+                new BudgetLine("real-time factor", 20.5, 15, false)), "ZGC <Cycles>");
         assertTrue(html.contains("<p>256 ch @ 2000.5 Hz, network decoder, "), html);
         assertTrue(html.contains(", collector ZGC &lt;Cycles&gt;.</p>"), html);
         assertTrue(html.contains("<tr><td>end to end p99 &lt; 20 ms &amp; more</td><td>20</td><td>6.600</td>"

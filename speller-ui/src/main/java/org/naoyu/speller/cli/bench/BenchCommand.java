@@ -18,11 +18,12 @@ import org.naoyu.speller.bench.Budget;
 import org.naoyu.speller.bench.BudgetLine;
 import org.naoyu.speller.bench.GcPauses;
 import org.naoyu.speller.bench.Measurement;
-import org.naoyu.speller.bench.PlainNumber;
 import org.naoyu.speller.bench.RealTime;
 import org.naoyu.speller.bench.Stage;
 import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.report.BenchReport;
+import org.naoyu.speller.support.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "for 600).")
     double seconds;
 
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--report", paramLabel = "OUT.html",
             description = "Also sweep channel counts and write an HTML report with plots.")
@@ -107,11 +108,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = json ? new PrintWriter(System.err, true) : out;
+        PrintWriter progress = json.requested() ? new PrintWriter(System.err, true) : out;
         SentenceDecoder language = PinyinConverter.shipped().decoder();
         try (Bench bench = new Bench(rate, baseline, language, progress)) {
             progress.printf(Locale.ROOT, "naoyu bench: %d ch at %s Hz, %s decoder, collector %s, %d cores%n",
-                    channels, PlainNumber.of(rate), bench.decoderName(), GcPauses.collectorNames(),
+                    channels, Numbers.plain(rate), bench.decoderName(), GcPauses.collectorNames(),
                     Runtime.getRuntime().availableProcessors());
             return bench(bench, out, progress);
         }
@@ -132,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
                 largestGrid);
         BenchResult result = BenchResult.of(main, new BenchResult.LargestGrid(largestGrid, largest.realTimeFactor()),
                 budget, swept);
-        if (json) {
+        if (json.requested()) {
             out.println(result.toJson());
         } else {
             printText(out, result);
@@ -150,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         Measurement main = result.measurement();
         RealTime rt = main.realTime();
         out.printf(Locale.ROOT, "%nreal time through LSL, %d ch @ %s Hz, %s decoder, %.0f s:%n", main.channels(),
-                PlainNumber.of(main.rateHz()), main.decoder(), rt.seconds());
+                Numbers.plain(main.rateHz()), main.decoder(), rt.seconds());
         out.printf(Locale.ROOT, "  %-36s %7s %9s %9s %9s %9s%n", "stage", "count", "p50 ms", "p95 ms", "p99 ms",
                 "max ms");
         for (Stage s : rt.stages()) {
@@ -167,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("budget:");
         for (BudgetLine line : result.budget()) {
             out.printf(Locale.ROOT, "  %-4s %-70s limit %-6s measured %.3f%n", line.met() ? "ok" : "MISS",
-                    line.line(), PlainNumber.of(line.limit()), line.measured());
+                    line.line(), Numbers.plain(line.limit()), line.measured());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code naoyu lsl info NAME}: the full info XML of a stream, as its outlet serves it. */
 @Command(name = "info", description = "Print the full stream info XML (with desc: channels, manufacturer …) of the stream NAME.")
 public final class InfoCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    org.naoyu.speller.cli.options.HelpOption help;
+    @Mixin
+    HelpOption help;
 
     @Mixin
     LslOptions lsl;

@@ -10,6 +10,7 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.support.JsonText;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code naoyu lsl list}: every stream that answers, as a table or JSON. */
 @Command(name = "list", description = "List the LSL streams that answer: name, type, channels, rate, format, source id, host.")
 public final class ListCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    org.naoyu.speller.cli.options.HelpOption help;
+    @Mixin
+    HelpOption help;
 
     @Mixin
     LslOptions lsl;

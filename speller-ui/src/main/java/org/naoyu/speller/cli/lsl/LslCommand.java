@@ -5,10 +5,12 @@ import java.util.List;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.acquisition.lsl.StreamResolver;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.support.CommandFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code naoyu lsl}: look at, receive and publish Lab Streaming Layer streams. */
 @Command(name = "lsl", description = "Lab Streaming Layer tools: list, inspect, receive and publish streams. Interoperates with "
@@ -17,8 +19,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 error, 2 stream not found.",
             "Settings come from lsl_api.cfg where liblsl looks for it (LSLAPICFG, ./, ~/lsl_api/, /etc/lsl_api/)."})
 public final class LslCommand implements Runnable {
-    @picocli.CommandLine.Mixin
-    org.naoyu.speller.cli.options.HelpOption help;
+    @Mixin
+    HelpOption help;
 
     public static final int EXIT_NOT_FOUND = CommandFailure.EXIT_NOT_FOUND;
 

@@ -13,6 +13,7 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
 import org.naoyu.acquisition.lsl.TestSignal;
 import org.naoyu.acquisition.lsl.TimeProbes;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.support.Numbers;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "pull", description = "Receive the stream NAME for some seconds and report samples, effective rate, gaps, first and "
                 + "last timestamp and time correction.")
 public final class PullCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    org.naoyu.speller.cli.options.HelpOption help;
+    @Mixin
+    HelpOption help;
 
     @Mixin
     LslOptions lsl;

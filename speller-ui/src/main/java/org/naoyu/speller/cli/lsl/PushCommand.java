@@ -10,6 +10,7 @@ import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.acquisition.lsl.TestSignal;
+import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "push", description = "Publish an LSL stream carrying the test signal value = channel * 1000 + sample index, in real "
                 + "time, for checking another LSL program (or 'naoyu lsl pull --verify-signal') against naoyu.")
 public final class PushCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    org.naoyu.speller.cli.options.HelpOption help;
+    @Mixin
+    HelpOption help;
 
     @Mixin
     LslOptions lsl;

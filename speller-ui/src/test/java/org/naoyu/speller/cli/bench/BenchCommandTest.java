@@ -1,6 +1,4 @@
 package org.naoyu.speller.cli.bench;
-import org.naoyu.speller.NaoyuLauncherIT;
-import org.naoyu.speller.report.BenchReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.naoyu.speller.NaoyuLauncherIT;
 import org.naoyu.speller.bench.AsFastAsPossible;
 import org.naoyu.speller.bench.Budget;
 import org.naoyu.speller.bench.BudgetLine;
 import org.naoyu.speller.bench.Measurement;
 import org.naoyu.speller.bench.RealTime;
 import org.naoyu.speller.bench.Stage;
+import org.naoyu.speller.report.BenchReport;
 import org.naoyu.speller.session.LatencyStats;
 
 /** The budget's arithmetic and the report, on made-up measurements (the command itself runs in NaoyuLauncherIT). */
