@@ -1,14 +1,18 @@
 package org.naoyu.speller.cli.options;
 
+import java.util.Map;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulatorConfig;
 import org.naoyu.speller.support.Numbers;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The simulated participant's signal: {@code --channels}, {@code --rate}, {@code --snr}. Each command that simulates
- * creates this mixin with its own defaults (the demo a small grid at high SNR, simulate and bench the full 256-ch
- * grid at 2 kHz); values are checked here against the simulator's ranges so a refusal names the flag.
+ * gives its own defaults through a {@link Defaults} (the demo a small grid at high SNR, simulate the full 256-ch grid
+ * at 2 kHz); values are checked here against the simulator's ranges so a refusal names the flag.
  */
 public final class SimulatedSignalOptions {
     @Option(names = "--channels", paramLabel = "N",
@@ -25,15 +29,21 @@ public final class SimulatedSignalOptions {
                     + "[0, 20] (default ${DEFAULT-VALUE}); lower is harder.")
     double snr;
 
-    /** For picocli; commands create the mixin with their defaults. */
-    public SimulatedSignalOptions() {
-        this(256, 2000, 2.5);
-    }
+    /**
+     * A command's defaults for these options, as picocli's default provider for that command
+     * ({@code @Command(defaultValueProvider = …)}): the help then shows them as typed ({@code 2000}, not 2000.0).
+     */
+    public abstract static class Defaults implements IDefaultValueProvider {
+        private final Map<String, String> values;
 
-    public SimulatedSignalOptions(int channels, double rateHz, double snr) {
-        this.channels = channels;
-        this.rateHz = rateHz;
-        this.snr = snr;
+        protected Defaults(int channels, String rateHz, String snr) {
+            values = Map.of("--channels", Integer.toString(channels), "--rate", rateHz, "--snr", snr);
+        }
+
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument instanceof OptionSpec option ? values.get(option.longestName()) : null;
+        }
     }
 
     public int channels() {

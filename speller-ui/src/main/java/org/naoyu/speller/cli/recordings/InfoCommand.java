@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.datasets.RecordedEvent;
@@ -60,7 +61,8 @@ public final class InfoCommand implements Callable<Integer> {
     }
 
     private Map<String, String> visibleMetadata(Recording recording) {
-        Map<String, String> metadata = new LinkedHashMap<>(recording.metadata());
+        // sorted: a recording's metadata map has no order of its own (Map.copyOf iterates differently each run)
+        Map<String, String> metadata = new TreeMap<>(recording.metadata());
         metadata.keySet().removeIf(key -> key.startsWith("clockOffsets.") || key.startsWith("effectiveRateHz.")
                 || key.equals("fileHeader") || metadata.get(key).isBlank());
         if (!showIdentifiers && metadata.containsKey("patient")) {

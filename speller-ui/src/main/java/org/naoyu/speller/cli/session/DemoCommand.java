@@ -31,11 +31,18 @@ import picocli.CommandLine.Spec;
  * sentences, spoken syllable by syllable) is simulated as fast as the CPU allows, a model is trained on it, then the
  * same simulated participant goes live over LSL and {@code naoyu run}'s session spells what it says.
  */
-@Command(name = "demo",
+@Command(name = "demo", defaultValueProvider = DemoCommand.SignalDefaults.class,
         description = "The speller on the built-in simulator: simulates a calibration session, trains a model on it "
                 + "(about 15 s), publishes the simulated participant live over LSL on this machine, and runs the "
                 + "online session with the web speller (or --headless: sentences on stdout).")
 public final class DemoCommand implements Callable<Integer> {
+    /** The simulated signal this command makes unless told otherwise. */
+    public static final class SignalDefaults extends SimulatedSignalOptions.Defaults {
+        public SignalDefaults() {
+            super(64, "1000", "6");
+        }
+    }
+
 
     @Mixin
     HelpOption help;
@@ -45,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path model;
 
     @Mixin
-    SimulatedSignalOptions signal = new SimulatedSignalOptions(64, 1000, 6);
+    SimulatedSignalOptions signal;
 
     @Option(names = "--calibration-seconds", paramLabel = "S", defaultValue = "300",
             description = "Length of the simulated calibration (default ${DEFAULT-VALUE} s).")
