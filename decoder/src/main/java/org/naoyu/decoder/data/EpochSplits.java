@@ -18,12 +18,39 @@ public final class EpochSplits {
         }
     }
 
+    /** Trials a toned syllable needs before some of them can be held out for validation (one stays to train on). */
+    public static final int MIN_TRIALS_TO_VALIDATE = 3;
+
+    /**
+     * How far a set of epochs can be validated by a stratified split: how many toned syllables, how many of them have
+     * the {@link #MIN_TRIALS_TO_VALIDATE} trials a held-out share needs, and the median trials per syllable.
+     */
+    public record Coverage(int syllables, int trials, int validatable, int medianTrials) {
+        /** Whether at least half the syllables can be validated, the least that makes a validation score mean much. */
+        public boolean supportsValidation() {
+            return validatable > 0 && 2 * validatable >= syllables;
+        }
+
+        /** "179 toned syllables, 179 trials (median 1 a syllable), 0 with the 3 trials a validation split needs". */
+        public String describe() {
+            return syllables + " toned syllables, " + trials + " trials (median " + medianTrials + " a syllable), "
+                    + validatable + " with the " + MIN_TRIALS_TO_VALIDATE + " trials a validation split needs";
+        }
+    }
+
     private EpochSplits() {
+    }
+
+    /** What a stratified split of {@code all} can validate. */
+    public static Coverage coverage(List<Epoch> all) {
+        Map<TonedSyllable, List<Epoch>> byClass = byClass(all);
+        int validatable = (int) byClass.values().stream().filter(m -> m.size() >= MIN_TRIALS_TO_VALIDATE).count();
+        return new Coverage(byClass.size(), all.size(), validatable, medianPerClass(all));
     }
 
     /**
      * Per toned syllable, {@code share} of its trials (in an order the seed fixes) go to validation; syllables with
-     * fewer than three trials stay whole in training.
+     * fewer than {@link #MIN_TRIALS_TO_VALIDATE} trials stay whole in training.
      */
     public static Split split(List<Epoch> all, double share, long seed) {
         if (!(share >= 0 && share < 1)) {
@@ -36,7 +63,7 @@ public final class EpochSplits {
             List<Epoch> shuffled = new ArrayList<>(members);
             Collections.shuffle(shuffled, random);
             // at least one trial of each syllable stays for training
-            int held = members.size() < 3 ? 0 : Math.min(members.size() - 1, (int) Math.round(share * members.size()));
+            int held = members.size() < MIN_TRIALS_TO_VALIDATE ? 0 : Math.min(members.size() - 1, (int) Math.round(share * members.size()));
             validation.addAll(shuffled.subList(0, held));
             train.addAll(shuffled.subList(held, shuffled.size()));
         }

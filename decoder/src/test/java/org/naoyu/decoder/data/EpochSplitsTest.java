@@ -1,6 +1,7 @@
 package org.naoyu.decoder.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -32,6 +33,28 @@ class EpochSplitsTest {
             assertTrue(greedy.train().stream().anyMatch(e -> e.label().toned().equals(toned)), toned);
         }
         assertEquals(split, EpochSplits.split(all, 0.2, 1), "the seed fixes the split");
+    }
+
+    @Test
+    void coverageSaysHowMuchASplitCanValidate() {
+        List<Epoch> all = new ArrayList<>(trials("ba1", 10));
+        all.addAll(trials("ga2", 3));
+        all.addAll(trials("ma3", 2));
+        EpochSplits.Coverage coverage = EpochSplits.coverage(all);
+        assertEquals(new EpochSplits.Coverage(3, 15, 2, 3), coverage);
+        assertTrue(coverage.supportsValidation(), "two of three syllables can be validated");
+        assertEquals("3 toned syllables, 15 trials (median 3 a syllable), 2 with the 3 trials a validation split "
+                + "needs", coverage.describe());
+
+        List<Epoch> once = new ArrayList<>();
+        for (String toned : List.of("ba1", "ga2", "ma3", "shi4")) {
+            once.addAll(trials(toned, 1));
+        }
+        once.addAll(trials("ni3", 3));
+        EpochSplits.Coverage sparse = EpochSplits.coverage(once);
+        assertEquals(new EpochSplits.Coverage(5, 7, 1, 1), sparse);
+        assertFalse(sparse.supportsValidation(), "one syllable of five is too little to judge a model by");
+        assertFalse(EpochSplits.coverage(List.of()).supportsValidation());
     }
 
     @Test

@@ -77,18 +77,32 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed)
                 : NetworkTrainer.DEFAULT.withMaxPasses(passes).withSeed(seed);
         TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
+        EpochSplits.Coverage coverage = EpochSplits.coverage(all);
+        if (!baseline && validationShare > 0 && !coverage.supportsValidation()) {
+            // a network without a validation score stops at an arbitrary pass and nobody can tell how good it is
+            throw new CommandFailure(1, "cannot train the network on this data: " + coverage.describe()
+                    + ". Without validation it would stop at an arbitrary pass and could not be checked. Record "
+                    + "each syllable at least " + EpochSplits.MIN_TRIALS_TO_VALIDATE + " times (repeat the "
+                    + "calibration and train on every session, or cue fewer syllables), train the linear baseline "
+                    + "(--baseline), or accept an unvalidated network with --validation 0");
+        }
         EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
                 java.util.Comparator.comparing(TonedSyllable::toned)).toList();
         printer.printf(Locale.ROOT, "training the %s on %d epochs of %d toned syllables, validating on %d%n",
                 baseline ? "linear baseline" : "network", split.train().size(), inventory.size(),
                 split.validation().size());
+        if (coverage.validatable() < coverage.syllables()) {
+            printer.printf(Locale.ROOT, "  %s; the validation score covers only those%s%n", coverage.describe(),
+                    split.validation().isEmpty() ? " (none here: no early stopping, every pass is trained)" : "");
+        }
         printer.flush();
         long start = System.nanoTime();
         TrainedModel model = trainer.train(split.train(), split.validation(), p -> {
-            printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  validation: toned %.2f  base %.2f  tone %.2f%n",
-                    p.epoch(), passes, bar(p.epoch(), passes), p.trainLoss(), p.validationToned(), p.validationBase(),
-                    p.validationTone());
+            printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  %s%n", p.epoch(), passes, bar(p.epoch(), passes),
+                    p.trainLoss(), Double.isNaN(p.validationToned()) ? "validation: none"
+                            : String.format(Locale.ROOT, "validation: toned %.2f  base %.2f  tone %.2f",
+                                    p.validationToned(), p.validationBase(), p.validationTone()));
             printer.flush();
         });
         Map<String, Double> metrics = new LinkedHashMap<>();

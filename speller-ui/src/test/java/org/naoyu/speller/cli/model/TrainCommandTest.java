@@ -73,6 +73,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void refusesANetworkItCouldNotValidateAndSaysWhy() throws Exception {
+        // ten syllables cued once each in 30 s: no syllable has the trials a validation split needs
+        Path session = dir.resolve("once.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", session.toString(), "--seconds", "30", "--channels", "16",
+                "--rate", "1000", "--cues", "ba1,ga2,shi4,ma3,ni3,hao3,wo3,ai4,xie4,ta1", "--random-bad", "0")
+                .exitCode());
+        Cli.Run network = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("n.zip").toString());
+        assertEquals(1, network.exitCode(), network.out());
+        assertTrue(network.err().startsWith("naoyu train: cannot train the network on this data: "), network.err());
+        assertTrue(network.err().contains(" toned syllables, ") && network.err().contains("(median 1 a syllable), 0 "
+                + "with the 3 trials a validation split needs."), network.err());
+        assertTrue(network.err().contains("--baseline") && network.err().contains("--validation 0"), network.err());
+        assertTrue(Files.notExists(dir.resolve("n.zip")), "nothing written");
+
+        Cli.Run unvalidated = Cli.naoyu("train", "--data", session.toString(), "--out",
+                dir.resolve("u.zip").toString(), "--validation", "0", "--epochs", "2", "--no-onset");
+        assertEquals(0, unvalidated.exitCode(), unvalidated.err());
+        assertTrue(unvalidated.out().contains("  pass   2/2 [####################] loss ")
+                && unvalidated.out().contains("  validation: none"), unvalidated.out());
+        assertTrue(!unvalidated.out().contains("NaN"), "no NaN is printed as a score: " + unvalidated.out());
+        assertTrue(unvalidated.out().contains("validation toned accuracy not measured"), unvalidated.out());
+
+        Cli.Run baseline = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("b.zip").toString(),
+                "--baseline", "--epochs", "2", "--no-onset");
+        assertEquals(0, baseline.exitCode(), baseline.err());
+        assertTrue(baseline.out().contains("0 with the 3 trials a validation split needs; the validation score covers "
+                + "only those (none here: no early stopping, every pass is trained)"), baseline.out());
+    }
+
+    @Test
     void evaluatesOnAnotherSessionAndRefusesAnotherMontage() throws Exception {
         Path train = dir.resolve("a.xdf");
         Path test = dir.resolve("b.xdf");
