@@ -13,6 +13,7 @@ import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.decoder.evaluation.FullInventory;
 import org.naoyu.decoder.evaluation.LearningCurve;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.LinearTrainer;
@@ -81,6 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Epoch> epochs = new ArrayList<>();
+        List<Epoch> everyAttempt = new ArrayList<>();
         List<FrameSeries> sessions = new ArrayList<>();
         double intervals = 0;
         int gaps = 0;
@@ -90,6 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw new CommandFailure(1, file + " does not fit the model: " + String.join("; ", problems));
             }
+            everyAttempt.addAll(test.epochs().epochs());
             List<Epoch> fileEpochs = test.epochs().epochs().stream()
                     .filter(e -> inventory.contains(e.label())).toList();
             for (int i = 1; i < fileEpochs.size(); i++) {
@@ -104,6 +107,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation.Cued cued = Evaluation.cued(loaded.model(), epochs, inventory, gaps == 0 ? Double.NaN
                 : intervals / gaps);
+        FullInventory full = FullInventory.measure(loaded.model(), everyAttempt, inventory);
         AttemptDecoder decoder = new AttemptDecoder(loaded.model(), provenance.epochConfig(),
                 provenance.featureConfig().frameRateHz(), loaded.onset(), a -> { });
         Evaluation.Streaming streaming = Evaluation.streaming(decoder, sessions, inventory,
@@ -111,9 +115,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
                 : learningCurve(provenance, epochs, inventory, err);
         if (json.requested()) {
-            json.printLine(out, jsonSummary(provenance, cued, streaming, curve));
+            json.printLine(out, jsonSummary(provenance, cued, full, streaming, curve));
         } else {
-            printSummary(out, provenance, cued, streaming, curve);
+            printSummary(out, provenance, cued, full, streaming, curve);
         }
         if (report != null) {
             String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
@@ -157,7 +161,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         });
     }
 
-    private void printSummary(PrintWriter out, Provenance provenance, Evaluation.Cued cued,
+    private void printSummary(PrintWriter out, Provenance provenance, Evaluation.Cued cued, FullInventory full,
             Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
         Accuracy accuracy = cued.accuracy();
         int n = cued.labels().size();
@@ -166,6 +170,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
                 accuracy.topFiveToned(), 1.0 / n);
         out.printf(Locale.ROOT, "  base syllable   %.3f%n  tone            %.3f%n", accuracy.base(), accuracy.tone());
+        out.printf(Locale.ROOT, "  every attempt   %d, %d at syllables the model cannot output (of %d it can): top-1 "
+                + "%.3f (seen %.3f, unseen %.3f); initial %.3f, final %.3f, tone %.3f%n", full.attempts(),
+                full.unseenAttempts(), full.inventory(), full.toned(), full.tonedSeen(), full.tonedUnseen(),
+                full.initial(), full.fin(), full.tone());
         out.printf(Locale.ROOT, "  information transfer rate  %.2f bits per attempt, %.1f bits per minute%n",
                 cued.bitsPerAttempt(), cued.bitsPerMinute());
         out.printf(Locale.ROOT, "  decode time per attempt    median %.2f ms, p99 %.2f ms, max %.2f ms (%d streamed)%n",
@@ -191,7 +199,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> jsonSummary(Provenance provenance, Evaluation.Cued cued,
+    private Map<String, Object> jsonSummary(Provenance provenance, Evaluation.Cued cued, FullInventory full,
             Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
         Accuracy accuracy = cued.accuracy();
         int n = cued.labels().size();
@@ -207,6 +215,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         json.put("chance", number(1.0 / n));
         json.put("itr_bits_per_selection", number(cued.bitsPerAttempt()));
         json.put("itr_bits_per_minute", number(cued.bitsPerMinute()));
+        json.put("inventory", full.inventory());
+        json.put("attempts_all", full.attempts());
+        json.put("attempts_unseen", full.unseenAttempts());
+        json.put("toned_all", number(full.toned()));
+        json.put("toned_seen", number(full.tonedSeen()));
+        json.put("toned_unseen", number(full.tonedUnseen()));
+        json.put("initial", number(full.initial()));
+        json.put("final", number(full.fin()));
+        json.put("tone_all", number(full.tone()));
         Map<String, Object> decode = new LinkedHashMap<>();
         decode.put("attempts", streaming.decodeMillis().count());
         decode.put("median", number(streaming.decodeMillis().median()));

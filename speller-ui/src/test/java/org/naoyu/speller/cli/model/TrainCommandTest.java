@@ -155,5 +155,26 @@ class TrainCommandTest {
                 + "model takes 32, the stream has 16"), refused.err());
         assertEquals(0.0, Evaluation.wolpawBits(8, 0.125), 1e-12);
         assertEquals(3.0, Evaluation.wolpawBits(8, 1.0), 1e-12);
+
+        // a session with syllables the model never heard: every attempt counts, the unseen ones as misses
+        Path wider = dir.resolve("d.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", wider.toString(), "--seconds", "45", "--channels", "32",
+                "--rate", "1000", "--cues", "ba1,ga2,shi4,pa1,si4", "--seed", "3").exitCode());
+        Cli.Run full = Cli.naoyu("evaluate", "--model", model.toString(), "--data", wider.toString(), "--json");
+        assertEquals(0, full.exitCode(), full.err());
+        JsonNode all = new ObjectMapper().readTree(full.out());
+        assertEquals(3, all.get("inventory").asInt(), "the toned syllables the model can output");
+        assertTrue(all.get("attempts_unseen").asInt() > 0, full.out());
+        assertEquals(all.get("attempts").asInt() + all.get("attempts_unseen").asInt(), all.get("attempts_all").asInt());
+        assertEquals(0.0, all.get("toned_unseen").asDouble(), 1e-12, "a whole-syllable model cannot say pa1 or si4");
+        assertEquals(all.get("toned").asDouble(), all.get("toned_seen").asDouble(), 1e-12,
+                "the seen attempts are the ones the model's own scores cover");
+        assertTrue(all.get("toned_all").asDouble() < all.get("toned_seen").asDouble(), full.out());
+        for (String part : List.of("initial", "final", "tone_all")) {
+            double value = all.get(part).asDouble();
+            assertTrue(value >= all.get("toned_all").asDouble() && value <= 1, part + ": " + full.out());
+        }
+        Cli.Run fullText = Cli.naoyu("evaluate", "--model", model.toString(), "--data", wider.toString());
+        assertTrue(fullText.out().contains("  every attempt   "), fullText.out());
     }
 }
