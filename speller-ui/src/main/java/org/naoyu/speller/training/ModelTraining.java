@@ -82,8 +82,8 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             // a network without a validation score stops at an arbitrary pass and nobody can tell how good it is
             throw new CommandFailure(1, "cannot train the network on this data: " + coverage.describe()
                     + ". Without validation it would stop at an arbitrary pass and could not be checked. Record "
-                    + "each syllable at least " + EpochSplits.MIN_TRIALS_TO_VALIDATE + " times (repeat the "
-                    + "calibration and train on every session, or cue fewer syllables), train the linear baseline "
+                    + "each syllable at least " + EpochSplits.MIN_TRIALS_TO_VALIDATE + " times (cue fewer "
+                    + "syllables, or train on several calibration sessions that repeat them), train the linear baseline "
                     + "(--baseline), or accept an unvalidated network with --validation 0");
         }
         EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
