@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.StreamOutlet;
+import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.simulate.BadChannel;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.cli.options.SimulatedSignalOptions;
@@ -82,6 +84,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--all-tones", description = "Calibrate every toned syllable, not every base syllable once.")
     boolean allTones;
+
+    @Option(names = "--plan-from", paramLabel = "TRIAL",
+            description = "Cue the participant's calibration plan (parts of syllables first, then every base, then "
+                    + "every toned syllable) from this trial on: 0 for a first session; the end says where the next "
+                    + "session goes on.")
+    Integer planFrom;
 
     @Option(names = "--held-out", description = "The sentence task uses the held-out evaluation sentences.")
     boolean heldOut;
@@ -198,8 +206,39 @@ public final class SimulateCommand implements Callable<Integer> {
                     last.simulatedSeconds(), config.grid().channelCount(), Numbers.plain(config.sampleRateHz()),
                     last.trials(), last.markers());
         }
+        if (planFrom != null) {
+            CalibrationPlan plan = plan();
+            int next = (int) Math.min(plan.trials().size() - 1, planFrom + last.trials());
+            printer.printf(Locale.ROOT, "calibration plan: trials %d to %d of %d (%s to %s); the next session goes on "
+                    + "with --plan-from %d%n", planFrom, planFrom + last.trials() - 1, plan.trials().size(),
+                    plan.blockAt(planFrom).name(), plan.blockAt(Math.max(planFrom, next - 1)).name(), next);
+        }
         printer.flush();
         return 0;
+    }
+
+    /** The plan of the simulated participant: one per --participant, the same in every session of theirs. */
+    private CalibrationPlan plan() {
+        return CalibrationPlan.of(SyllableInventory.standard(), participant);
+    }
+
+    private List<String> chosenCues() {
+        if (planFrom == null) {
+            return cues == null ? List.of() : cues;
+        }
+        if (cues != null || allTones) {
+            throw new IllegalArgumentException("--plan-from chooses the cues itself; give it without --cues or "
+                    + "--all-tones");
+        }
+        if (!"syllables".equals(task)) {
+            throw new IllegalArgumentException("--plan-from applies to --task syllables, not " + task);
+        }
+        CalibrationPlan plan = plan();
+        if (planFrom < 0 || planFrom >= plan.trials().size()) {
+            throw new IllegalArgumentException("--plan-from must be in [0, " + (plan.trials().size() - 1)
+                    + "], got " + planFrom);
+        }
+        return plan.slice(planFrom, plan.trials().size() - planFrom);
     }
 
     private ElectrodeGrid parsedGrid() {
@@ -228,7 +267,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + layout.channelCount() + " channels, got " + randomBad);
         }
         SimulatorConfig.Builder builder = SimulatorConfig.builder().grid(layout).sampleRateHz(signal.rateHz())
-                .task(SimulatorConfig.Task.parse(task)).cues(cues == null ? List.of() : cues).allTones(allTones)
+                .task(SimulatorConfig.Task.parse(task)).cues(chosenCues()).allTones(allTones)
                 .heldOutSentences(heldOut).sentences(chosenSentences()).snr(signal.snr()).seed(seed).participant(participant)
                 .lineFrequencyHz(lineHz)
                 .lineNoiseMicrovolts(lineMicrovolts).badChannels(badChannels).randomBadChannels(randomBad);

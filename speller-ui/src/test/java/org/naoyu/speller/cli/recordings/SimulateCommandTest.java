@@ -98,4 +98,35 @@ class SimulateCommandTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    void sessionsGoOnThroughTheCalibrationPlan() throws Exception {
+        org.naoyu.speller.calibration.CalibrationPlan plan = org.naoyu.speller.calibration.CalibrationPlan.of(
+                org.naoyu.datasets.corpus.SyllableInventory.standard(), 1);
+        Path first = dir.resolve("s1.xdf");
+        Cli.Run run = Cli.naoyu("simulate", "--out", first.toString(), "--seconds", "20", "--channels", "16",
+                "--rate", "1000", "--plan-from", "0");
+        assertEquals(0, run.exitCode(), run.err());
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("calibration plan: trials 0 to (\\d+) of 1771 "
+                + "\\(parts 1/3 to parts 1/3\\); the next session goes on with --plan-from (\\d+)\n").matcher(run.out());
+        assertTrue(said.find(), run.out());
+        int next = Integer.parseInt(said.group(2));
+        assertEquals(Integer.parseInt(said.group(1)) + 1, next);
+        Cli.Run info = Cli.naoyu("info", first.toString());
+        assertTrue(info.out().contains("x cue " + plan.trials().get(0)), "the first cue is the plan's: " + info.out());
+
+        Path second = dir.resolve("s2.xdf");
+        Cli.Run on = Cli.naoyu("simulate", "--out", second.toString(), "--seconds", "10", "--channels", "16",
+                "--rate", "1000", "--seed", "2", "--plan-from", Integer.toString(next));
+        assertEquals(0, on.exitCode(), on.err());
+        assertTrue(on.out().contains("calibration plan: trials " + next + " to "), on.out());
+
+        Cli.Run both = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--seconds", "5",
+                "--plan-from", "0", "--cues", "ba1");
+        assertTrue(both.err().startsWith("naoyu simulate: --plan-from chooses the cues itself"), both.err());
+        Cli.Run beyond = Cli.naoyu("simulate", "--out", dir.resolve("y.xdf").toString(), "--seconds", "5",
+                "--plan-from", "1771");
+        assertTrue(beyond.err().startsWith("naoyu simulate: --plan-from must be in [0, 1770], got 1771"),
+                beyond.err());
+    }
 }
