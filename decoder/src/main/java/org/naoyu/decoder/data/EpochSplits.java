@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Stratified splits of epochs: every toned syllable keeps its share in each part. */
+/**
+ * Splits of epochs into training and validation: stratified (every toned syllable keeps its share in each part), or
+ * grouped by syllable (whole syllables held out, their parts still heard in training) for decoders that name
+ * syllables from their parts.
+ */
 public final class EpochSplits {
 
     /** Training and validation epochs. */
@@ -68,6 +72,45 @@ public final class EpochSplits {
             train.addAll(shuffled.subList(held, shuffled.size()));
         }
         return new Split(train, validation);
+    }
+
+    /**
+     * Holds out whole toned syllables, in an order the seed fixes, until {@code share} of the trials are held out: a
+     * syllable is held out only while its initial, its final and its tone each keep at least
+     * {@link #MIN_TRIALS_TO_VALIDATE} trials in training. The validation score then says how well a decoder with
+     * part heads names syllables it never heard whole, which is what it is for; and it works where a stratified split
+     * cannot, on calibrations that say each syllable once.
+     */
+    public static Split groupedBySyllable(List<Epoch> all, double share, long seed) {
+        if (!(share >= 0 && share < 1)) {
+            throw new IllegalArgumentException("the validation share must be in [0, 1), got " + share);
+        }
+        Map<String, Integer> partTrials = new java.util.HashMap<>();
+        for (Epoch epoch : all) {
+            partKeys(epoch.label()).forEach(key -> partTrials.merge(key, 1, Integer::sum));
+        }
+        List<List<Epoch>> classes = new ArrayList<>(byClass(all).values());
+        Collections.shuffle(classes, new Random(seed));
+        long target = Math.round(share * all.size());
+        List<Epoch> train = new ArrayList<>();
+        List<Epoch> validation = new ArrayList<>();
+        for (List<Epoch> members : classes) {
+            List<String> keys = partKeys(members.get(0).label());
+            boolean keep = validation.size() >= target || keys.stream()
+                    .anyMatch(key -> partTrials.get(key) - members.size() < MIN_TRIALS_TO_VALIDATE);
+            if (keep) {
+                train.addAll(members);
+            } else {
+                validation.addAll(members);
+                keys.forEach(key -> partTrials.merge(key, -members.size(), Integer::sum));
+            }
+        }
+        return new Split(train, validation);
+    }
+
+    private static List<String> partKeys(TonedSyllable syllable) {
+        SyllableParts parts = SyllableParts.of(syllable);
+        return List.of("initial " + parts.initial(), "final " + parts.fin(), "tone " + parts.tone());
     }
 
     /**

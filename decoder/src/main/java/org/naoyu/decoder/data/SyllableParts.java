@@ -1,6 +1,8 @@
 package org.naoyu.decoder.data;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts a Mandarin syllable is made of: its initial consonant ({@code ""} for a zero initial), its final (the rest,
@@ -20,6 +22,21 @@ public record SyllableParts(String initial, String fin, int tone) {
     public static final List<String> INITIALS = List.of("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
             "k", "h", "j", "q", "x", "r", "z", "c", "s");
 
+    /** The initial head's outputs, in order: the zero initial ({@code ""}), then {@link #INITIALS}. */
+    public static final List<String> INITIAL_LABELS = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+            INITIALS.stream()).toList();
+
+    /**
+     * The final head's outputs, in order: the 37 standard finals, {@code yo}'s {@code io}, and the vowelless finals of
+     * the syllabic nasals and {@code r}. Every syllable of the inventory has one of these ({@code SyllablePartsTest}).
+     */
+    public static final List<String> FINALS = List.of("a", "o", "e", "er", "ai", "ei", "ao", "ou", "an", "en", "ang",
+            "eng", "ong", "-i", "i", "ia", "ie", "iao", "iou", "ian", "in", "iang", "ing", "iong", "io", "u", "ua", "uo",
+            "uai", "uei", "uan", "uen", "uang", "ueng", "v", "ve", "van", "vn", "m", "n", "ng", "r");
+
+    /** Parsed once per syllable: a decoder scores all 1,391 for each attempt. */
+    private static final Map<TonedSyllable, SyllableParts> PARSED = new ConcurrentHashMap<>();
+
     public SyllableParts {
         if (initial == null || !(initial.isEmpty() || INITIALS.contains(initial))) {
             throw new IllegalArgumentException("initial must be one of " + INITIALS + " or empty, got '" + initial
@@ -35,6 +52,20 @@ public record SyllableParts(String initial, String fin, int tone) {
 
     /** The parts of {@code syllable}. */
     public static SyllableParts of(TonedSyllable syllable) {
+        return PARSED.computeIfAbsent(syllable, SyllableParts::parse);
+    }
+
+    /** Where this initial is in {@link #INITIAL_LABELS}. */
+    public int initialIndex() {
+        return INITIAL_LABELS.indexOf(initial);
+    }
+
+    /** Where this final is in {@link #FINALS}, or -1 for a final outside them (none in the inventory). */
+    public int finalIndex() {
+        return FINALS.indexOf(fin);
+    }
+
+    private static SyllableParts parse(TonedSyllable syllable) {
         String base = syllable.base();
         if (!base.matches(".*[aeiouv].*")) {
             // syllabic nasals and the like (m, n, ng, r; hm, hng): no vowel, so the consonants are the final

@@ -21,7 +21,7 @@ public final class Evaluation {
     /**
      * Cued attempts decoded at their true onsets.
      *
-     * @param labels        the inventory's toned syllables, in order
+     * @param labels        the toned syllables said or decoded, in the inventory's order
      * @param confusion     counts, rows said, columns decoded
      * @param perClass      accuracy per syllable (NaN when it was never said)
      * @param bitsPerAttempt Wolpaw's information transfer rate
@@ -59,22 +59,43 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /**
+     * Decodes {@code epochs} over the model's {@code inventory} (the toned syllables it answers with). The confusion
+     * matrix and per-syllable accuracies cover the syllables said or decoded, in inventory order: over 1,391 outputs
+     * a full matrix would be mostly empty rows; the information rate counts every output as a choice.
+     */
     public static Cued cued(TrainedModel model, List<Epoch> epochs, List<TonedSyllable> inventory, double meanSpacing) {
         List<Posteriors> predicted = model.predict(epochs);
         Accuracy accuracy = Accuracy.of(predicted, epochs, inventory);
-        int n = inventory.size();
+        List<TonedSyllable> guesses = new java.util.ArrayList<>(epochs.size());
+        java.util.Set<TonedSyllable> shown = new java.util.HashSet<>();
+        for (int i = 0; i < epochs.size(); i++) {
+            guesses.add(predicted.get(i).topToned(inventory, 1).get(0).syllable());
+            shown.add(guesses.get(i));
+            shown.add(epochs.get(i).label());
+        }
+        List<TonedSyllable> labels = inventory.stream().filter(shown::contains).toList();
+        java.util.Map<TonedSyllable, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.get(i), i);
+        }
+        int n = labels.size();
         int[][] confusion = new int[n][n];
         for (int i = 0; i < epochs.size(); i++) {
-            TonedSyllable guess = predicted.get(i).topToned(inventory, 1).get(0).syllable();
-            confusion[inventory.indexOf(epochs.get(i).label())][inventory.indexOf(guess)]++;
+            Integer said = index.get(epochs.get(i).label());
+            if (said == null) {
+                throw new IllegalArgumentException("attempt at " + epochs.get(i).label() + ", which the model cannot "
+                        + "answer with: evaluate attempts at its inventory here, every attempt with FullInventory");
+            }
+            confusion[said][index.get(guesses.get(i))]++;
         }
         double[] perClass = new double[n];
         for (int r = 0; r < n; r++) {
             int total = Arrays.stream(confusion[r]).sum();
             perClass[r] = total == 0 ? Double.NaN : confusion[r][r] / (double) total;
         }
-        double bits = wolpawBits(n, accuracy.toned());
-        return new Cued(accuracy, inventory.stream().map(TonedSyllable::toned).toList(), confusion, perClass, bits,
+        double bits = wolpawBits(inventory.size(), accuracy.toned());
+        return new Cued(accuracy, labels.stream().map(TonedSyllable::toned).toList(), confusion, perClass, bits,
                 bits * 60 / meanSpacing);
     }
 

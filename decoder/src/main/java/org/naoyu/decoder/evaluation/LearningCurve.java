@@ -17,7 +17,9 @@ import org.naoyu.decoder.model.TrainingRecipe;
 /**
  * Accuracy against the number of training trials: the network and the linear baseline trained on the first 25, 50
  * and 75 % of the median number of training trials per syllable, then on all of them (nested sets, the same validation
- * trials for early stopping), and tested on the same test attempts. Trained the way the model's recipe says; the other kind with its defaults.
+ * trials for early stopping), and tested on the same test attempts. Trained the way the model's recipe says; the other
+ * kind with its defaults and the same heads. {@code inventory} is what the model answers with (with part heads, the
+ * language), the same for every point.
  */
 public final class LearningCurve {
 
@@ -50,7 +52,7 @@ public final class LearningCurve {
             for (int size : sizes) {
                 List<Epoch> train = EpochSplits.firstPerClass(split.train(), size);
                 long start = System.nanoTime();
-                TrainedModel model = trainer.train(train, split.validation());
+                TrainedModel model = trainer.train(train, split.validation(), inventory, pass -> { });
                 Accuracy accuracy = Accuracy.of(model.predict(test), test, inventory);
                 int perSyllable = size == Integer.MAX_VALUE ? median : size;
                 points.add(new Point(model.kind(), perSyllable, train.size(), accuracy));
@@ -63,10 +65,12 @@ public final class LearningCurve {
     }
 
     private static DecoderTrainer networkTrainer(TrainingRecipe recipe) {
-        return recipe.network() != null ? recipe.network() : NetworkTrainer.DEFAULT.withSeed(recipe.seed());
+        return recipe.network() != null ? recipe.network()
+                : NetworkTrainer.defaults(recipe.trainer().heads()).withSeed(recipe.seed());
     }
 
     private static DecoderTrainer linearTrainer(TrainingRecipe recipe) {
-        return recipe.linear() != null ? recipe.linear() : LinearTrainer.DEFAULT.withSeed(recipe.seed());
+        return recipe.linear() != null ? recipe.linear()
+                : LinearTrainer.DEFAULT.withSeed(recipe.seed()).withHeads(recipe.trainer().heads());
     }
 }

@@ -22,7 +22,9 @@ public record Accuracy(int count, double toned, double topFiveToned, double base
             List<Posteriors.Scored> best = p.topToned(inventory, 5);
             toned += !best.isEmpty() && best.get(0).syllable().equals(truth) ? 1 : 0;
             top5 += best.stream().anyMatch(s -> s.syllable().equals(truth)) ? 1 : 0;
-            base += p.bestBase().equals(truth.base()) ? 1 : 0;
+            // a decoder without a whole-syllable head has no base of its own: its best toned syllable's is taken
+            String bestBase = p.hasWhole() ? p.bestBase() : best.isEmpty() ? "" : best.get(0).syllable().base();
+            base += bestBase.equals(truth.base()) ? 1 : 0;
             tone += p.bestTone() == truth.tone() ? 1 : 0;
         }
         double n = Math.max(1, epochs.size());

@@ -3,6 +3,7 @@ package org.naoyu.decoder.model;
 import java.util.List;
 import java.util.function.Consumer;
 import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.TonedSyllable;
 
 /** Trains a {@link SyllableDecoder} (Tribuo's Trainer shape): the network and the linear baseline both are one. */
 public interface DecoderTrainer {
@@ -12,13 +13,24 @@ public interface DecoderTrainer {
             double validationTone) {
     }
 
+    /** The heads the trained model will have. */
+    Heads heads();
+
     /**
      * Trains on {@code train}, choosing when to stop by {@code validation} (may be empty: then a fixed number of
-     * passes), reporting each pass to {@code progress}.
+     * passes), reporting each pass to {@code progress}. {@code language} is every toned syllable the speller may
+     * need: a model with part heads answers with all of them (and those it trained on), a whole-syllable model only
+     * with those it trained on.
      */
-    TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress);
+    TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
+            Consumer<Progress> progress);
+
+    /** Trains a model that answers with the syllables it trained on. */
+    default TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
+        return train(train, validation, List.of(), progress);
+    }
 
     default TrainedModel train(List<Epoch> train, List<Epoch> validation) {
-        return train(train, validation, p -> { });
+        return train(train, validation, List.of(), p -> { });
     }
 }

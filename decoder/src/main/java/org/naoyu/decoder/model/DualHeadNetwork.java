@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -21,14 +20,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The syllable decoder's network (DeepLearning4J): a window of feature frames through a temporal convolution (5 frames)
  * that learns spatial-temporal filters across channels, the maximum over each {@code poolFrames} frames, then a
- * summary of the window (a convolution as long as the window, an LSTM averaged over it, or both), a shared dense layer, and two
- * softmax heads, one over base syllables and one over the five tones — NeuroXess's two streams. Joint toned-syllable
- * posteriors are the product of the heads (see {@link Posteriors}).
+ * summary of the window (a convolution as long as the window, an LSTM averaged over it, or both; optionally beside a
+ * linear path over the window in 100-ms bins), a shared dense layer, and softmax heads ({@link Heads}): one over base
+ * syllables and one over the five tones — NeuroXess's two streams — on the shared layer, and with part heads one over
+ * initials and one over finals — Westlake's branches — read straight off the summary, so that a part is a linear
+ * function of features that do not depend on which syllable it came in. Toned-syllable posteriors combine the heads
+ * (see {@link Posteriors}).
  */
 public final class DualHeadNetwork {
 
@@ -43,9 +44,12 @@ public final class DualHeadNetwork {
      * @param dropout      dropout retain probability of the shared layer, in (0, 1]
      * @param learningRate Adam's learning rate
      * @param seed         weights and shuffling
+     * @param wideUnits    units of the linear path beside the convolutions (0: none): the window averaged in bins of
+     *                     {@value #WIDE_BIN_FRAMES} frames, as the linear baseline reads it, projected linearly, in
+     *                     [0, 1024]
      */
     public record Settings(int convFilters, int poolFrames, int lstmUnits, int patternUnits, int denseUnits,
-            double dropout, double learningRate, long seed) {
+            double dropout, double learningRate, long seed, int wideUnits) {
         /**
          * Chosen on simulated sessions (64 channels, 20 toned syllables, 18 training trials each, tested on two other
          * sessions): the whole-window convolution alone scored 0.81 top-1 toned; adding an LSTM over the same steps
@@ -53,9 +57,21 @@ public final class DualHeadNetwork {
          */
         public static final Settings DEFAULT = new Settings(32, 5, 0, 64, 64, 0.5, 1e-3, 1);
 
+        /** A network without the linear path. */
+        public Settings(int convFilters, int poolFrames, int lstmUnits, int patternUnits, int denseUnits,
+                double dropout, double learningRate, long seed) {
+            this(convFilters, poolFrames, lstmUnits, patternUnits, denseUnits, dropout, learningRate, seed, 0);
+        }
+
         public Settings withSeed(long newSeed) {
             return new Settings(convFilters, poolFrames, lstmUnits, patternUnits, denseUnits, dropout, learningRate,
-                    newSeed);
+                    newSeed, wideUnits);
+        }
+
+        /** The same network with a linear path of {@code units} (0: none). */
+        public Settings withWideUnits(int units) {
+            return new Settings(convFilters, poolFrames, lstmUnits, patternUnits, denseUnits, dropout, learningRate,
+                    seed, units);
         }
 
         public Settings {
@@ -74,20 +90,42 @@ public final class DualHeadNetwork {
             if (!(learningRate > 0 && learningRate < 1)) {
                 throw new IllegalArgumentException("learningRate must be in (0, 1), got " + learningRate);
             }
+            if (wideUnits < 0 || wideUnits > 1024) {
+                throw new IllegalArgumentException("wideUnits must be in [0, 1024] (0: no linear path), got "
+                        + wideUnits);
+            }
         }
     }
 
+    /** Frames averaged into one bin of the linear path: 100 ms at 100 frames/s, the linear baseline's bins. */
+    public static final int WIDE_BIN_FRAMES = 10;
+
     private final List<String> bases;
+    private final Heads heads;
     private final int width;
     private final int frames;
     private final ComputationGraph graph;
     private final TrainedModel model;
 
+    /** A network with the whole-syllable and tone heads, answering with any of its bases in any tone. */
     public DualHeadNetwork(List<String> bases, int width, int frames, Settings settings) {
-        if (bases.isEmpty() || width < 1 || frames < Math.max(5, settings.poolFrames())) {
-            throw new IllegalArgumentException("a network needs at least one base syllable, width >= 1 and >= 5 frames, "
-                    + "got " + bases.size() + " bases, width " + width + ", " + frames + " frames");
+        this(bases, width, frames, settings, Heads.WHOLE, null, 1);
+    }
+
+    /**
+     * @param bases       the whole-syllable head's outputs (empty for part heads only)
+     * @param outputs     the toned syllables the model answers with (null: every base in every tone)
+     * @param wholeWeight the whole-syllable head's share when both kinds of head are mixed
+     */
+    public DualHeadNetwork(List<String> bases, int width, int frames, Settings settings, Heads heads,
+            List<org.naoyu.decoder.data.TonedSyllable> outputs, double wholeWeight) {
+        if (heads.whole() == bases.isEmpty() || width < 1 || frames < Math.max(5, settings.poolFrames())
+                || settings.wideUnits() > 0 && frames < WIDE_BIN_FRAMES) {
+            throw new IllegalArgumentException("a network needs base syllables exactly when it has a whole-syllable "
+                    + "head, width >= 1 and >= 5 frames (" + WIDE_BIN_FRAMES + " with a linear path), got " + heads.label() + " heads, " + bases.size()
+                    + " bases, width " + width + ", " + frames + " frames");
         }
+        this.heads = heads;
         this.bases = List.copyOf(bases);
         this.width = width;
         this.frames = frames;
@@ -124,23 +162,32 @@ public final class DualHeadNetwork {
                     .addLayer("patternFlat", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "pattern");
             summaries.add("patternFlat");
         }
+        if (settings.wideUnits() > 0) {
+            // the linear baseline inside the network: the window in 100-ms bins, projected without an activation.
+            // Syllables are sums of their parts' activity (the simulator's gestures, cortex's somatotopy); a linear
+            // read-out carries that sum to combinations never trained, which the convolutions' ReLUs learn less well
+            int bins = frames / WIDE_BIN_FRAMES;
+            graphBuilder.addLayer("bins", new Subsampling1DLayer.Builder().poolingType(PoolingType.AVG)
+                    .kernelSize(WIDE_BIN_FRAMES).stride(WIDE_BIN_FRAMES).build(), "frames")
+                    .addLayer("wide", new Convolution1DLayer.Builder().kernelSize(bins).nOut(settings.wideUnits())
+                            .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build(), "bins")
+                    .addLayer("wideFlat", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "wide");
+            summaries.add("wideFlat");
+        }
         String summary = summaries.get(0);
         if (summaries.size() > 1) {
             graphBuilder.addVertex("summary", new MergeVertex(), summaries.toArray(String[]::new));
             summary = "summary";
         }
-        ComputationGraphConfiguration conf = graphBuilder
+        ComputationGraphConfiguration conf = HeadLayers.add(graphBuilder
                 .addLayer("shared", new DenseLayer.Builder().nOut(settings.denseUnits()).activation(Activation.RELU)
-                        .dropOut(settings.dropout()).build(), summary)
-                .addLayer("base", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(bases.size())
-                        .activation(Activation.SOFTMAX).build(), "shared")
-                .addLayer("tone", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(5)
-                        .activation(Activation.SOFTMAX).build(), "shared")
-                .setOutputs("base", "tone")
+                        .dropOut(settings.dropout()).build(), summary), heads, bases.size(), "shared", summary)
                 .build();
         this.graph = new ComputationGraph(conf);
         graph.init();
-        this.model = new TrainedModel(TrainedModel.Kind.NETWORK, graph, bases, frames, width, 1);
+        this.model = outputs == null ? new TrainedModel(TrainedModel.Kind.NETWORK, graph, bases, frames, width, 1)
+                : new TrainedModel(TrainedModel.Kind.NETWORK, graph, bases, frames, width, 1, heads, outputs,
+                        wholeWeight);
     }
 
     /** The network as a decoder (it keeps training: predictions reflect the current weights). */
@@ -175,18 +222,7 @@ public final class DualHeadNetwork {
     }
 
     private INDArray[] labels(List<Epoch> batch) {
-        INDArray base = Nd4j.zeros(batch.size(), bases.size());
-        INDArray tone = Nd4j.zeros(batch.size(), 5);
-        for (int b = 0; b < batch.size(); b++) {
-            int index = bases.indexOf(batch.get(b).label().base());
-            if (index < 0) {
-                throw new IllegalArgumentException("label " + batch.get(b).label() + " has a base syllable the network "
-                        + "was not built for (it knows " + bases.size() + ")");
-            }
-            base.putScalar(b, index, 1);
-            tone.putScalar(b, batch.get(b).label().tone() - 1, 1);
-        }
-        return new INDArray[] {base, tone};
+        return HeadLayers.labels(batch, heads, bases);
     }
 
     /** A copy of all weights, to keep the best network while training goes on. */

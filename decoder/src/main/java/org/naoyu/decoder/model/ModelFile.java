@@ -10,11 +10,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.onset.OnsetDetector;
 import org.naoyu.decoder.onset.OnsetSpec;
 
@@ -81,7 +83,9 @@ public final class ModelFile {
                 }
                 out.putNextEntry(new ZipEntry(PROVENANCE_ENTRY));
                 out.write(JSON.writeValueAsString(new Stored(provenance, model.frames(), model.width(),
-                        model.binFrames(), model.bases())).getBytes(StandardCharsets.UTF_8));
+                        model.binFrames(), model.bases(), model.heads(),
+                        model.outputs().stream().map(TonedSyllable::toned).toList(), model.wholeWeight()))
+                        .getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
         } finally {
@@ -130,8 +134,18 @@ public final class ModelFile {
             throw new IOException(path + ": not a model file (not a zip: " + e.getMessage() + ")", e);
         }
         ComputationGraph graph = ModelSerializer.restoreComputationGraph(path.toFile(), false);
-        TrainedModel model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
-                stored.width(), stored.binFrames());
+        // a model saved before part heads existed has whole-syllable heads and answers with what it trained on
+        Heads heads = stored.heads() == null ? Heads.WHOLE : stored.heads();
+        List<String> outputs = stored.outputs() == null ? stored.provenance().inventory() : stored.outputs();
+        TrainedModel model;
+        try {
+            model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
+                    stored.width(), stored.binFrames(), heads, outputs.stream().map(TonedSyllable::parse).toList(),
+                    stored.wholeWeight());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(path + ": " + PROVENANCE_ENTRY + " does not describe the graph: " + e.getMessage(),
+                    e);
+        }
         return new Loaded(model, onset, stored.provenance());
     }
 
@@ -152,7 +166,8 @@ public final class ModelFile {
         }
     }
 
-    /** The JSON entry: the provenance and the input shape. */
-    record Stored(Provenance provenance, int frames, int width, int binFrames, java.util.List<String> bases) {
+    /** The JSON entry: the provenance, the input shape, the heads and what the model answers with. */
+    record Stored(Provenance provenance, int frames, int width, int binFrames, List<String> bases, Heads heads,
+            List<String> outputs, double wholeWeight) {
     }
 }

@@ -22,14 +22,47 @@ import org.naoyu.decoder.data.TonedSyllable;
  * @param jitterFrames  largest time shift, frames, in [0, 20]
  * @param channelDrop   share of values zeroed per example, in [0, 0.5]
  * @param noise         standard deviation of added noise (features are z-scores), in [0, 2]
+ * @param heads         the softmax heads ({@link Heads}; null in recipes saved before there was a choice: whole)
  */
 public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, int patience, int batchSize,
-        int jitterFrames, double channelDrop, double noise) implements DecoderTrainer {
+        int jitterFrames, double channelDrop, double noise, Heads heads) implements DecoderTrainer {
 
     public static final NetworkTrainer DEFAULT = new NetworkTrainer(DualHeadNetwork.Settings.DEFAULT, 80, 15, 32, 3,
             0.1, 0.3);
 
+    /**
+     * With both kinds of head, the whole-syllable head's share of the mixture over toned syllables: an even mix, so a
+     * heard syllable's two opinions count alike and an unheard one still gets half the mass the parts give it.
+     */
+    static final double WHOLE_WEIGHT = 0.5;
+
+    /**
+     * Units of the linear path a network with part heads gets by default ({@link DualHeadNetwork.Settings#wideUnits}).
+     * On the full-inventory experiment of docs/DECODING.md (50 minutes of calibration at 64 channels, tested on 359
+     * attempts drawn from all 1,391 syllables), part heads on the convolutions alone named 0.111 of the attempts, with
+     * a linear path of 128 units 0.139; the linear baseline's part heads 0.159.
+     */
+    static final int PARTS_WIDE_UNITS = 128;
+
+    /** The default training for these heads: with part heads, the network has a linear path. */
+    public static NetworkTrainer defaults(Heads heads) {
+        NetworkTrainer trainer = DEFAULT.withHeads(heads);
+        return heads.parts() ? trainer.withSettings(trainer.settings().withWideUnits(PARTS_WIDE_UNITS)) : trainer;
+    }
+
+    /** The same training of another network. */
+    public NetworkTrainer withSettings(DualHeadNetwork.Settings other) {
+        return new NetworkTrainer(other, maxPasses, patience, batchSize, jitterFrames, channelDrop, noise, heads);
+    }
+
+    /** A network with the whole-syllable and tone heads. */
+    public NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, int patience, int batchSize,
+            int jitterFrames, double channelDrop, double noise) {
+        this(settings, maxPasses, patience, batchSize, jitterFrames, channelDrop, noise, Heads.WHOLE);
+    }
+
     public NetworkTrainer {
+        heads = heads == null ? Heads.WHOLE : heads;
         if (maxPasses < 1 || maxPasses > 1000) {
             throw new IllegalArgumentException("maxPasses must be in [1, 1000], got " + maxPasses);
         }
@@ -53,22 +86,28 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
     /** The same training with another seed (weights, shuffling, balancing, augmentation). */
     public NetworkTrainer withSeed(long seed) {
         return new NetworkTrainer(settings.withSeed(seed), maxPasses, patience, batchSize, jitterFrames, channelDrop,
-                noise);
+                noise, heads);
     }
 
     /** The same training with at most {@code passes} passes (the patience shrinks to fit). */
     public NetworkTrainer withMaxPasses(int passes) {
         return new NetworkTrainer(settings, passes, Math.min(patience, passes), batchSize, jitterFrames, channelDrop,
-                noise);
+                noise, heads);
+    }
+
+    /** The same training with other heads. */
+    public NetworkTrainer withHeads(Heads other) {
+        return new NetworkTrainer(settings, maxPasses, patience, batchSize, jitterFrames, channelDrop, noise, other);
     }
 
     @Override
-    public TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
-        TrainingSet set = TrainingSet.of(train);
-        List<String> bases = set.bases();
-        List<TonedSyllable> inventory = set.inventory();
+    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
+            Consumer<Progress> progress) {
+        TrainingSet set = TrainingSet.of(train, heads, language);
+        List<TonedSyllable> outputs = set.outputs();
         Epoch first = set.first();
-        DualHeadNetwork network = new DualHeadNetwork(bases, first.width(), first.frames(), settings);
+        DualHeadNetwork network = new DualHeadNetwork(set.bases(), first.width(), first.frames(), settings, heads,
+                outputs, WHOLE_WEIGHT);
         Random random = new Random(settings.seed());
         List<Epoch> balanced = balance(train, random);
         double best = -1;
@@ -82,7 +121,7 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
             Collections.shuffle(augmented, random);
             double loss = network.fitEpoch(augmented, batchSize);
             Accuracy accuracy = validation.isEmpty() ? null
-                    : Accuracy.of(network.predict(validation), validation, inventory);
+                    : Accuracy.of(network.predict(validation), validation, outputs);
             progress.accept(new Progress(pass, loss, accuracy == null ? Double.NaN : accuracy.toned(),
                     accuracy == null ? Double.NaN : accuracy.base(), accuracy == null ? Double.NaN : accuracy.tone()));
             if (accuracy == null) {

@@ -2,26 +2,73 @@ package org.naoyu.decoder.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.naoyu.decoder.data.SyllableParts;
 import org.naoyu.decoder.data.TonedSyllable;
 
 /**
- * What the decoder believes about one attempt: a distribution over base syllables and one over tones. Toned syllables
- * are scored by the product of the two (the heads are trained jointly but predict independently), renormalised over
- * the toned syllables asked about.
+ * What the decoder believes about one attempt: a distribution over tones, and over base syllables (the whole-syllable
+ * head, empty without one), initials and finals (the part heads, empty without them).
+ *
+ * <p>A toned syllable is scored by the product of the heads that describe it, renormalised over the toned syllables
+ * asked about: base × tone by the whole-syllable head (zero for a base it does not know), initial × final × tone by
+ * the part heads (any syllable of the language). With both, the two distributions are mixed,
+ * {@code wholeWeight · whole + (1 − wholeWeight) · parts}: a syllable heard in training gets both opinions, one never
+ * heard gets the parts' alone. Heads are trained jointly but predict independently, so the products are a
+ * naive-Bayes reading of them.
  */
-public record Posteriors(List<String> bases, double[] base, double[] tone) {
+public record Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
+        double wholeWeight) {
+
+    /** Base name to output index, per output list (a model's lists are shared by all its posteriors). */
+    private static final Map<List<String>, Map<String, Integer>> BASE_INDEX = new ConcurrentHashMap<>();
+
     public Posteriors {
         bases = List.copyOf(bases);
         if (base.length != bases.size() || tone.length != 5) {
             throw new IllegalArgumentException("posteriors need " + bases.size() + " base and 5 tone probabilities, got "
                     + base.length + " and " + tone.length);
         }
+        boolean parts = initial.length > 0 || fin.length > 0;
+        if (parts && (initial.length != SyllableParts.INITIAL_LABELS.size()
+                || fin.length != SyllableParts.FINALS.size())) {
+            throw new IllegalArgumentException("part posteriors need " + SyllableParts.INITIAL_LABELS.size()
+                    + " initial and " + SyllableParts.FINALS.size() + " final probabilities, got " + initial.length
+                    + " and " + fin.length);
+        }
+        if (bases.isEmpty() && !parts) {
+            throw new IllegalArgumentException("posteriors need a whole-syllable head, part heads, or both");
+        }
+        if (!(wholeWeight >= 0 && wholeWeight <= 1)) {
+            throw new IllegalArgumentException("wholeWeight must be in [0, 1], got " + wholeWeight);
+        }
         base = base.clone();
         tone = tone.clone();
+        initial = initial.clone();
+        fin = fin.clone();
     }
 
+    /** A whole-syllable decoder's posteriors: base and tone. */
+    public Posteriors(List<String> bases, double[] base, double[] tone) {
+        this(bases, base, tone, new double[0], new double[0], 1);
+    }
+
+    public boolean hasWhole() {
+        return !bases.isEmpty();
+    }
+
+    public boolean hasParts() {
+        return initial.length > 0;
+    }
+
+    /** The whole-syllable head's best base; a decoder with part heads only has none. */
     public String bestBase() {
+        if (!hasWhole()) {
+            throw new IllegalStateException("a decoder with part heads only has no base head: ask topToned");
+        }
         return bases.get(argMax(base));
     }
 
@@ -31,23 +78,70 @@ public record Posteriors(List<String> bases, double[] base, double[] tone) {
 
     /** The {@code k} most probable toned syllables among {@code allowed} (e.g. the inventory), best first. */
     public List<Scored> topToned(List<TonedSyllable> allowed, int k) {
-        List<Scored> scored = new ArrayList<>();
-        double total = 0;
-        for (TonedSyllable syllable : allowed) {
-            int b = bases.indexOf(syllable.base());
-            if (b >= 0) {
-                double p = base[b] * tone[syllable.tone() - 1];
-                scored.add(new Scored(syllable, p));
-                total += p;
+        double[] whole = hasWhole() ? wholeScores(allowed) : null;
+        double[] parts = hasParts() ? partScores(allowed) : null;
+        double w = whole == null ? 0 : parts == null ? 1 : wholeWeight;
+        List<Scored> scored = new ArrayList<>(allowed.size());
+        for (int i = 0; i < allowed.size(); i++) {
+            double p = (whole == null ? 0 : w * whole[i]) + (parts == null ? 0 : (1 - w) * parts[i]);
+            if (p > 0 || parts != null || known(allowed.get(i))) {
+                scored.add(new Scored(allowed.get(i), p));
             }
         }
-        final double norm = total > 0 ? total : 1;
-        return scored.stream().map(s -> new Scored(s.syllable(), s.probability() / norm))
-                .sorted(Comparator.comparingDouble(Scored::probability).reversed()).limit(k).toList();
+        return scored.stream().sorted(Comparator.comparingDouble(Scored::probability).reversed()).limit(k).toList();
     }
 
     /** A toned syllable with its probability. */
     public record Scored(TonedSyllable syllable, double probability) {
+    }
+
+    private boolean known(TonedSyllable syllable) {
+        return hasWhole() && baseIndex().containsKey(syllable.base());
+    }
+
+    /** base × tone over {@code allowed}, normalised; 0 for a base the head does not have. */
+    private double[] wholeScores(List<TonedSyllable> allowed) {
+        Map<String, Integer> index = baseIndex();
+        double[] scores = new double[allowed.size()];
+        for (int i = 0; i < scores.length; i++) {
+            Integer b = index.get(allowed.get(i).base());
+            scores[i] = b == null ? 0 : base[b] * tone[allowed.get(i).tone() - 1];
+        }
+        return normalised(scores);
+    }
+
+    /** initial × final × tone over {@code allowed}, normalised. */
+    private double[] partScores(List<TonedSyllable> allowed) {
+        double[] scores = new double[allowed.size()];
+        for (int i = 0; i < scores.length; i++) {
+            SyllableParts parts = SyllableParts.of(allowed.get(i));
+            int f = parts.finalIndex();
+            scores[i] = f < 0 ? 0 : initial[parts.initialIndex()] * fin[f] * tone[parts.tone() - 1];
+        }
+        return normalised(scores);
+    }
+
+    private Map<String, Integer> baseIndex() {
+        return BASE_INDEX.computeIfAbsent(bases, list -> {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                index.put(list.get(i), i);
+            }
+            return Map.copyOf(index);
+        });
+    }
+
+    private static double[] normalised(double[] scores) {
+        double total = 0;
+        for (double s : scores) {
+            total += s;
+        }
+        if (total > 0) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] /= total;
+            }
+        }
+        return scores;
     }
 
     private static int argMax(double[] p) {

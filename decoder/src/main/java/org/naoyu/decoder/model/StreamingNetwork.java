@@ -1,9 +1,11 @@
 package org.naoyu.decoder.model;
 
+import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -11,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,12 +23,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weights. The temporal convolution, which is most of the network's work, is computed for each frame of a waiting
  * attempt's window as soon as the frames it reads have arrived; when the last frame comes, only the window's two edge
  * frames on each side (which see the window's zero padding instead of their neighbours), the pooling, the
- * whole-window convolution, the shared layer and the two heads remain: a tenth of a millisecond at 256 channels,
+ * whole-window convolution, the shared layer and the heads remain: a tenth of a millisecond at 256 channels,
  * where DL4J's {@code output()} on the whole window took 1.3 ms on a warm core and 4 to 17 ms in a live session
  * whose caches the other threads had cooled. The results are DL4J's to float rounding ({@code StreamingNetworkTest}).
  *
  * <p>Only the shape {@link DualHeadNetwork} builds without an LSTM is run this way (convolution, 1-D pooling,
- * whole-window convolution, global average, dense, two softmax heads); {@link #of} answers empty for anything else,
+ * whole-window convolution, global average, dense, softmax heads); {@link #of} answers empty for anything else,
  * and the caller keeps DL4J. One instance follows one stream of frames, held in its caller's ring.
  */
 public final class StreamingNetwork {
@@ -56,10 +59,13 @@ public final class StreamingNetwork {
     /** The shared layer's weights as [input][unit]. */
     private final float[] denseWeights;
     private final float[] denseBias;
-    private final float[] baseWeights;
-    private final float[] baseBias;
-    private final float[] toneWeights;
-    private final float[] toneBias;
+    /** Each head's weights as [input][output] and biases, in the order of {@link Heads#layers()}. */
+    private final float[][] headWeights;
+    private final float[][] headBiases;
+    private final int baseHead;
+    private final int toneHead;
+    private final int initialHead;
+    private final int finalHead;
 
     private final float[] convRing;
     private final int ringFrames;
@@ -73,6 +79,18 @@ public final class StreamingNetwork {
     private final float[] unit;
     private final float[] pattern;
     private final float[] shared;
+    /** The linear path (empty arrays without one): bins of the window, then its units. */
+    private final int wideUnits;
+    private final int wideBins;
+    /** The linear path's weights as [bin][input][unit], read as {@link #convWeights} is. */
+    private final float[] wideWeights;
+    private final float[] wideBias;
+    private final float[] binned;
+    private final float[] wideOut;
+    /** What the shared layer and the part heads read: the pattern units, then the linear path's. */
+    private final float[] summary;
+    /** Whether head h reads the summary (the part heads) rather than the shared layer. */
+    private final boolean[] readsSummary;
 
     private StreamingNetwork(TrainedModel model, ComputationGraph graph, int ringFrames) {
         this.model = model;
@@ -99,10 +117,29 @@ public final class StreamingNetwork {
         this.denseWeights = rowMajor(graph.getLayer("shared").getParam("W"));
         this.denseBias = rowMajor(graph.getLayer("shared").getParam("b"));
         this.dense = denseBias.length;
-        this.baseWeights = rowMajor(graph.getLayer("base").getParam("W"));
-        this.baseBias = rowMajor(graph.getLayer("base").getParam("b"));
-        this.toneWeights = rowMajor(graph.getLayer("tone").getParam("W"));
-        this.toneBias = rowMajor(graph.getLayer("tone").getParam("b"));
+        List<String> heads = model.heads().layers();
+        this.headWeights = new float[heads.size()][];
+        this.headBiases = new float[heads.size()][];
+        for (int h = 0; h < heads.size(); h++) {
+            headWeights[h] = rowMajor(graph.getLayer(heads.get(h)).getParam("W"));
+            headBiases[h] = rowMajor(graph.getLayer(heads.get(h)).getParam("b"));
+        }
+        this.readsSummary = new boolean[heads.size()];
+        for (int h = 0; h < heads.size(); h++) {
+            readsSummary[h] = !graph.getConfiguration().getVertexInputs().get(heads.get(h)).equals(List.of("shared"));
+        }
+        boolean wide = graph.getConfiguration().getVertices().containsKey("wide");
+        this.wideUnits = wide ? (int) graph.getLayer("wide").getParam("W").size(0) : 0;
+        this.wideBins = wide ? (int) graph.getLayer("wide").getParam("W").size(2) : 0;
+        this.wideWeights = wide ? rowMajor(graph.getLayer("wide").getParam("W")) : new float[0];
+        this.wideBias = wide ? rowMajor(graph.getLayer("wide").getParam("b")) : new float[0];
+        this.binned = new float[wideBins * width];
+        this.wideOut = new float[wideUnits];
+        this.summary = new float[patternUnits + wideUnits];
+        this.baseHead = heads.indexOf("base");
+        this.toneHead = heads.indexOf("tone");
+        this.initialHead = heads.indexOf("initial");
+        this.finalHead = heads.indexOf("final");
         this.ringFrames = ringFrames;
         this.convRing = new float[ringFrames * filters];
         this.convolved = new float[frames * filters];
@@ -118,7 +155,7 @@ public final class StreamingNetwork {
      * not a network of the shape this runs (the linear baseline, a network with an LSTM).
      */
     public static Optional<StreamingNetwork> of(TrainedModel model, int ringFrames) {
-        if (model.kind() != TrainedModel.Kind.NETWORK || !supported(model.graph())) {
+        if (model.kind() != TrainedModel.Kind.NETWORK || !supported(model.graph(), model.heads())) {
             return Optional.empty();
         }
         if (ringFrames < model.frames()) {
@@ -128,10 +165,17 @@ public final class StreamingNetwork {
         return Optional.of(new StreamingNetwork(model, model.graph(), ringFrames));
     }
 
-    /** Whether the graph is exactly conv → 1-D pooling → whole-window conv → global average → dense → 2 heads. */
-    static boolean supported(ComputationGraph graph) {
+    /**
+     * Whether the graph is exactly conv → 1-D pooling → whole-window conv → global average (→ merged with the linear
+     * path: 100-ms average bins → whole-window linear conv → global average) → dense → the heads, each reading the
+     * dense layer or (part heads) the summary.
+     */
+    static boolean supported(ComputationGraph graph, Heads heads) {
         Layer[] layers = graph.getLayers();
-        if (layers.length != 7 || graph.getConfiguration().getNetworkInputs().size() != 1) {
+        boolean wide = graph.getConfiguration().getVertices().containsKey("wide");
+        String summary = wide ? "summary" : "patternFlat";
+        if (layers.length != 5 + (wide ? 3 : 0) + heads.layers().size()
+                || graph.getConfiguration().getNetworkInputs().size() != 1) {
             return false;
         }
         try {
@@ -140,38 +184,64 @@ public final class StreamingNetwork {
             Convolution1DLayer pattern = (Convolution1DLayer) graph.getLayer("pattern").conf().getLayer();
             GlobalPoolingLayer flat = (GlobalPoolingLayer) graph.getLayer("patternFlat").conf().getLayer();
             DenseLayer shared = (DenseLayer) graph.getLayer("shared").conf().getLayer();
-            OutputLayer base = (OutputLayer) graph.getLayer("base").conf().getLayer();
-            OutputLayer tone = (OutputLayer) graph.getLayer("tone").conf().getLayer();
-            return conv.getConvolutionMode() == ConvolutionMode.Same && plain(conv) && conv.getKernelSize()[0] % 2 == 1
-                    && pool.getConvolutionMode() == ConvolutionMode.Truncate && pool.getPadding()[0] == 0
-                    && pool.getDilation()[0] == 1
-                    && (pool.getPoolingType() == PoolingType.MAX || pool.getPoolingType() == PoolingType.AVG)
-                    && pattern.getConvolutionMode() == ConvolutionMode.Truncate && plain(pattern)
-                    && flat.getPoolingType() == PoolingType.AVG && (flat.getPoolingDimensions() == null
-                            || java.util.Arrays.equals(flat.getPoolingDimensions(), new int[] {2}))
+            for (String name : heads.layers()) {
+                OutputLayer head = (OutputLayer) graph.getLayer(name).conf().getLayer();
+                boolean part = name.equals("initial") || name.equals("final");
+                if (!(head.hasBias() && head.getActivationFn() instanceof ActivationSoftmax
+                        && (inputs(graph, name, "shared") || part && inputs(graph, name, summary)))) {
+                    return false;
+                }
+            }
+            return conv.getConvolutionMode() == ConvolutionMode.Same && plain(conv, PLAIN_RELU)
+                    && conv.getKernelSize()[0] % 2 == 1
+                    && pooling(pool) && (pool.getPoolingType() == PoolingType.MAX
+                            || pool.getPoolingType() == PoolingType.AVG)
+                    && pattern.getConvolutionMode() == ConvolutionMode.Truncate && plain(pattern, PLAIN_RELU)
+                    && averaged(flat)
                     && shared.hasBias() && PLAIN_RELU.equals(shared.getActivationFn())
-                    && base.hasBias() && base.getActivationFn() instanceof ActivationSoftmax
-                    && tone.hasBias() && tone.getActivationFn() instanceof ActivationSoftmax
                     && inputs(graph, "conv", "frames") && inputs(graph, "steps", "conv")
                     && inputs(graph, "pattern", "steps") && inputs(graph, "patternFlat", "pattern")
-                    && inputs(graph, "shared", "patternFlat") && inputs(graph, "base", "shared")
-                    && inputs(graph, "tone", "shared");
+                    && inputs(graph, "shared", summary) && (!wide || widePath(graph));
         } catch (ClassCastException | NullPointerException | IllegalStateException notThisShape) {
             return false;
         }
     }
 
+    /** The linear path: average bins of the input, one linear convolution over them all, merged after the pattern. */
+    private static boolean widePath(ComputationGraph graph) {
+        Subsampling1DLayer bins = (Subsampling1DLayer) graph.getLayer("bins").conf().getLayer();
+        Convolution1DLayer wide = (Convolution1DLayer) graph.getLayer("wide").conf().getLayer();
+        GlobalPoolingLayer flat = (GlobalPoolingLayer) graph.getLayer("wideFlat").conf().getLayer();
+        return pooling(bins) && bins.getPoolingType() == PoolingType.AVG
+                && bins.getKernelSize()[0] == bins.getStride()[0]
+                && wide.getConvolutionMode() == ConvolutionMode.Truncate && plain(wide, new ActivationIdentity())
+                && averaged(flat) && inputs(graph, "bins", "frames") && inputs(graph, "wide", "bins")
+                && inputs(graph, "wideFlat", "wide")
+                && graph.getConfiguration().getVertices().get("summary") instanceof MergeVertex
+                && inputs(graph, "summary", "patternFlat", "wideFlat");
+    }
+
+    private static boolean pooling(Subsampling1DLayer pool) {
+        return pool.getConvolutionMode() == ConvolutionMode.Truncate && pool.getPadding()[0] == 0
+                && pool.getDilation()[0] == 1;
+    }
+
+    private static boolean averaged(GlobalPoolingLayer flat) {
+        return flat.getPoolingType() == PoolingType.AVG && (flat.getPoolingDimensions() == null
+                || java.util.Arrays.equals(flat.getPoolingDimensions(), new int[] {2}));
+    }
+
     /** max(0, x): no threshold, no cap, no leak. */
     private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
 
-    /** A 1-D convolution this class computes: stride 1, no dilation or padding, a bias, plain ReLU, channels first. */
-    private static boolean plain(Convolution1DLayer conv) {
+    /** A 1-D convolution this class computes: stride 1, no dilation or padding, a bias, this activation, NCW. */
+    private static boolean plain(Convolution1DLayer conv, Object activation) {
         return conv.getStride()[0] == 1 && conv.getDilation()[0] == 1 && conv.getPadding()[0] == 0 && conv.hasBias()
-                && PLAIN_RELU.equals(conv.getActivationFn()) && conv.getRnnDataFormat() == RNNFormat.NCW;
+                && activation.equals(conv.getActivationFn()) && conv.getRnnDataFormat() == RNNFormat.NCW;
     }
 
-    private static boolean inputs(ComputationGraph graph, String vertex, String input) {
-        return graph.getConfiguration().getVertexInputs().get(vertex).equals(java.util.List.of(input));
+    private static boolean inputs(ComputationGraph graph, String vertex, String... inputs) {
+        return graph.getConfiguration().getVertexInputs().get(vertex).equals(List.of(inputs));
     }
 
     /** A parameter's values in row-major order (a DL4J [nIn, nOut] matrix row by row; a bias as it is). */
@@ -307,13 +377,44 @@ public final class StreamingNetwork {
                 pattern[u] += Math.max(0f, unit[u]) / patternOutputs;
             }
         }
-        layer(pattern, denseWeights, denseBias, shared);
+        System.arraycopy(pattern, 0, summary, 0, patternUnits);
+        if (wideUnits > 0) {
+            widePath(ring, first);
+        }
+        layer(summary, denseWeights, denseBias, shared);
         for (int j = 0; j < dense; j++) {
             shared[j] = Math.max(0f, shared[j]);
         }
-        return new Posteriors(model.bases(), softmax(shared, baseWeights, baseBias),
-                softmax(shared, toneWeights, toneBias));
+        return new Posteriors(model.bases(), head(baseHead), head(toneHead), head(initialHead), head(finalHead),
+                model.wholeWeight());
     }
+
+    /** The linear path of the window starting at {@code first}: bin means, then one linear map into the summary. */
+    private void widePath(float[] ring, long first) {
+        int binFrames = frames / wideBins;
+        java.util.Arrays.fill(binned, 0f);
+        for (int b = 0; b < wideBins; b++) {
+            for (int f = b * binFrames; f < (b + 1) * binFrames; f++) {
+                int from = slot(first + f) * width;
+                for (int i = 0; i < width; i++) {
+                    binned[b * width + i] += ring[from + i];
+                }
+            }
+        }
+        for (int k = 0; k < binned.length; k++) {
+            binned[k] /= binFrames;
+        }
+        // weights [bin][input][unit]: the bins are the taps of a convolution as long as the window
+        layer(binned, wideWeights, wideBias, wideOut);
+        System.arraycopy(wideOut, 0, summary, patternUnits, wideUnits);
+    }
+
+    /** The softmax of head {@code h} over its input; empty when the model has no such head. */
+    private double[] head(int h) {
+        return h < 0 ? NO_HEAD : softmax(readsSummary[h] ? summary : shared, headWeights[h], headBiases[h]);
+    }
+
+    private static final double[] NO_HEAD = new double[0];
 
     private int slot(long frame) {
         return (int) (frame % ringFrames);

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.TonedSyllable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained decoder with what it needs to run: the DL4J graph (two softmax outputs, base and tone), the base syllables
- * in output order, and the input shape — windows of {@code frames × width} for the network, the same averaged in bins
- * of {@code binFrames} for the linear model.
+ * A trained decoder with what it needs to run: the DL4J graph (softmax outputs named by its {@link Heads}), the base
+ * syllables of the whole-syllable head in output order, the toned syllables it answers with, how the whole and the
+ * part heads are mixed, and the input shape — windows of {@code frames × width} for the network, the same averaged in
+ * bins of {@code binFrames} for the linear model.
  */
 public final class TrainedModel implements SyllableDecoder {
 
@@ -23,14 +25,47 @@ public final class TrainedModel implements SyllableDecoder {
     private final int frames;
     private final int width;
     private final int binFrames;
+    private final Heads heads;
+    private final List<TonedSyllable> outputs;
+    private final double wholeWeight;
 
+    /** A whole-syllable model that answers with any of its bases in any tone. */
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames) {
+        this(kind, graph, bases, frames, width, binFrames, Heads.WHOLE, everyTone(bases), 1);
+    }
+
+    TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
+            Heads heads, List<TonedSyllable> outputs, double wholeWeight) {
+        if (heads.whole() == bases.isEmpty()) {
+            throw new IllegalArgumentException(heads.label() + " heads with " + bases.size() + " base syllables");
+        }
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("a model must answer with at least one toned syllable");
+        }
+        List<String> names = graph.getConfiguration().getNetworkOutputs();
+        if (!names.equals(heads.layers())) {
+            throw new IllegalArgumentException("the graph's outputs " + names + " are not the " + heads.label()
+                    + " heads " + heads.layers());
+        }
         this.kind = kind;
         this.graph = graph;
         this.bases = List.copyOf(bases);
         this.frames = frames;
         this.width = width;
         this.binFrames = binFrames;
+        this.heads = heads;
+        this.outputs = List.copyOf(outputs);
+        this.wholeWeight = heads == Heads.BOTH ? wholeWeight : heads.whole() ? 1 : 0;
+    }
+
+    private static List<TonedSyllable> everyTone(List<String> bases) {
+        List<TonedSyllable> all = new ArrayList<>();
+        for (String base : bases) {
+            for (int tone = 1; tone <= 5; tone++) {
+                all.add(new TonedSyllable(base, tone));
+            }
+        }
+        return all;
     }
 
     public Kind kind() {
@@ -39,6 +74,20 @@ public final class TrainedModel implements SyllableDecoder {
 
     public List<String> bases() {
         return bases;
+    }
+
+    public Heads heads() {
+        return heads;
+    }
+
+    /** The toned syllables this model answers with: those it heard, or with part heads every one of the language. */
+    public List<TonedSyllable> outputs() {
+        return outputs;
+    }
+
+    /** The whole-syllable head's share when both kinds of head are mixed (1 for whole only, 0 for parts only). */
+    public double wholeWeight() {
+        return wholeWeight;
     }
 
     public int frames() {
@@ -64,9 +113,17 @@ public final class TrainedModel implements SyllableDecoder {
         }
         INDArray input = kind == Kind.NETWORK ? recurrentInput(epochs) : binnedInput(epochs);
         INDArray[] out = graph.output(false, input);
+        List<String> names = heads.layers();
+        int base = names.indexOf("base");
+        int tone = names.indexOf("tone");
+        int initial = names.indexOf("initial");
+        int fin = names.indexOf("final");
+        double[] none = new double[0];
         List<Posteriors> result = new ArrayList<>(epochs.size());
         for (int e = 0; e < epochs.size(); e++) {
-            result.add(new Posteriors(bases, out[0].getRow(e).toDoubleVector(), out[1].getRow(e).toDoubleVector()));
+            result.add(new Posteriors(bases, base < 0 ? none : out[base].getRow(e).toDoubleVector(),
+                    out[tone].getRow(e).toDoubleVector(), initial < 0 ? none : out[initial].getRow(e).toDoubleVector(),
+                    fin < 0 ? none : out[fin].getRow(e).toDoubleVector(), wholeWeight));
         }
         return result;
     }

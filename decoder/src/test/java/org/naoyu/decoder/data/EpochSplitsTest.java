@@ -36,6 +36,36 @@ class EpochSplitsTest {
     }
 
     @Test
+    void aGroupedSplitHoldsOutWholeSyllablesWhosePartsStayInTraining() {
+        // one trial each of every b/p/m/d with a/i/u in tones 1-4: 48 syllables said once
+        List<Epoch> all = new ArrayList<>();
+        for (String initial : List.of("b", "p", "m", "d")) {
+            for (String fin : List.of("a", "i", "u")) {
+                for (int tone = 1; tone <= 4; tone++) {
+                    all.addAll(trials(initial + fin + tone, 1));
+                }
+            }
+        }
+        assertFalse(EpochSplits.coverage(all).supportsValidation(), "a stratified split validates nothing here");
+        EpochSplits.Split split = EpochSplits.groupedBySyllable(all, 0.25, 3);
+        assertEquals(12, split.validation().size(), "a quarter of the trials, whole syllables");
+        assertEquals(all.size(), split.train().size() + split.validation().size());
+        java.util.Set<TonedSyllable> heldOut = new java.util.HashSet<>();
+        split.validation().forEach(e -> heldOut.add(e.label()));
+        for (TonedSyllable syllable : heldOut) {
+            assertTrue(split.train().stream().noneMatch(e -> e.label().equals(syllable)), syllable + " is held whole");
+            SyllableParts parts = SyllableParts.of(syllable);
+            assertTrue(split.train().stream().filter(e -> SyllableParts.of(e.label()).initial().equals(parts.initial()))
+                    .count() >= EpochSplits.MIN_TRIALS_TO_VALIDATE, "its initial is still trained: " + syllable);
+            assertTrue(split.train().stream().filter(e -> SyllableParts.of(e.label()).fin().equals(parts.fin()))
+                    .count() >= EpochSplits.MIN_TRIALS_TO_VALIDATE, "its final is still trained: " + syllable);
+        }
+        assertEquals(split, EpochSplits.groupedBySyllable(all, 0.25, 3), "the seed fixes the split");
+        assertEquals(0, EpochSplits.groupedBySyllable(trials("ba1", 5), 0.5, 1).validation().size(),
+                "a syllable whose parts nothing else carries is never held out");
+    }
+
+    @Test
     void coverageSaysHowMuchASplitCanValidate() {
         List<Epoch> all = new ArrayList<>(trials("ba1", 10));
         all.addAll(trials("ga2", 3));

@@ -71,6 +71,10 @@ class StreamingNetworkTest {
         Posteriors expected = model.predict(new Epoch(first / 100.0, null, FRAMES, WIDTH, values));
         assertArrayEquals(expected.base(), streamed.base(), 2e-5, "window at frame " + first);
         assertArrayEquals(expected.tone(), streamed.tone(), 2e-5, "window at frame " + first);
+        // 22 and 42 outputs sum more float rounding than 5 tones
+        assertArrayEquals(expected.initial(), streamed.initial(), 1e-4, "window at frame " + first);
+        assertArrayEquals(expected.fin(), streamed.fin(), 1e-4, "window at frame " + first);
+        assertEquals(expected.wholeWeight(), streamed.wholeWeight());
     }
 
     /**
@@ -123,6 +127,26 @@ class StreamingNetworkTest {
         assertStreamedEqualsDl4j(network.model());
     }
 
+    @Test
+    void partHeadsAndBothKindsOfHeadStreamToo() {
+        List<org.naoyu.decoder.data.TonedSyllable> language = List.of("ba1", "pa2", "si4").stream()
+                .map(org.naoyu.decoder.data.TonedSyllable::parse).toList();
+        for (Heads heads : List.of(Heads.PARTS, Heads.BOTH, Heads.WHOLE)) {
+            // with the linear path: 7 bins of 10 frames, as the part heads' default has it
+            DualHeadNetwork network = new DualHeadNetwork(heads.whole() ? BASES : List.of(), WIDTH, FRAMES,
+                    DualHeadNetwork.Settings.DEFAULT.withWideUnits(9), heads, language, 0.5);
+            randomise(network.graph(), 13);
+            assertEquals(heads.parts(), network.model().predict(new Epoch(0, null, FRAMES, WIDTH,
+                    new float[FRAMES * WIDTH])).hasParts());
+            assertStreamedEqualsDl4j(network.model());
+        }
+        DualHeadNetwork parts = new DualHeadNetwork(List.of(), WIDTH, FRAMES, DualHeadNetwork.Settings.DEFAULT,
+                Heads.PARTS, language, 0);
+        randomise(parts.graph(), 17);
+        assertStreamedEqualsDl4j(parts.model());
+        assertFalse(StreamingNetwork.supported(randomNetwork(3).graph(), Heads.PARTS), "heads the graph lacks");
+    }
+
     /** The network's shape with other settings: pooling, the whole-window convolution's activation and padding. */
     private static ComputationGraph custom(PoolingType pooling, IActivation patternActivation, int patternPadding) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
@@ -160,12 +184,13 @@ class StreamingNetworkTest {
     @Test
     void aGraphThisCannotComputeExactlyIsLeftToDl4j() {
         ComputationGraph padded = custom(PoolingType.MAX, new ActivationReLU(), 1);
-        assertFalse(StreamingNetwork.supported(padded), "padding on the whole-window convolution");
+        assertFalse(StreamingNetwork.supported(padded, Heads.WHOLE), "padding on the whole-window convolution");
         ComputationGraph leaky = custom(PoolingType.MAX, new ActivationReLU(null, 0.0, 0.1), 0);
-        assertFalse(StreamingNetwork.supported(leaky), "a leaky ReLU");
+        assertFalse(StreamingNetwork.supported(leaky, Heads.WHOLE), "a leaky ReLU");
         ComputationGraph capped = custom(PoolingType.MAX, new ActivationReLU(6.0, 0.0, 0.0), 0);
-        assertFalse(StreamingNetwork.supported(capped), "a capped ReLU");
-        assertTrue(StreamingNetwork.supported(custom(PoolingType.MAX, new ActivationReLU(), 0)), "the plain one");
+        assertFalse(StreamingNetwork.supported(capped, Heads.WHOLE), "a capped ReLU");
+        assertTrue(StreamingNetwork.supported(custom(PoolingType.MAX, new ActivationReLU(), 0), Heads.WHOLE),
+                "the plain one");
     }
 
     @Test

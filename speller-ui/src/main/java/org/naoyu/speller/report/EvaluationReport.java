@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.naoyu.decoder.data.FrameSeries;
+import org.naoyu.decoder.data.SyllableParts;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.decoder.evaluation.FullInventory;
 import org.naoyu.decoder.evaluation.LearningCurve;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.Provenance;
@@ -28,8 +30,16 @@ public final class EvaluationReport {
 
     /** What the template shows; a {@code null} part leaves its section out. */
     record Page(String model, String kind, String trainedOn, String testedOn, int attempts, int syllables,
-            Figures figures, Onset onset, String confusionSvg, String accuracySvg, Curve curve, Strip strip,
-            String recipe) {
+            Figures figures, Onset onset, String confusionSvg, String accuracySvg, Parts parts, Curve curve,
+            Strip strip, String recipe) {
+    }
+
+    /** Accuracy by syllable part: initial, final, tone. */
+    record Parts(List<PartChart> charts) {
+    }
+
+    /** Accuracy by one kind of syllable part: its name, how many values it has, the bar chart. */
+    record PartChart(String part, int values, String svg) {
     }
 
     record Figures(String toned, String topFive, String chance, String base, String tone, String bitsPerAttempt,
@@ -48,17 +58,36 @@ public final class EvaluationReport {
     record Strip(String seconds, String file, int holdFrames, String threshold, String lagMs, String svg) {
     }
 
+    /** The page; {@code full} (every attempt, scored by syllable parts) may be null, leaving its section out. */
     public static String html(String modelName, Provenance provenance, List<String> testFiles, List<TonedSyllable> inventory,
-            Evaluation.Cued cued, Evaluation.Streaming streaming, List<LearningCurve.Point> curve,
+            Evaluation.Cued cued, FullInventory full, Evaluation.Streaming streaming, List<LearningCurve.Point> curve,
             FrameSeries firstSession, OnsetDetector onset) {
         int n = inventory.size();
         Page page = new Page(modelName, kind(provenance.kind()),
                 provenance.data().stream().map(Provenance.DataFile::name).toList().toString(), testFiles.toString(),
                 cued.accuracy().count(), n, figures(cued, streaming, n), onset(streaming),
                 ReportSvg.confusion(cued.labels(), cued.confusion()), ReportSvg.bars(cued.labels(), cued.perClass(),
-                        1.0 / n), curve(curve, n), strip(firstSession, testFiles, onset, streaming),
+                        1.0 / n), parts(full), curve(curve, n), strip(firstSession, testFiles, onset, streaming),
                 provenance.recipe() == null ? null : provenance.recipe().toString());
         return Templates.render("evaluation.html.mustache", page);
+    }
+
+    /** A bar chart per kind of part, chance being a uniform guess among that part's values. */
+    private static Parts parts(FullInventory full) {
+        if (full == null) {
+            return null;
+        }
+        int[] values = {SyllableParts.INITIAL_LABELS.size(), SyllableParts.FINALS.size(), 5};
+        List<PartChart> charts = new ArrayList<>();
+        for (int k = 0; k < full.byPart().size(); k++) {
+            FullInventory.PartAccuracy part = full.byPart().get(k);
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < part.labels().size(); i++) {
+                labels.add(part.labels().get(i) + " (" + part.attempts()[i] + ")");
+            }
+            charts.add(new PartChart(part.part(), values[k], ReportSvg.bars(labels, part.accuracy(), 1.0 / values[k])));
+        }
+        return new Parts(charts);
     }
 
     private static Figures figures(Evaluation.Cued cued, Evaluation.Streaming streaming, int syllables) {

@@ -66,7 +66,8 @@ final class Decoding {
     void use(ModelFile.Loaded loaded, String how) {
         model = loaded;
         description = loaded.provenance().kind().name().toLowerCase(Locale.ROOT) + ", "
-                + loaded.provenance().inventory().size() + " toned syllables, " + how;
+                + loaded.model().outputs().size() + " toned syllables (" + loaded.model().heads().label() + " heads), "
+                + how;
     }
 
     ModelFile.Loaded model() {

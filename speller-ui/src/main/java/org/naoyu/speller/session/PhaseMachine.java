@@ -1,11 +1,13 @@
 package org.naoyu.speller.session;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.naoyu.acquisition.LocalClock;
 import org.naoyu.decoder.data.TaskEvent;
+import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.speller.session.OnlineSession.Phase;
 import org.naoyu.speller.session.event.SessionEvent;
@@ -171,9 +173,11 @@ final class PhaseMachine {
     /** Refuses command syllables the model does not decode. */
     static void checkCommands(SpellerPipeline.CommandSyllables commands, ModelFile.Loaded model) {
         for (String syllable : new String[] {commands.commit(), commands.undo()}) {
-            if (syllable != null && !model.provenance().inventory().contains(syllable)) {
+            List<String> outputs = model.model().outputs().stream().map(TonedSyllable::toned).toList();
+            if (syllable != null && !outputs.contains(syllable)) {
                 throw new IllegalArgumentException("command syllable '" + syllable + "' is not one the model "
-                        + "decodes; it decodes " + model.provenance().inventory());
+                        + "decodes; it decodes " + (outputs.size() <= 40 ? outputs : outputs.size() + " syllables, "
+                        + "those it trained on: " + model.provenance().inventory()));
             }
         }
     }

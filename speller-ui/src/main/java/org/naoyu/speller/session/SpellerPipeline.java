@@ -9,10 +9,10 @@ import org.naoyu.decoder.language.Syllable;
 import org.naoyu.decoder.language.SyllableLattice;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.Posteriors;
+import org.naoyu.decoder.onset.SpeechSegment;
 import org.naoyu.decoder.stream.AttemptDecoder;
 import org.naoyu.dsp.FeatureChain;
 import org.naoyu.dsp.FeatureConfig;
-import org.naoyu.decoder.onset.SpeechSegment;
 
 /**
  * The online path from samples to sentences: the model's feature chain, the attempt decoder (cued by the task's
@@ -96,7 +96,7 @@ public final class SpellerPipeline {
         this.decoder = new AttemptDecoder(model.model(), model.provenance().epochConfig(), config.frameRateHz(),
                 model.onset(), this::decoded);
         this.language = language;
-        this.inventory = model.provenance().inventory().stream().map(TonedSyllable::parse).toList();
+        this.inventory = model.model().outputs();
         this.listener = listener;
         this.spelling = language.incremental();
         this.latency = latency;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.EpochSplits;
@@ -15,6 +16,7 @@ import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.DecoderTrainer;
+import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.NetworkTrainer;
@@ -34,11 +36,19 @@ import org.naoyu.speller.support.VersionInfo;
  * @param baseline      the linear baseline instead of the network
  * @param passes        passes over the training data at most
  * @param onsetDetector whether to train the speech-onset detector too (self-paced spelling needs it)
+ * @param heads         the decoder's heads: whole syllables, their parts (any syllable of the inventory), or both
  */
 public record ModelTraining(boolean baseline, int passes, double validationShare, long seed, EpochConfig window,
-        boolean onsetDetector) {
+        boolean onsetDetector, Heads heads) {
+
+    /** The toned syllables a decoder with part heads answers with: every one the shipped inventory holds. */
+    static final List<TonedSyllable> LANGUAGE = SyllableInventory.standard().syllables().stream()
+            .map(s -> TonedSyllable.parse(s.toned())).toList();
 
     public ModelTraining {
+        if (heads == null) {
+            throw new IllegalArgumentException("heads must be given: whole, parts or both");
+        }
         if (!(validationShare >= 0 && validationShare < 0.9)) {
             throw new IllegalArgumentException("--validation must be in [0, 0.9), got " + validationShare);
         }
@@ -74,31 +84,46 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
                     + "training needs trials (a calibration session or naoyu simulate)");
         }
-        DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed)
-                : NetworkTrainer.DEFAULT.withMaxPasses(passes).withSeed(seed);
+        DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed).withHeads(heads)
+                : NetworkTrainer.defaults(heads).withMaxPasses(passes).withSeed(seed);
         TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
         EpochSplits.Coverage coverage = EpochSplits.coverage(all);
-        if (!baseline && validationShare > 0 && !coverage.supportsValidation()) {
+        // part heads are validated on whole syllables held out (what they are for) when too few syllables repeat
+        boolean grouped = heads.parts() && validationShare > 0 && !coverage.supportsValidation();
+        EpochSplits.Split split = grouped ? EpochSplits.groupedBySyllable(all, validationShare, seed)
+                : EpochSplits.split(all, validationShare, seed);
+        if (grouped && split.validation().isEmpty()) {
+            throw new CommandFailure(1, "cannot validate the part heads on this data: no syllable can be held out "
+                    + "while its initial, final and tone keep " + EpochSplits.MIN_TRIALS_TO_VALIDATE
+                    + " trials in training (" + coverage.describe() + "). Record more trials, or accept an "
+                    + "unvalidated model with --validation 0");
+        }
+        if (!baseline && validationShare > 0 && !grouped && !coverage.supportsValidation()) {
             // a network without a validation score stops at an arbitrary pass and nobody can tell how good it is
             throw new CommandFailure(1, "cannot train the network on this data: " + coverage.describe()
                     + ". Without validation it would stop at an arbitrary pass and could not be checked. Record "
                     + "each syllable at least " + EpochSplits.MIN_TRIALS_TO_VALIDATE + " times (cue fewer "
                     + "syllables, or train on several calibration sessions that repeat them), train the linear baseline "
-                    + "(--baseline), or accept an unvalidated network with --validation 0");
+                    + "(--baseline), use part heads (--heads parts), which are validated on syllables held out whole, "
+                    + "or accept an unvalidated network with --validation 0");
         }
-        EpochSplits.Split split = EpochSplits.split(all, validationShare, seed);
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
                 java.util.Comparator.comparing(TonedSyllable::toned)).toList();
-        printer.printf(Locale.ROOT, "training the %s on %d epochs of %d toned syllables, validating on %d%n",
-                baseline ? "linear baseline" : "network", split.train().size(), inventory.size(),
-                split.validation().size());
-        if (coverage.validatable() < coverage.syllables()) {
+        printer.printf(Locale.ROOT, "training the %s (%s heads) on %d epochs of %d toned syllables, validating on "
+                + "%d%s%n", baseline ? "linear baseline" : "network", heads.label(), split.train().size(),
+                inventory.size(), split.validation().size(), grouped ? " of " + split.validation().stream()
+                        .map(Epoch::label).distinct().count() + " syllables held out whole" : "");
+        if (heads.parts()) {
+            printer.printf(Locale.ROOT, "  it answers with any of the %d toned syllables of the inventory%n",
+                    LANGUAGE.size());
+        }
+        if (!grouped && coverage.validatable() < coverage.syllables()) {
             printer.printf(Locale.ROOT, "  %s; the validation score covers only those%s%n", coverage.describe(),
                     split.validation().isEmpty() ? " (none here: no early stopping, every pass is trained)" : "");
         }
         printer.flush();
         long start = System.nanoTime();
-        TrainedModel model = trainer.train(split.train(), split.validation(), p -> {
+        TrainedModel model = trainer.train(split.train(), split.validation(), LANGUAGE, p -> {
             printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  %s%n", p.epoch(), passes, bar(p.epoch(), passes),
                     p.trainLoss(), Double.isNaN(p.validationToned()) ? "validation: none"
                             : String.format(Locale.ROOT, "validation: toned %.2f  base %.2f  tone %.2f",
@@ -109,7 +134,8 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         metrics.put("training_epochs", (double) split.train().size());
         metrics.put("validation_epochs", (double) split.validation().size());
         if (!split.validation().isEmpty()) {
-            Accuracy accuracy = Accuracy.of(model.predict(split.validation()), split.validation(), inventory);
+            Accuracy accuracy = Accuracy.of(model.predict(split.validation()), split.validation(),
+                    model.outputs());
             metrics.put("validation_toned", accuracy.toned());
             metrics.put("validation_toned_top5", accuracy.topFiveToned());
             metrics.put("validation_base", accuracy.base());
@@ -137,10 +163,11 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
                 inventory.stream().map(TonedSyllable::toned).toList(), files, seed, metrics, versions, recipe,
                 onset == null ? null : OnsetSpec.of(onset));
         ModelFile.save(model, onset == null ? null : onset.detector(), provenance, out);
-        printer.printf(Locale.ROOT, "wrote %s: %s, %d toned syllables, validation toned accuracy %s (chance %.3f)%s%n",
-                out, model.kind().name().toLowerCase(Locale.ROOT), inventory.size(),
+        printer.printf(Locale.ROOT, "wrote %s: %s, answers with %d toned syllables (trained on %d), validation toned "
+                + "accuracy %s (chance %.4f)%s%n",
+                out, model.kind().name().toLowerCase(Locale.ROOT), model.outputs().size(), inventory.size(),
                 metrics.containsKey("validation_toned") ? String.format(Locale.ROOT, "%.2f",
-                        metrics.get("validation_toned")) : "not measured", 1.0 / inventory.size(),
+                        metrics.get("validation_toned")) : "not measured", 1.0 / model.outputs().size(),
                 onset == null ? ", no onset detector" : String.format(Locale.ROOT, ", onset detector F1 %.2f",
                         onset.tuning().f1()));
         printer.flush();
@@ -180,6 +207,6 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
      */
     public static ModelTraining forSessionCalibration(boolean network) {
         return new ModelTraining(!network, network ? 80 : 40, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0),
-                true);
+                true, Heads.WHOLE);
     }
 }

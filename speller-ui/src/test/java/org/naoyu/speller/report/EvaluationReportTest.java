@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.decoder.evaluation.FullInventory;
 import org.naoyu.decoder.evaluation.LearningCurve;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.LinearTrainer;
+import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.model.Provenance;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.model.TrainingRecipe;
@@ -32,8 +35,10 @@ class EvaluationReportTest {
         List<LearningCurve.Point> curve = List.of(
                 new LearningCurve.Point(TrainedModel.Kind.NETWORK, 2, 10, new Accuracy(12, 0.5, 0.9, 0.6, 0.7)),
                 new LearningCurve.Point(TrainedModel.Kind.LINEAR, 2, 10, new Accuracy(12, 0.75, 1, 0.8333, 0.9)));
+        FullInventory full = FullInventory.of(List.of(sure(0, 1), sure(0, 1)), List.of(said("ba1"), said("pa1")),
+                INVENTORY, INVENTORY);
         String html = EvaluationReport.html("m<1>.zip", provenance("a&b.xdf"), List.of("b.xdf"), INVENTORY, CUED,
-                streaming, curve, null, null);
+                full, streaming, curve, null, null);
         assertTrue(html.startsWith("<!doctype html>"), html);
         assertTrue(html.contains("<p>Model <b>m&lt;1&gt;.zip</b> (linear), trained on [a&amp;b.xdf]; tested on "
                 + "[b.xdf]: 12 attempts at 3 toned syllables.</p>"), html);
@@ -50,6 +55,11 @@ class EvaluationReportTest {
         assertTrue(html.contains("<h2>Confusion matrix</h2><svg"), "the charts go in unescaped");
         assertTrue(html.contains("<h2>Accuracy per syllable</h2><svg"));
         assertTrue(html.contains("<h2>Learning curve</h2>") && html.contains("<polyline"));
+        assertTrue(html.contains("<h2>Accuracy by syllable part</h2>"), html);
+        assertTrue(html.contains("<h3>initial (22 in Mandarin)</h3><svg") && html.contains("<h3>final (42 in "
+                + "Mandarin)</h3><svg") && html.contains("<h3>tone (5 in Mandarin)</h3><svg"), html);
+        assertTrue(html.contains(">b (1)</text>") && html.contains(">p (1)</text>"), "each initial said, with its "
+                + "attempts: " + html);
         assertTrue(html.contains("<h2>Training recipe</h2>"), html);
         assertTrue(html.contains("<pre>TrainingRecipe[network&#61;null, linear&#61;LinearTrainer[binFrames&#61;10"),
                 "the recipe, escaped by the template (= too, harmless in text)");
@@ -62,12 +72,25 @@ class EvaluationReportTest {
         Evaluation.Streaming streaming = new Evaluation.Streaming(new Evaluation.Spread(12, 3, 9, 12), null, 0,
                 new double[0]);
         String html = EvaluationReport.html("m.zip", provenance("a.xdf"), List.of("b.xdf"), INVENTORY, CUED,
-                streaming, List.of(), null, null);
+                null, streaming, List.of(), null, null);
+        assertFalse(html.contains("syllable part"), html);
         assertFalse(html.contains("<td>onset detection</td>"), html);
         assertFalse(html.contains("<td>self-paced toned syllable</td>"), html);
         assertFalse(html.contains("Learning curve"), html);
         assertTrue(html.contains("<h2>Confusion matrix</h2>"), html);
         selfContained(html);
+    }
+
+    private static Posteriors sure(int base, int tone) {
+        double[] b = new double[3];
+        b[base] = 1;
+        double[] t = new double[5];
+        t[tone - 1] = 1;
+        return new Posteriors(List.of("ba", "ga", "shi"), b, t);
+    }
+
+    private static Epoch said(String toned) {
+        return new Epoch(0, TonedSyllable.parse(toned), 1, 1, new float[] {0});
     }
 
     /** Health data: nothing fetched, nothing run. */

@@ -78,7 +78,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandFailure(1, e.getMessage());
         }
         Provenance provenance = loaded.provenance();
-        List<TonedSyllable> inventory = provenance.inventory().stream().map(TonedSyllable::parse).toList();
+        // what the model answers with: the syllables it trained on, or with part heads every one of the inventory
+        List<TonedSyllable> inventory = loaded.model().outputs();
+        List<TonedSyllable> trained = provenance.inventory().stream().map(TonedSyllable::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Epoch> epochs = new ArrayList<>();
@@ -107,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation.Cued cued = Evaluation.cued(loaded.model(), epochs, inventory, gaps == 0 ? Double.NaN
                 : intervals / gaps);
-        FullInventory full = FullInventory.measure(loaded.model(), everyAttempt, inventory);
+        FullInventory full = FullInventory.measure(loaded.model(), everyAttempt, trained);
         AttemptDecoder decoder = new AttemptDecoder(loaded.model(), provenance.epochConfig(),
                 provenance.featureConfig().frameRateHz(), loaded.onset(), a -> { });
         Evaluation.Streaming streaming = Evaluation.streaming(decoder, sessions, inventory,
@@ -121,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (report != null) {
             String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
-                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, streaming, curve,
+                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, full, streaming, curve,
                     loaded.onset() == null ? null : sessions.get(0), loaded.onset());
             Files.writeString(report, html, java.nio.file.StandardOpenOption.CREATE_NEW);
             if (!json.requested()) {
@@ -164,7 +166,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, Provenance provenance, Evaluation.Cued cued, FullInventory full,
             Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
         Accuracy accuracy = cued.accuracy();
-        int n = cued.labels().size();
+        int n = full.inventory();
         out.printf(Locale.ROOT, "%s (%s) on %d attempts at %d toned syllables:%n", modelFile,
                 provenance.kind().name().toLowerCase(Locale.ROOT), accuracy.count(), n);
         out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
@@ -202,7 +204,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private Map<String, Object> jsonSummary(Provenance provenance, Evaluation.Cued cued, FullInventory full,
             Evaluation.Streaming streaming, List<LearningCurve.Point> curve) {
         Accuracy accuracy = cued.accuracy();
-        int n = cued.labels().size();
+        int n = full.inventory();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", modelFile.getFileName().toString());
         json.put("kind", provenance.kind().name().toLowerCase(Locale.ROOT));
@@ -258,7 +260,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             json.put("learning_curve", points);
         }
         Map<String, Object> perClass = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < cued.labels().size(); i++) {
             perClass.put(cued.labels().get(i), number(cued.perClass()[i]));
         }
         json.put("per_syllable", perClass);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.model.Heads;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.training.ModelTraining;
@@ -55,12 +56,27 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Window start relative to the marker and its length, seconds (default -0.1,1.0).")
     double[] windowSeconds;
 
+    @Option(names = "--heads", paramLabel = "whole|parts|both", defaultValue = "whole",
+            converter = HeadsConverter.class,
+            description = "The decoder's heads: whole syllables (answers only with syllables it trained on), parts "
+                    + "(initial, final, tone: answers with any syllable of the inventory, also ones never recorded), "
+                    + "or both, mixed (default whole).")
+    Heads heads;
+
     @Option(names = "--no-onset", description = "Do not train the speech-onset detector (self-paced spelling needs "
             + "it; cued tasks do not).")
     boolean noOnset;
 
     @Spec
     CommandSpec spec;
+
+    /** Reads --heads, naming the choices when the value is none of them. */
+    static final class HeadsConverter implements picocli.CommandLine.ITypeConverter<Heads> {
+        @Override
+        public Heads convert(String value) {
+            return Heads.parse(value);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lock/--window: " + e.getMessage(), e);
         }
-        new ModelTraining(baseline, passes, validationShare, seed, window, !noOnset).train(data, out, printer);
+        new ModelTraining(baseline, passes, validationShare, seed, window, !noOnset, heads).train(data, out,
+                printer);
         return 0;
     }
 }

@@ -91,6 +91,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "session goes on.")
     Integer planFrom;
 
+    @Option(names = "--draw", paramLabel = "N",
+            description = "Cue N different toned syllables drawn at random (uniformly, by --seed) from all 1,391 of "
+                    + "the inventory: a test session over the whole language rather than a calibration.")
+    Integer draw;
+
     @Option(names = "--held-out", description = "The sentence task uses the held-out evaluation sentences.")
     boolean heldOut;
 
@@ -223,6 +228,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private List<String> chosenCues() {
+        if (draw != null) {
+            return drawnCues();
+        }
         if (planFrom == null) {
             return cues == null ? List.of() : cues;
         }
@@ -239,6 +247,24 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "], got " + planFrom);
         }
         return plan.slice(planFrom, plan.trials().size() - planFrom);
+    }
+
+    /** --draw: toned syllables of the inventory, each at most once, in a random order the seed fixes. */
+    private List<String> drawnCues() {
+        List<String> all = new java.util.ArrayList<>(SyllableInventory.standard().syllables().stream()
+                .map(s -> s.toned()).toList());
+        if (draw < 1 || draw > all.size()) {
+            throw new IllegalArgumentException("--draw must be in [1, " + all.size() + "], got " + draw);
+        }
+        if (cues != null || allTones || planFrom != null) {
+            throw new IllegalArgumentException("--draw chooses the cues itself; give it without --cues, --all-tones "
+                    + "or --plan-from");
+        }
+        if (!"syllables".equals(task)) {
+            throw new IllegalArgumentException("--draw applies to --task syllables, not " + task);
+        }
+        java.util.Collections.shuffle(all, new java.util.Random(seed));
+        return List.copyOf(all.subList(0, draw));
     }
 
     private ElectrodeGrid parsedGrid() {

@@ -33,8 +33,8 @@ class TrainCommandTest {
         assertTrue(run.out().contains("bad channels [G03]"), run.out());
         assertTrue(run.out().contains("  pass   3/3 [####################] loss "), run.out());
         assertTrue(run.out().contains("  onset detector: F1 "), run.out());
-        assertTrue(run.out().contains("wrote " + model + ": linear, 3 toned syllables, validation toned accuracy "),
-                run.out());
+        assertTrue(run.out().contains("wrote " + model + ": linear, answers with 3 toned syllables (trained on 3), "
+                + "validation toned accuracy "), run.out());
         assertTrue(run.out().contains(", onset detector F1 "), run.out());
         ModelFile.Loaded loaded = ModelFile.load(model);
         assertEquals(16, loaded.provenance().channels().size());
@@ -100,6 +100,44 @@ class TrainCommandTest {
         assertEquals(0, baseline.exitCode(), baseline.err());
         assertTrue(baseline.out().contains("0 with the 3 trials a validation split needs; the validation score covers "
                 + "only those (none here: no early stopping, every pass is trained)"), baseline.out());
+    }
+
+    @Test
+    void partHeadsNameSyllablesTheCalibrationNeverHad() throws Exception {
+        // calibration: b, p, m, d with a, i, u, ao in tones 1, 2, 4, but never ba, pao, mu or di
+        Path train = dir.resolve("parts.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", train.toString(), "--seconds", "600", "--channels", "64",
+                "--rate", "1000", "--seed", "5", "--random-bad", "0", "--cues",
+                "bi1,bi2,bi4,bu1,bu2,bu4,bao1,bao2,bao4,pa1,pa2,pa4,pi1,pi2,pi4,pu1,pu2,pu4,ma1,ma2,ma4,mi1,mi2,mi4,"
+                + "mao1,mao2,mao4,da1,da2,da4,du1,du2,du4,dao1,dao2,dao4").exitCode());
+        Path test = dir.resolve("unseen.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", test.toString(), "--seconds", "120", "--channels", "64",
+                "--rate", "1000", "--seed", "6", "--random-bad", "0", "--cues", "ba1,pao2,mu4,di4").exitCode());
+        Path model = dir.resolve("p.zip");
+        Cli.Run trained = Cli.naoyu("train", "--data", train.toString(), "--out", model.toString(), "--baseline",
+                "--heads", "parts", "--epochs", "40", "--no-onset");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("training the linear baseline (parts heads) on "), trained.out());
+        assertTrue(trained.out().contains("it answers with any of the 1391 toned syllables of the inventory"),
+                trained.out());
+        assertTrue(trained.out().contains("answers with 1391 toned syllables (trained on 36)"), trained.out());
+        ModelFile.Loaded loaded = ModelFile.load(model);
+        assertEquals(org.naoyu.decoder.model.Heads.PARTS, loaded.model().heads());
+        assertEquals(1391, loaded.model().outputs().size());
+        assertEquals(org.naoyu.decoder.model.Heads.PARTS, loaded.provenance().recipe().linear().heads());
+
+        Cli.Run json = Cli.naoyu("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err() + json.out());
+        JsonNode all = new ObjectMapper().readTree(json.out());
+        assertEquals(1391, all.get("inventory").asInt());
+        assertEquals(all.get("attempts_all").asInt(), all.get("attempts_unseen").asInt(), "every test syllable is new");
+        assertTrue(all.get("toned_unseen").asDouble() > 0.1, "named from parts heard in other syllables, chance "
+                + "1/1391: " + json.out());
+
+        Cli.Run whole = Cli.naoyu("train", "--data", train.toString(), "--out", dir.resolve("w.zip").toString(),
+                "--heads", "wholes");
+        assertEquals(2, whole.exitCode(), whole.err());
+        assertTrue(whole.err().contains("heads must be whole, parts or both, got 'wholes'"), whole.err());
     }
 
     @Test

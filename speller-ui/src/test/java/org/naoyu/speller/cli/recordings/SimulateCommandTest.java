@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,5 +129,36 @@ class SimulateCommandTest {
                 "--plan-from", "1771");
         assertTrue(beyond.err().startsWith("naoyu simulate: --plan-from must be in [0, 1770], got 1771"),
                 beyond.err());
+    }
+
+    @Test
+    void aTestSessionDrawsItsCuesFromTheWholeInventory() throws Exception {
+        Path drawn = dir.resolve("d.xdf");
+        Cli.Run run = Cli.naoyu("simulate", "--out", drawn.toString(), "--seconds", "10", "--channels", "16",
+                "--rate", "1000", "--draw", "12", "--seed", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        java.util.regex.Matcher cues = java.util.regex.Pattern.compile("; cues=([a-z0-9 ]+);")
+                .matcher(Cli.naoyu("info", drawn.toString()).out());
+        assertTrue(cues.find(), "the recording says what was cued");
+        List<String> cued = List.of(cues.group(1).split(" "));
+        assertEquals(12, cued.size());
+        assertEquals(12, new java.util.HashSet<>(cued).size(), "each syllable at most once");
+        org.naoyu.datasets.corpus.SyllableInventory inventory = org.naoyu.datasets.corpus.SyllableInventory.standard();
+        assertTrue(cued.stream().allMatch(c -> inventory.get(c).isPresent()), cued.toString());
+        // drawn from all 1,391, not the most frequent: most of a uniform draw lies beyond the first 200
+        List<String> frequent = inventory.syllables().subList(0, 200).stream().map(x -> x.toned()).toList();
+        assertTrue(cued.stream().filter(frequent::contains).count() < 6, cued.toString());
+
+        Path other = dir.resolve("e.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", other.toString(), "--seconds", "5", "--channels", "16",
+                "--rate", "1000", "--draw", "12", "--seed", "4").exitCode());
+        assertTrue(!Cli.naoyu("info", other.toString()).out().contains("; cues=" + cues.group(1) + ";"),
+                "another seed draws another session");
+        Cli.Run tooMany = Cli.naoyu("simulate", "--out", dir.resolve("f.xdf").toString(), "--seconds", "5",
+                "--draw", "1392");
+        assertTrue(tooMany.err().startsWith("naoyu simulate: --draw must be in [1, 1391], got 1392"), tooMany.err());
+        Cli.Run both = Cli.naoyu("simulate", "--out", dir.resolve("g.xdf").toString(), "--seconds", "5",
+                "--draw", "5", "--cues", "ba1");
+        assertTrue(both.err().startsWith("naoyu simulate: --draw chooses the cues itself"), both.err());
     }
 }
