@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TaskEvent;
+import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.DualHeadNetwork;
+import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.onset.OnsetDetector;
 import org.naoyu.decoder.onset.OnsetTrainer;
 import org.naoyu.decoder.stream.AttemptDecoder;
@@ -28,11 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Streaming inference with the default network ({@link NetworkTrainer#DEFAULT}'s shape) over a 1-s window of
- * 100 frames/s high gamma and 400 base syllables (NeuroXess's inventory is 394 toned syllables):
+ * Streaming inference with the default network over a 1-s window of 100 frames/s high gamma, with {@code heads}
+ * {@code whole} ({@link NetworkTrainer#DEFAULT}'s shape, 400 base syllables in 5 tones: NeuroXess's inventory is 394
+ * toned syllables) or {@code parts} ({@link NetworkTrainer#defaults}' shape for part heads, with its linear path,
+ * answering with all 1,391 toned syllables of the inventory):
  * <ul>
- *   <li>{@code decodeAttempt}: one frame arrives and completes a cued attempt's window, which is then decoded —
- *       the time from the attempt's last frame to its posteriors (issue 7: &lt; 10 ms p99 on one core);</li>
+ *   <li>{@code decodeAttempt}: one frame arrives and completes a cued attempt's window, which is then decoded and its
+ *       five best toned syllables ranked among everything the model answers with, as the speller hands them to the
+ *       language model — the time from the attempt's last frame to its candidates (issue 7: &lt; 10 ms p99 on one
+ *       core; issue 18: also with 1,391 outputs);</li>
  *   <li>{@code frameWithOnsetDetector}: one frame through the self-paced path, the onset detector's per-frame cost;</li>
  *   <li>{@code frameWhileAnAttemptWaits}: the same while an attempt's window is filling, with the decoder network's
  *       convolution kept up frame by frame.</li>
@@ -50,6 +58,12 @@ public class AttemptDecoderBenchmark {
     @Param({"64", "256"})
     public int channels;
 
+    @Param({"whole", "parts"})
+    public String heads;
+
+    private List<TonedSyllable> outputs;
+    private List<Posteriors.Scored> candidates;
+
     private AttemptDecoder decoder;
     private double[] frame;
     private double time;
@@ -57,14 +71,26 @@ public class AttemptDecoderBenchmark {
 
     @Setup
     public void start() {
-        List<String> bases = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            bases.add("b" + i);
+        DualHeadNetwork network;
+        if (Heads.parse(heads) == Heads.PARTS) {
+            List<TonedSyllable> language = SyllableInventory.standard().syllables().stream()
+                    .map(s -> TonedSyllable.parse(s.toned())).toList();
+            network = new DualHeadNetwork(List.of(), channels, 100, NetworkTrainer.defaults(Heads.PARTS).settings(),
+                    Heads.PARTS, language, 0);
+        } else {
+            List<String> bases = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                bases.add("b" + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26));
+            }
+            network = new DualHeadNetwork(bases, channels, 100, DualHeadNetwork.Settings.DEFAULT);
         }
-        DualHeadNetwork network = new DualHeadNetwork(bases, channels, 100, DualHeadNetwork.Settings.DEFAULT);
+        outputs = network.model().outputs();
         OnsetDetector onset = new OnsetTrainer(OnsetDetector.Shape.DEFAULT, 1, 0.2, 0.6, 1)
                 .train(List.of(session(channels)), line -> { }).detector();
-        decoder = new AttemptDecoder(network.model(), EpochConfig.ONSET_LOCKED, 100, onset, a -> decoded++);
+        decoder = new AttemptDecoder(network.model(), EpochConfig.ONSET_LOCKED, 100, onset, a -> {
+            candidates = a.posteriors().topToned(outputs, 5);
+            decoded++;
+        });
         frame = new double[channels];
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < channels; i++) {

@@ -20,6 +20,13 @@ public final class EpochSplits {
             train = List.copyOf(train);
             validation = List.copyOf(validation);
         }
+
+        /** Every epoch, training then validation: what a model is fitted on again when validation chose nothing. */
+        public List<Epoch> all() {
+            List<Epoch> all = new ArrayList<>(train);
+            all.addAll(validation);
+            return all;
+        }
     }
 
     /** Trials a toned syllable needs before some of them can be held out for validation (one stays to train on). */

@@ -17,7 +17,8 @@ import org.naoyu.decoder.model.TrainingRecipe;
 /**
  * Accuracy against the number of training trials: the network and the linear baseline trained on the first 25, 50
  * and 75 % of the median number of training trials per syllable, then on all of them (nested sets, the same validation
- * trials for early stopping), and tested on the same test attempts. Trained the way the model's recipe says; the other
+ * trials for the network's early stopping; the baseline, which stops at no pass, also learns from those trials, as
+ * {@code naoyu train} fits it), and tested on the same test attempts. Trained the way the model's recipe says; the other
  * kind with its defaults and the same heads. {@code inventory} is what the model answers with (with part heads, the
  * language), the same for every point.
  */
@@ -49,10 +50,14 @@ public final class LearningCurve {
         }
         List<Point> points = new ArrayList<>();
         for (DecoderTrainer trainer : List.of(networkTrainer(recipe), linearTrainer(recipe))) {
+            // the baseline stops at no pass, so as naoyu train does it learns from the validation trials too
+            boolean refit = trainer instanceof LinearTrainer && !split.validation().isEmpty();
+            List<Epoch> pool = refit ? split.all() : split.train();
             for (int size : sizes) {
-                List<Epoch> train = EpochSplits.firstPerClass(split.train(), size);
+                List<Epoch> train = EpochSplits.firstPerClass(pool, size);
                 long start = System.nanoTime();
-                TrainedModel model = trainer.train(train, split.validation(), inventory, pass -> { });
+                TrainedModel model = trainer.train(train, refit ? List.of() : split.validation(), inventory,
+                        pass -> { });
                 Accuracy accuracy = Accuracy.of(model.predict(test), test, inventory);
                 int perSyllable = size == Integer.MAX_VALUE ? median : size;
                 points.add(new Point(model.kind(), perSyllable, train.size(), accuracy));

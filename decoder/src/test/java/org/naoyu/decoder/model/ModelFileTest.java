@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.SyntheticSessions;
+import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.Epochs;
 import org.naoyu.decoder.data.FrameSeries;
@@ -123,8 +123,13 @@ class ModelFileTest {
                 if (entry.getName().equals(ModelFile.PROVENANCE_ENTRY)) {
                     String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                     String stripped = json.replaceAll(",\\s*\"recipe\"\\s*:\\s*null", "")
-                            .replaceAll(",\\s*\"onset\"\\s*:\\s*null", "");
-                    assertTrue(stripped.length() < json.length() && !stripped.contains("\"recipe\""), stripped);
+                            .replaceAll(",\\s*\"onset\"\\s*:\\s*null", "")
+                            .replaceAll(",\\s*\"heads\"\\s*:\\s*\"[A-Z]+\"", "")
+                            .replaceAll(",\\s*\"outputs\"\\s*:\\s*\\[[^\\]]*\\]", "")
+                            .replaceAll(",\\s*\"wholeWeight\"\\s*:\\s*[0-9.]+", "");
+                    assertTrue(stripped.length() < json.length() && !stripped.contains("\"recipe\"")
+                            && !stripped.contains("\"heads\"") && !stripped.contains("\"outputs\"")
+                            && !stripped.contains("wholeWeight"), stripped);
                     bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
@@ -136,6 +141,33 @@ class ModelFileTest {
         assertEquals(null, loaded.provenance().recipe());
         assertEquals(null, loaded.onset());
         assertEquals(List.of("ba1", "ga2", "ma3"), loaded.provenance().inventory());
+        assertEquals(Heads.WHOLE, loaded.model().heads(), "a model from before part heads has whole-syllable heads");
+        assertEquals(List.of("ba1", "ga2", "ma3"), loaded.model().outputs().stream().map(TonedSyllable::toned)
+                .toList(), "and answers with what it trained on");
+    }
+
+    @Test
+    void aModelWithPartHeadsKeepsItsHeadsAndWhatItAnswersWith() throws IOException {
+        List<Epoch> train = epochs(4, 20, 1);
+        List<TonedSyllable> language = List.of("ba1", "ga2", "ma3", "pa1", "da4").stream().map(TonedSyllable::parse)
+                .toList();
+        NetworkTrainer trainer = new NetworkTrainer(new DualHeadNetwork.Settings(8, 1, 0, 8, 8, 1, 1e-3, 1, 6), 2, 1,
+                8, 0, 0, 0, Heads.BOTH);
+        TrainedModel model = trainer.train(train, List.of(), language, p -> { });
+        Path file = dir.resolve("both.zip");
+        ModelFile.save(model, provenance(model.kind(), List.of("G1", "G2", "G3", "G4")), file);
+        TrainedModel loaded = ModelFile.load(file).model();
+        assertEquals(Heads.BOTH, loaded.heads());
+        assertEquals(language, loaded.outputs(), "the language, the trained syllables being in it");
+        assertEquals(0.5, loaded.wholeWeight(), 0);
+        List<Posteriors> before = model.predict(train);
+        List<Posteriors> after = loaded.predict(train);
+        for (int i = 0; i < train.size(); i++) {
+            assertArrayEquals(before.get(i).initial(), after.get(i).initial(), 0);
+            assertArrayEquals(before.get(i).fin(), after.get(i).fin(), 0);
+            assertArrayEquals(before.get(i).base(), after.get(i).base(), 0);
+            assertEquals(before.get(i).topToned(language, 5), after.get(i).topToned(language, 5));
+        }
     }
 
     @Test

@@ -141,6 +141,15 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             metrics.put("validation_base", accuracy.base());
             metrics.put("validation_tone", accuracy.tone());
         }
+        if (baseline && !split.validation().isEmpty()) {
+            // the baseline trains a fixed number of passes: validation only measured it and chose nothing, so the
+            // model kept is fitted again on every trial (a grouped split would otherwise leave whole syllables out)
+            printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the baseline)%n",
+                    all.size());
+            printer.flush();
+            model = trainer.train(split.all(), List.of(), LANGUAGE, p -> { });
+            metrics.put("training_epochs", (double) all.size());
+        }
         metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
         OnsetTrainer.Result onset = null;
         if (onsetDetector && !window.lockKind().equals(SpeechSegment.ONSET)) {

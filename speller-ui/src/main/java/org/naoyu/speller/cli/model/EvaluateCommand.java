@@ -169,10 +169,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         int n = full.inventory();
         out.printf(Locale.ROOT, "%s (%s) on %d attempts at %d toned syllables:%n", modelFile,
                 provenance.kind().name().toLowerCase(Locale.ROOT), accuracy.count(), n);
-        out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.3f)%n", accuracy.toned(),
+        out.printf(Locale.ROOT, "  toned syllable  top-1 %.3f  top-5 %.3f  (chance %.4f)%n", accuracy.toned(),
                 accuracy.topFiveToned(), 1.0 / n);
         out.printf(Locale.ROOT, "  base syllable   %.3f%n  tone            %.3f%n", accuracy.base(), accuracy.tone());
-        out.printf(Locale.ROOT, "  every attempt   %d, %d at syllables the model cannot output (of %d it can): top-1 "
+        out.printf(Locale.ROOT, "  every attempt   %d, %d at syllables never trained on (it answers with %d): top-1 "
                 + "%.3f (seen %.3f, unseen %.3f); initial %.3f, final %.3f, tone %.3f%n", full.attempts(),
                 full.unseenAttempts(), full.inventory(), full.toned(), full.tonedSeen(), full.tonedUnseen(),
                 full.initial(), full.fin(), full.tone());

@@ -121,6 +121,7 @@ class TrainCommandTest {
         assertTrue(trained.out().contains("it answers with any of the 1391 toned syllables of the inventory"),
                 trained.out());
         assertTrue(trained.out().contains("answers with 1391 toned syllables (trained on 36)"), trained.out());
+        assertTrue(trained.out().contains("  refitting on all "), "the baseline keeps no trial back: " + trained.out());
         ModelFile.Loaded loaded = ModelFile.load(model);
         assertEquals(org.naoyu.decoder.model.Heads.PARTS, loaded.model().heads());
         assertEquals(1391, loaded.model().outputs().size());
