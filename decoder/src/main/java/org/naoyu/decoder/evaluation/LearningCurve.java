@@ -9,6 +9,7 @@ import org.naoyu.decoder.data.EpochSplits;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.DecoderTrainer;
+import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.TrainedModel;
@@ -50,8 +51,10 @@ public final class LearningCurve {
         }
         List<Point> points = new ArrayList<>();
         for (DecoderTrainer trainer : List.of(networkTrainer(recipe), linearTrainer(recipe))) {
-            // the baseline stops at no pass, so as naoyu train does it learns from the validation trials too
-            boolean refit = trainer instanceof LinearTrainer && !split.validation().isEmpty();
+            // the baseline stops at no pass, so as naoyu train does it learns from the validation trials too (unless
+            // validation chooses how its two kinds of head mix)
+            boolean refit = trainer instanceof LinearTrainer && trainer.heads() != Heads.BOTH
+                    && !split.validation().isEmpty();
             List<Epoch> pool = refit ? split.all() : split.train();
             for (int size : sizes) {
                 List<Epoch> train = EpochSplits.firstPerClass(pool, size);

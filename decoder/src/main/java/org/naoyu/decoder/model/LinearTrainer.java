@@ -90,6 +90,6 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed, Hea
             progress.accept(new Progress(pass, loss / batches, accuracy == null ? Double.NaN : accuracy.toned(),
                     accuracy == null ? Double.NaN : accuracy.base(), accuracy == null ? Double.NaN : accuracy.tone()));
         }
-        return decoder;
+        return HeadMixing.chosen(decoder, validation);
     }
 }

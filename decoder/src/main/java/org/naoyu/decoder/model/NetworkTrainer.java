@@ -31,8 +31,9 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
             0.1, 0.3);
 
     /**
-     * With both kinds of head, the whole-syllable head's share of the mixture over toned syllables: an even mix, so a
-     * heard syllable's two opinions count alike and an unheard one still gets half the mass the parts give it.
+     * With both kinds of head, the whole-syllable head's share of the mixture over toned syllables until validation
+     * chooses another ({@link HeadMixing}): an even mix, so a heard syllable's two opinions count alike and an unheard
+     * one still gets half the mass the parts give it.
      */
     static final double WHOLE_WEIGHT = 0.5;
 
@@ -138,7 +139,7 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
         if (bestWeights != null) {
             network.restoreParameters(bestWeights);
         }
-        return network.model();
+        return HeadMixing.chosen(network.model(), validation);
     }
 
     /** Oversamples every class to the size of the largest, in a fixed order. */

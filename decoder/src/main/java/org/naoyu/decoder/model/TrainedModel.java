@@ -90,6 +90,18 @@ public final class TrainedModel implements SyllableDecoder {
         return wholeWeight;
     }
 
+    /** The same model (the same graph, not a copy) mixing its heads with another share; only with both heads. */
+    public TrainedModel withWholeWeight(double share) {
+        if (heads != Heads.BOTH) {
+            throw new IllegalStateException("only a model with both kinds of head mixes them; this has " + heads.label()
+                    + " heads");
+        }
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("the whole-syllable head's share must be in [0, 1], got " + share);
+        }
+        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share);
+    }
+
     public int frames() {
         return frames;
     }

@@ -1,6 +1,7 @@
 package org.naoyu.decoder.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -80,6 +81,17 @@ class PartHeadsTest {
         assertTrue(bothRight >= 0.6, "both heads, the parts' share alone, on unseen syllables: " + bothRight);
         // why the network has a linear path: the convolutions' ReLUs alone carry parts less well to new combinations
         assertTrue(top1(deepOnly, unseen) < partsRight, "without the linear path: " + top1(deepOnly, unseen));
+
+        // validated on syllables held out whole, both heads learn to trust the parts: the baseline's even mix names
+        // 15 of these 16 (the whole-syllable head pulls one to a heard syllable), a quarter share all of them
+        List<Epoch> heldOutHalf = unseen.subList(0, unseen.size() / 2);
+        List<Epoch> otherHalf = unseen.subList(unseen.size() / 2, unseen.size());
+        TrainedModel linearBoth = new LinearTrainer(5, 1e-3, 60, 1, Heads.BOTH).train(train, heldOutHalf, language,
+                p -> { });
+        assertEquals(0.25, linearBoth.wholeWeight(), 0, "the share validation chose");
+        assertTrue(top1(linearBoth.withWholeWeight(0.5), heldOutHalf) < top1(linearBoth, heldOutHalf));
+        assertTrue(top1(linearBoth, otherHalf) >= 0.9, "on the other unseen half: " + top1(linearBoth, otherHalf));
+        assertThrows(IllegalStateException.class, () -> parts.withWholeWeight(0.5), "parts alone mix nothing");
 
         Posteriors p = parts.predict(unseen.get(0));
         assertEquals(1.0, p.topToned(language, language.size()).stream()

@@ -141,9 +141,10 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             metrics.put("validation_base", accuracy.base());
             metrics.put("validation_tone", accuracy.tone());
         }
-        if (baseline && !split.validation().isEmpty()) {
-            // the baseline trains a fixed number of passes: validation only measured it and chose nothing, so the
-            // model kept is fitted again on every trial (a grouped split would otherwise leave whole syllables out)
+        if (baseline && heads != Heads.BOTH && !split.validation().isEmpty()) {
+            // the baseline trains a fixed number of passes: validation only measured it and chose nothing (with both
+            // kinds of head it chooses their mix), so the model kept is fitted again on every trial (a grouped split
+            // would otherwise leave whole syllables out)
             printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the baseline)%n",
                     all.size());
             printer.flush();
