@@ -30,10 +30,11 @@ public record FullInventory(int inventory, int attempts, int unseenAttempts, dou
         double tonedUnseen, double initial, double fin, double tone, List<PartAccuracy> byPart) {
 
     /**
-     * For one kind of part ({@code initial}, {@code final} or {@code tone}): per value said (in
-     * {@link SyllableParts}' order; values never said left out), the attempts and the share whose top-1 had it.
+     * For one kind of part ({@code initial}, {@code final} or {@code tone}), which has {@code values} values in
+     * Mandarin: per value said (in {@link SyllableParts}' order; values never said left out), the attempts and the
+     * share whose top-1 had it.
      */
-    public record PartAccuracy(String part, List<String> labels, int[] attempts, double[] accuracy) {
+    public record PartAccuracy(String part, int values, List<String> labels, int[] attempts, double[] accuracy) {
         public PartAccuracy {
             labels = List.copyOf(labels);
             if (attempts.length != labels.size() || accuracy.length != labels.size()) {
@@ -50,7 +51,7 @@ public record FullInventory(int inventory, int attempts, int unseenAttempts, dou
                     kept.add(i);
                 }
             }
-            return new PartAccuracy(part, labels, kept.stream().mapToInt(i -> said[i]).toArray(),
+            return new PartAccuracy(part, order.size(), labels, kept.stream().mapToInt(i -> said[i]).toArray(),
                     kept.stream().mapToDouble(i -> right[i] / (double) said[i]).toArray());
         }
     }
@@ -82,11 +83,11 @@ public record FullInventory(int inventory, int attempts, int unseenAttempts, dou
         int seen = 0;
         int seenRight = 0;
         int unseenRight = 0;
-        int initialRight = 0;
-        int finalRight = 0;
-        int toneRight = 0;
+        // per kind of part (initial, final, tone): attempts whose top-1 had the said one, and the same per value
+        int[] partRight = new int[3];
         List<String> tones = List.of("1", "2", "3", "4", "5");
-        int[][] saidCounts = {new int[SyllableParts.INITIAL_LABELS.size()], new int[SyllableParts.FINALS.size()], new int[5]};
+        int[][] saidCounts = {new int[SyllableParts.INITIAL_LABELS.size()], new int[SyllableParts.FINALS.size()],
+            new int[5]};
         int[][] rightCounts = {new int[SyllableParts.INITIAL_LABELS.size()], new int[SyllableParts.FINALS.size()],
             new int[5]};
         for (int i = 0; i < attempts.size(); i++) {
@@ -101,13 +102,11 @@ public record FullInventory(int inventory, int attempts, int unseenAttempts, dou
             }
             SyllableParts saidParts = SyllableParts.of(said);
             SyllableParts guessParts = SyllableParts.of(guess);
-            initialRight += saidParts.initial().equals(guessParts.initial()) ? 1 : 0;
-            finalRight += saidParts.fin().equals(guessParts.fin()) ? 1 : 0;
-            toneRight += saidParts.tone() == guessParts.tone() ? 1 : 0;
             int[] index = {saidParts.initialIndex(), saidParts.finalIndex(), saidParts.tone() - 1};
-            boolean[] same = {saidParts.initial().equals(guessParts.initial()), saidParts.fin().equals(guessParts.fin()),
-                saidParts.tone() == guessParts.tone()};
+            boolean[] same = {saidParts.initial().equals(guessParts.initial()),
+                saidParts.fin().equals(guessParts.fin()), saidParts.tone() == guessParts.tone()};
             for (int k = 0; k < 3; k++) {
+                partRight[k] += same[k] ? 1 : 0;
                 if (index[k] >= 0) {
                     saidCounts[k][index[k]]++;
                     rightCounts[k][index[k]] += same[k] ? 1 : 0;
@@ -117,8 +116,8 @@ public record FullInventory(int inventory, int attempts, int unseenAttempts, dou
         int n = attempts.size();
         int unseen = n - seen;
         return new FullInventory(inventory.size(), n, unseen, share(seenRight + unseenRight, n),
-                share(seenRight, seen), share(unseenRight, unseen), share(initialRight, n), share(finalRight, n),
-                share(toneRight, n), List.of(PartAccuracy.of("initial", SyllableParts.INITIAL_LABELS, saidCounts[0],
+                share(seenRight, seen), share(unseenRight, unseen), share(partRight[0], n), share(partRight[1], n),
+                share(partRight[2], n), List.of(PartAccuracy.of("initial", SyllableParts.INITIAL_LABELS, saidCounts[0],
                         rightCounts[0]), PartAccuracy.of("final", SyllableParts.FINALS, saidCounts[1], rightCounts[1]),
                         PartAccuracy.of("tone", tones, saidCounts[2], rightCounts[2])));
     }

@@ -122,8 +122,8 @@ public final class DualHeadNetwork {
         if (heads.whole() == bases.isEmpty() || width < 1 || frames < Math.max(5, settings.poolFrames())
                 || settings.wideUnits() > 0 && frames < WIDE_BIN_FRAMES) {
             throw new IllegalArgumentException("a network needs base syllables exactly when it has a whole-syllable "
-                    + "head, width >= 1 and >= 5 frames (" + WIDE_BIN_FRAMES + " with a linear path), got " + heads.label() + " heads, " + bases.size()
-                    + " bases, width " + width + ", " + frames + " frames");
+                    + "head, width >= 1 and >= 5 frames (" + WIDE_BIN_FRAMES + " with a linear path), got "
+                    + heads.label() + " heads, " + bases.size() + " bases, width " + width + ", " + frames + " frames");
         }
         this.heads = heads;
         this.bases = List.copyOf(bases);

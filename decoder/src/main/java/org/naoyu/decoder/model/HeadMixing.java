@@ -9,8 +9,14 @@ import org.naoyu.decoder.data.Epoch;
  * heads are for) favours the parts, one of syllables also trained favours the whole-syllable head.
  */
 final class HeadMixing {
-    /** The shares tried; ties go to the one nearest an even mix, the default without validation. */
-    static final double[] SHARES = {0.5, 0.25, 0.75, 0, 1};
+    /**
+     * The whole-syllable head's share until validation chooses another: an even mix, so a heard syllable's two
+     * opinions count alike and an unheard one still gets half the mass the parts give it.
+     */
+    static final double EVEN = 0.5;
+
+    /** The shares tried; ties go to the one nearest an even mix. */
+    static final double[] SHARES = {EVEN, 0.25, 0.75, 0, 1};
 
     private HeadMixing() {
     }

@@ -73,7 +73,7 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed, Hea
         Random random = new Random(seed);
         List<Epoch> order = new ArrayList<>(NetworkTrainer.balance(train, random));
         TrainedModel decoder = new TrainedModel(TrainedModel.Kind.LINEAR, graph, bases, first.frames(), first.width(),
-                binFrames, heads, outputs, NetworkTrainer.WHOLE_WEIGHT);
+                binFrames, heads, outputs, HeadMixing.EVEN);
         for (int pass = 1; pass <= passes; pass++) {
             Collections.shuffle(order, random);
             double loss = 0;

@@ -31,13 +31,6 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
             0.1, 0.3);
 
     /**
-     * With both kinds of head, the whole-syllable head's share of the mixture over toned syllables until validation
-     * chooses another ({@link HeadMixing}): an even mix, so a heard syllable's two opinions count alike and an unheard
-     * one still gets half the mass the parts give it.
-     */
-    static final double WHOLE_WEIGHT = 0.5;
-
-    /**
      * Units of the linear path a network with part heads gets by default ({@link DualHeadNetwork.Settings#wideUnits}).
      * On the full-inventory experiment of docs/DECODING.md (50 minutes of calibration at 64 channels, tested on 359
      * attempts drawn from all 1,391 syllables), part heads on the convolutions alone named 0.111 of the attempts, with
@@ -108,7 +101,7 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
         List<TonedSyllable> outputs = set.outputs();
         Epoch first = set.first();
         DualHeadNetwork network = new DualHeadNetwork(set.bases(), first.width(), first.frames(), settings, heads,
-                outputs, WHOLE_WEIGHT);
+                outputs, HeadMixing.EVEN);
         Random random = new Random(settings.seed());
         List<Epoch> balanced = balance(train, random);
         double best = -1;

@@ -16,9 +16,9 @@ import org.naoyu.decoder.data.TonedSyllable;
  * <p>A toned syllable is scored by the product of the heads that describe it, renormalised over the toned syllables
  * asked about: base × tone by the whole-syllable head (zero for a base it does not know), initial × final × tone by
  * the part heads (any syllable of the language). With both, the two distributions are mixed,
- * {@code wholeWeight · whole + (1 − wholeWeight) · parts} (the trainer chooses the weight on validation): a syllable heard in training gets both opinions, one never
- * heard gets the parts' alone. Heads are trained jointly but predict independently, so the products are a
- * naive-Bayes reading of them.
+ * {@code wholeWeight · whole + (1 − wholeWeight) · parts} (the trainer chooses the weight on validation): a syllable
+ * heard in training gets both opinions, one never heard gets the parts' alone. Heads are trained jointly but predict
+ * independently, so the products are a naive-Bayes reading of them.
  */
 public record Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
         double wholeWeight) {

@@ -120,12 +120,10 @@ public final class StreamingNetwork {
         List<String> heads = model.heads().layers();
         this.headWeights = new float[heads.size()][];
         this.headBiases = new float[heads.size()][];
+        this.readsSummary = new boolean[heads.size()];
         for (int h = 0; h < heads.size(); h++) {
             headWeights[h] = rowMajor(graph.getLayer(heads.get(h)).getParam("W"));
             headBiases[h] = rowMajor(graph.getLayer(heads.get(h)).getParam("b"));
-        }
-        this.readsSummary = new boolean[heads.size()];
-        for (int h = 0; h < heads.size(); h++) {
             readsSummary[h] = !graph.getConfiguration().getVertexInputs().get(heads.get(h)).equals(List.of("shared"));
         }
         boolean wide = graph.getConfiguration().getVertices().containsKey("wide");

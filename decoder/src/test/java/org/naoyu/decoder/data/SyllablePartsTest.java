@@ -74,7 +74,8 @@ class SyllablePartsTest {
                 + "syllables without a vowel");
         assertEquals(37 + 5, finals.size(), String.valueOf(finals));
         assertTrue(finals.containsAll(Set.of("iou", "uei", "uen", "v", "van", "-i", "uo")), String.valueOf(finals));
-        assertEquals(finals, new TreeSet<>(SyllableParts.FINALS), "the final head's outputs are the inventory's finals");
+        assertEquals(finals, new TreeSet<>(SyllableParts.FINALS),
+                "the final head's outputs are the inventory's finals");
         assertEquals(42, SyllableParts.FINALS.size());
         assertEquals(initials, new TreeSet<>(SyllableParts.INITIAL_LABELS));
         assertEquals(0, parts("an4").initialIndex(), "the zero initial is the head's first output");

@@ -49,6 +49,8 @@ class FullInventoryTest {
         assertEquals(4 / 5.0, full.tone(), 1e-12);
         FullInventory.PartAccuracy initials = full.byPart().get(0);
         assertEquals("initial", initials.part());
+        assertEquals(List.of(22, 42, 5), full.byPart().stream().map(FullInventory.PartAccuracy::values).toList(),
+                "how many values each kind of part has in Mandarin");
         assertEquals(List.of("b", "m", "p", "s", "sh"), initials.labels().stream().sorted().toList());
         int b = initials.labels().indexOf("b");
         assertEquals(1, initials.attempts()[b]);
@@ -91,6 +93,7 @@ class FullInventoryTest {
         assertTrue(Double.isNaN(none.toned()) && Double.isNaN(none.tonedUnseen()));
         assertThrows(IllegalArgumentException.class, () -> FullInventory.of(List.of(), List.of(said("ba1")),
                 INVENTORY, INVENTORY));
-        assertThrows(IllegalArgumentException.class, () -> FullInventory.of(List.of(), List.of(), List.of(), List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> FullInventory.of(List.of(), List.of(), List.of(), List.of()));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.naoyu.decoder.data.FrameSeries;
-import org.naoyu.decoder.data.SyllableParts;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.evaluation.Evaluation;
 import org.naoyu.decoder.evaluation.FullInventory;
@@ -77,15 +76,14 @@ public final class EvaluationReport {
         if (full == null) {
             return null;
         }
-        int[] values = {SyllableParts.INITIAL_LABELS.size(), SyllableParts.FINALS.size(), 5};
         List<PartChart> charts = new ArrayList<>();
-        for (int k = 0; k < full.byPart().size(); k++) {
-            FullInventory.PartAccuracy part = full.byPart().get(k);
+        for (FullInventory.PartAccuracy part : full.byPart()) {
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < part.labels().size(); i++) {
                 labels.add(part.labels().get(i) + " (" + part.attempts()[i] + ")");
             }
-            charts.add(new PartChart(part.part(), values[k], ReportSvg.bars(labels, part.accuracy(), 1.0 / values[k])));
+            charts.add(new PartChart(part.part(), part.values(), ReportSvg.bars(labels, part.accuracy(),
+                    1.0 / part.values())));
         }
         return new Parts(charts);
     }

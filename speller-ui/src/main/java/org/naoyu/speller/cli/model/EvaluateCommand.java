@@ -123,8 +123,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (report != null) {
             String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
-                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, full, streaming, curve,
-                    loaded.onset() == null ? null : sessions.get(0), loaded.onset());
+                    data.stream().map(p -> p.getFileName().toString()).toList(), inventory, cued, full, streaming,
+                    curve, loaded.onset() == null ? null : sessions.get(0), loaded.onset());
             Files.writeString(report, html, java.nio.file.StandardOpenOption.CREATE_NEW);
             if (!json.requested()) {
                 out.println("wrote " + report);
