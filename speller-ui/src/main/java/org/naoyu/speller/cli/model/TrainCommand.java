@@ -74,7 +74,12 @@ public final class TrainCommand implements Callable<Integer> {
     static final class HeadsConverter implements picocli.CommandLine.ITypeConverter<Heads> {
         @Override
         public Heads convert(String value) {
-            return Heads.parse(value);
+            try {
+                return Heads.parse(value);
+            } catch (IllegalArgumentException e) {
+                // picocli prints this message as it is, after the option's name
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -138,7 +138,8 @@ class TrainCommandTest {
         Cli.Run whole = Cli.naoyu("train", "--data", train.toString(), "--out", dir.resolve("w.zip").toString(),
                 "--heads", "wholes");
         assertEquals(2, whole.exitCode(), whole.err());
-        assertTrue(whole.err().contains("heads must be whole, parts or both, got 'wholes'"), whole.err());
+        assertTrue(whole.err().contains("Invalid value for option '--heads': heads must be whole, parts or both, got "
+                + "'wholes'\n"), "names the option, the choices and the value, without Java's words: " + whole.err());
     }
 
     @Test
