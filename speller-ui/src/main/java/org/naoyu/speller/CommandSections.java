@@ -22,7 +22,7 @@ final class CommandSections implements IHelpSectionRenderer {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         sections.put("Recordings", List.of("info", "record", "replay", "convert", "simulate"));
         sections.put("Signal", List.of("features", "quality"));
-        sections.put("Model", List.of("train", "evaluate"));
+        sections.put("Model", List.of("train", "evaluate", "ideal-observer"));
         sections.put("Language", List.of("pinyin2hanzi", "lm-eval"));
         sections.put("LSL", List.of("lsl"));
         sections.put("Session", List.of("run", "demo"));

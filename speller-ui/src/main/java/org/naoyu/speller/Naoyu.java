@@ -6,6 +6,7 @@ import org.naoyu.speller.cli.language.LmEvalCommand;
 import org.naoyu.speller.cli.language.Pinyin2hanziCommand;
 import org.naoyu.speller.cli.lsl.LslCommand;
 import org.naoyu.speller.cli.model.EvaluateCommand;
+import org.naoyu.speller.cli.model.IdealObserverCommand;
 import org.naoyu.speller.cli.model.TrainCommand;
 import org.naoyu.speller.cli.recordings.ConvertCommand;
 import org.naoyu.speller.cli.recordings.InfoCommand;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
             QualityCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            IdealObserverCommand.class,
             Pinyin2hanziCommand.class,
             LmEvalCommand.class,
             LslCommand.class,

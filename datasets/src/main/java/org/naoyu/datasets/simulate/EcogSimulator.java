@@ -135,8 +135,9 @@ public final class EcogSimulator {
         this.tunedWeights = new double[channels][];
         this.highGammaHighPass = new Biquad[channels];
         this.highGammaLowPass = new Biquad[channels];
-        double lowHz = StrictMath.min(70, 0.25 * rate);
-        double highHz = StrictMath.min(150, 0.45 * rate);
+        HighGammaBand band = HighGammaBand.of(config);
+        double lowHz = band.lowHz();
+        double highHz = band.highHz();
         Biquad highPass = Biquad.highPass(lowHz, rate);
         Biquad lowPass = Biquad.lowPass(highHz, rate);
         for (int c = 0; c < channels; c++) {
@@ -162,12 +163,7 @@ public final class EcogSimulator {
         // the SNR compares in-band power with in-band power
         this.highGammaScale = 1 / StrictMath.sqrt(Responses.bandVariance(o -> highPass.powerGain(o) * lowPass.powerGain(o),
                 Responses.omega(lowHz, rate), Responses.omega(highHz, rate)));
-        PowerLawShaper reference = new PowerLawShaper(exponent, KNEE_HZ, rate);
-        double backgroundBand = Responses.bandVariance(reference::powerGain, Responses.omega(lowHz, rate),
-                Responses.omega(highHz, rate));
-        double floorBand = (highHz - lowHz) / (rate / 2);
-        this.highGammaAmplitude = config.snr() * StrictMath.sqrt(
-                square(config.backgroundMicrovolts()) * backgroundBand + square(config.noiseFloorMicrovolts()) * floorBand);
+        this.highGammaAmplitude = band.speechAmplitude(config);
         this.lowFrequencyAmplitude = config.snr() * 0.25 * config.backgroundMicrovolts();
         this.desynchronisation = 0.5 * StrictMath.min(1, config.snr());
         this.lfcCoefficient = 1 - StrictMath.exp(-1 / (LFC_TIME_CONSTANT_SECONDS * rate));

@@ -14,9 +14,8 @@ import org.naoyu.datasets.corpus.TaskMarker.Kind;
 
 /**
  * Lays out the simulated participant's task trial by trial on the sample clock: markers and, for every attempted
- * syllable, its gestures with this trial's variability drawn — speech onset after the go cue by a log-normal
- * reaction time, duration ±12 %, the whole attempt's amplitude log-normal (σ 0.25), each gesture's amplitude
- * log-normal (σ 0.15) and its timing ±10 ms.
+ * syllable, its gestures with this trial's variability drawn: speech onset after the go cue by a log-normal
+ * reaction time, then the attempt's own variability ({@link AttemptRealisation}).
  */
 final class TaskSchedule {
     /** What one call to {@link #next} adds. */
@@ -126,21 +125,8 @@ final class TaskSchedule {
             return GesturalScore.of(Phonetics.of(s.substring(0, s.length() - 1), tone));
         });
         int tone = syllable.charAt(syllable.length() - 1) - '0';
-        double durationSeconds = GesturalScore.SYLLABLE_SECONDS * GesturalScore.durationFactor(tone)
-                * StrictMath.max(0.6, StrictMath.min(1.4, 1 + 0.12 * random.nextGaussian()));
-        double attemptAmplitude = random.logNormal(0.25);
-        long offset = onset + seconds(durationSeconds);
         markers.add(marker(onset, Kind.SPEECH_ONSET, syllable));
-        for (Gesture gesture : score) {
-            // gestures that open the syllable start exactly at onset: the marker is where activity begins
-            double startJitter = 0.010 * random.nextGaussian();
-            long from = gesture.start() == 0 ? onset : onset + seconds(gesture.start() * durationSeconds + startJitter);
-            long to = onset + seconds(gesture.end() * durationSeconds + 0.010 * random.nextGaussian());
-            from = StrictMath.max(onset, from);
-            to = StrictMath.max(from + 1, to);
-            double amplitude = StrictMath.min(2.5, gesture.amplitude() * attemptAmplitude * random.logNormal(0.15));
-            gestures.add(new ScheduledGesture(gesture.articulator(), from, to, amplitude, gesture));
-        }
+        long offset = AttemptRealisation.realise(score, tone, onset, rate, random::nextGaussian, gestures);
         markers.add(marker(offset, Kind.SPEECH_OFFSET, syllable));
         return offset;
     }
