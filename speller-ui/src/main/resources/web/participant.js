@@ -18,9 +18,14 @@ function setPhase(phase) {
   if (phase !== "calibration" && phase !== "cued-sentences") showCue("");
 }
 
-function showCue(text) {
+// a calibration trial shows its syllable twice: at the cue to get ready, at go to say it; rest clears it
+const CUE_LABELS = { "cue": "准备 · ready", "go": "请说 · say it", "sentence_start": "请说" };
+
+function showCue(text, kind) {
   el("cue").hidden = !text;
   el("cue-text").textContent = text || "";
+  el("cue").dataset.step = kind || "cue";
+  el("cue-label").textContent = CUE_LABELS[kind] || "请说";
 }
 
 function showCandidates(candidates) {
@@ -91,7 +96,7 @@ connectSession((event) => {
       break;
     }
     case "phase": setPhase(event.phase); break;
-    case "cue": showCue(event.text); break;
+    case "cue": showCue(event.text, event.kind); break;
     case "attempt":
       pulse(event.syllables || [], event.command);
       showCandidates(event.candidates || []);

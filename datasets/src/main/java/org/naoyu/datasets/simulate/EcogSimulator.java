@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.naoyu.acquisition.ChannelFormat;
 import org.naoyu.acquisition.StreamInfo;
+import org.naoyu.datasets.corpus.TaskMarker;
 
 /**
  * The ECoG speech simulator: a streaming source of µV samples from a grid over the ventral sensorimotor cortex of a
@@ -255,6 +256,43 @@ public final class EcogSimulator {
         }
     }
 
+    /**
+     * A task stream's marker, seen by the participant at {@code sample} (the {@link SimulatorConfig.Task#FOLLOW}
+     * task): a go cue is attempted after a reaction time, and every cue is echoed on the participant's markers (at
+     * a sample already handed out, it moves to the next one). Returns false, attempting nothing, for a marker that is not a cue
+     * to the participant (speech onsets, sentence ends) or names no syllable of the inventory.
+     */
+    public boolean follow(TaskMarker marker, long sample) {
+        if (config.task() != SimulatorConfig.Task.FOLLOW) {
+            throw new IllegalStateException("follow needs the follow task, this simulator runs " + config.task());
+        }
+        // a cue keeps its time unless a sample after it has already gone out; the attempt can only start in samples
+        // not yet made (the simulator makes them a piece ahead of handing them out)
+        long at = StrictMath.max(sample, samplesServed());
+        switch (marker.kind()) {
+            case GO -> {
+                TaskSchedule.Trial trial;
+                try {
+                    trial = schedule.followed(marker.label(), at, position + 1);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                for (TimedMarker m : trial.markers()) {
+                    pending.add(new Pending(m, scheduledMarkers++));
+                }
+                active.addAll(trial.gestures());
+                return true;
+            }
+            case CUE, REST -> {
+                pending.add(new Pending(new TimedMarker(at, marker), scheduledMarkers++));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
     /** Samples handed out so far. */
     public long samplesServed() {
         return position - PIECE + pieceServed;
@@ -378,7 +416,8 @@ public final class EcogSimulator {
     }
 
     private void scheduleUntil(long horizon) {
-        while (config.task() != SimulatorConfig.Task.REST && nextTrialStart < horizon) {
+        while (config.task() != SimulatorConfig.Task.REST && config.task() != SimulatorConfig.Task.FOLLOW
+                && nextTrialStart < horizon) {
             TaskSchedule.Trial trial = schedule.next(nextTrialStart);
             for (TimedMarker marker : trial.markers()) {
                 pending.add(new Pending(marker, scheduledMarkers++));

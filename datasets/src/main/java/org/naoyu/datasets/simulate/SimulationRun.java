@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,7 +19,10 @@ import org.naoyu.acquisition.Chunk;
 import org.naoyu.acquisition.LocalClock;
 import org.naoyu.acquisition.StreamInfo;
 import org.naoyu.acquisition.lsl.LslConfig;
+import org.naoyu.acquisition.lsl.ResolvedStream;
+import org.naoyu.acquisition.lsl.StreamInlet;
 import org.naoyu.acquisition.lsl.StreamOutlet;
+import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.datasets.corpus.TaskMarker;
 import org.naoyu.datasets.xdf.XdfWriter;
 
@@ -67,9 +73,13 @@ public final class SimulationRun {
         }
     }
 
-    /** Where a run is (trials = cues and sentences shown); reported about once a second of wall time and at the end. */
+    /**
+     * Where a run is (trials = cues and sentences shown); reported about once a second of wall time and at the end.
+     * {@code ignoredCues} counts task-stream markers a following participant could not act on (not a cue, not a task
+     * marker at all, or a syllable outside the inventory).
+     */
     public record Progress(double simulatedSeconds, double totalSeconds, long trials, long markers,
-            double realTimeFactor) {
+            double realTimeFactor, long ignoredCues) {
     }
 
     /** Started outlets, for callers that print where they are. */
@@ -78,10 +88,29 @@ public final class SimulationRun {
 
     private final SimulatorConfig config;
     private final Outputs outputs;
+    private final String cues;
 
     public SimulationRun(SimulatorConfig config, Outputs outputs) {
+        this(config, outputs, null);
+    }
+
+    /**
+     * A run whose participant follows the cues of a task stream, found by an LSL predicate ({@code cues}, e.g.
+     * {@code name='naoyu-task'}): the {@link SimulatorConfig.Task#FOLLOW} task, live outlets in real time only, since
+     * the cues come in real time. The stream may appear after the run starts (a session opens it once it has found
+     * this participant's signal); it is looked for until it does.
+     */
+    public SimulationRun(SimulatorConfig config, Outputs outputs, String cues) {
+        if (cues != null && config.task() != SimulatorConfig.Task.FOLLOW) {
+            throw new IllegalArgumentException("following a task stream needs the follow task, got " + config.task());
+        }
+        if (cues != null && (outputs.lsl() == null || outputs.speed() != 1)) {
+            throw new IllegalArgumentException("following a task stream needs live outlets at speed 1: the cues "
+                    + "come in real time");
+        }
         this.config = config;
         this.outputs = outputs;
+        this.cues = cues;
     }
 
     /** The XDF header fields: the simulator's parameters and its ground truth about bad channels. */
@@ -113,6 +142,10 @@ public final class SimulationRun {
             markerInfo = reproducible(EcogSimulator.markerInfo(MARKER_NAME, outputs.sourceId() + "-markers"));
         }
         List<StreamOutlet> outlets = new ArrayList<>();
+        StreamInlet cueInlet = null;
+        AtomicReference<ResolvedStream> cueStream = new AtomicReference<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        long ignored = 0;
         XdfWriter writer = null;
         long samplesDone = 0;
         long markerCount = 0;
@@ -121,6 +154,9 @@ public final class SimulationRun {
             if (live) {
                 outlets.add(StreamOutlet.open(signalInfo, outputs.lsl()));
                 outlets.add(StreamOutlet.open(markerInfo, outputs.lsl()));
+            }
+            if (cues != null) {
+                lookFor(cues, cueStream, finished);
             }
             // live streams faster than real time compress their timestamps, as replay does, to stay on the LSL clock
             double timeScale = live && !Double.isInfinite(outputs.speed()) ? outputs.speed() : 1;
@@ -145,6 +181,14 @@ public final class SimulationRun {
             double nextClockOffset = 0;
             while (samplesDone < total && !stop.getAsBoolean()) {
                 int n = (int) StrictMath.min(chunk, total - samplesDone);
+                if (cueInlet == null && cueStream.get() != null) { // on this machine's clock, so cue times map on samples
+                    cueInlet = StreamInlet.open(cueStream.get(), outputs.lsl(), StreamInlet.Options.defaults()
+                            .withProcessing(EnumSet.of(StreamInlet.Processing.CLOCK_SYNC,
+                                    StreamInlet.Processing.MONOTONIC)));
+                }
+                if (cueInlet != null) {
+                    ignored += followCues(cueInlet, simulator, startTime, rate);
+                }
                 markers.clear();
                 simulator.next(values, n, markers);
                 double[] stamps = new double[n];
@@ -182,14 +226,18 @@ public final class SimulationRun {
                 }
                 long wallNow = System.nanoTime();
                 if (wallNow - lastReport >= 1_000_000_000L) {
-                    progress.accept(progress(samplesDone, trialCount, markerCount, wallStart, wallNow));
+                    progress.accept(progress(samplesDone, trialCount, markerCount, wallStart, wallNow, ignored));
                     lastReport = wallNow;
                 }
             }
-            Progress last = progress(samplesDone, trialCount, markerCount, wallStart, System.nanoTime());
+            Progress last = progress(samplesDone, trialCount, markerCount, wallStart, System.nanoTime(), ignored);
             progress.accept(last);
             return last;
         } finally {
+            finished.set(true);
+            if (cueInlet != null) {
+                cueInlet.close();
+            }
             for (StreamOutlet outlet : outlets) {
                 outlet.close();
             }
@@ -199,11 +247,48 @@ public final class SimulationRun {
         }
     }
 
-    private Progress progress(long samples, long trials, long markers, long wallStart, long wallNow) {
+    private Progress progress(long samples, long trials, long markers, long wallStart, long wallNow, long ignored) {
         double simulated = samples / config.sampleRateHz();
         double wall = (wallNow - wallStart) / 1e9;
         return new Progress(simulated, outputs.seconds(), trials, markers,
-                wall > 0 ? simulated / wall : Double.POSITIVE_INFINITY);
+                wall > 0 ? simulated / wall : Double.POSITIVE_INFINITY, ignored);
+    }
+
+    /** Looks for the task stream on a thread of its own until it is found or the run ends. */
+    private void lookFor(String predicate, AtomicReference<ResolvedStream> found, AtomicBoolean finished) {
+        Thread looker = new Thread(() -> {
+            while (!finished.get() && found.get() == null) {
+                try {
+                    List<ResolvedStream> streams = StreamResolver.resolve(outputs.lsl(), predicate, 1,
+                            java.time.Duration.ofSeconds(1));
+                    if (!streams.isEmpty()) {
+                        found.set(streams.get(0));
+                    }
+                } catch (IOException e) {
+                    LockSupport.parkNanos(1_000_000_000L); // the network is not ready: try again
+                }
+            }
+        }, "simulator-follow-" + outputs.sourceId());
+        looker.setDaemon(true);
+        looker.start();
+    }
+
+    /** Hands the cues that arrived to the participant, each at its time on the sample clock; returns those ignored. */
+    private static long followCues(StreamInlet inlet, EcogSimulator simulator, double startTime, double rate) {
+        Chunk arrived = inlet.pullChunk(64, java.time.Duration.ZERO);
+        long ignored = 0;
+        for (int i = 0; i < arrived.sampleCount(); i++) {
+            long sample = StrictMath.round((arrived.timestamps()[i] - startTime) * rate);
+            TaskMarker marker;
+            try {
+                marker = TaskMarker.parse(arrived.valueAsString(i, 0));
+            } catch (IllegalArgumentException e) {
+                ignored++;
+                continue;
+            }
+            ignored += simulator.follow(marker, sample) ? 0 : 1;
+        }
+        return ignored;
     }
 
     private void pace(long wallStart, double simulatedSeconds) {

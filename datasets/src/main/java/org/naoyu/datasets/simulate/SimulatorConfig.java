@@ -52,13 +52,18 @@ public record SimulatorConfig(ElectrodeGrid grid, double sampleRateHz, Task task
         /** Cued sentences attempted syllable by syllable with pauses. */
         SENTENCES,
         /** No speech: background, rhythms, line noise and artifacts only. */
-        REST;
+        REST,
+        /**
+         * Attempts what a task stream cues, when it cues it ({@link EcogSimulator#follow}): the session presents the
+         * task and the participant follows, as with a real participant. Nothing is scheduled otherwise.
+         */
+        FOLLOW;
 
         public static Task parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("task must be syllables, sentences or rest, got '" + text + "'");
+                throw new IllegalArgumentException("task must be syllables, sentences, rest or follow, got '" + text + "'");
             }
         }
     }

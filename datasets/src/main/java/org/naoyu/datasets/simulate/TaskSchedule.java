@@ -68,7 +68,7 @@ final class TaskSchedule {
         return switch (config.task()) {
             case SYLLABLES -> syllableTrial(start);
             case SENTENCES -> sentenceTrial(start);
-            case REST -> new Trial(List.of(), List.of(), start + seconds(10));
+            case REST, FOLLOW -> new Trial(List.of(), List.of(), start + seconds(10));
         };
     }
 
@@ -91,6 +91,24 @@ final class TaskSchedule {
         long rest = offset + seconds(0.3);
         markers.add(marker(rest, Kind.REST, ""));
         return new Trial(markers, gestures, rest + seconds(timing.restSeconds() * random.uniform(0.8, 1.2)));
+    }
+
+    /**
+     * The attempt at {@code syllable} a participant makes when a task stream's go cue comes at {@code go}: speech
+     * onset after a log-normal reaction time (not before {@code earliest}, the first sample not yet made), with the
+     * go cue itself echoed so the participant's markers label the attempt like a self-scheduled one.
+     */
+    Trial followed(String syllable, long go, long earliest) {
+        if (SyllableInventory.standard().get(syllable).isEmpty()) {
+            throw new IllegalArgumentException("go cue '" + syllable + "' is not a toned syllable of the inventory");
+        }
+        List<TimedMarker> markers = new ArrayList<>();
+        List<ScheduledGesture> gestures = new ArrayList<>();
+        markers.add(marker(go, Kind.GO, syllable));
+        long onset = StrictMath.max(earliest,
+                go + seconds(config.timing().reactionSeconds() * random.logNormal(0.2)));
+        long offset = attempt(syllable, onset, markers, gestures);
+        return new Trial(markers, gestures, offset);
     }
 
     private Trial sentenceTrial(long start) {

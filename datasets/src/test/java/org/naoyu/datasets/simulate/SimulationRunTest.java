@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.Chunk;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.StreamInlet;
+import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.acquisition.lsl.StreamResolver;
 import org.naoyu.datasets.Python;
 import org.naoyu.datasets.RecordedStream;
@@ -131,5 +132,92 @@ class SimulationRunTest {
         SimulationRun.Progress last = reports.get(reports.size() - 1);
         assertEquals(8.0, last.simulatedSeconds(), 1e-9);
         assertTrue(last.realTimeFactor() > 1.7 && last.realTimeFactor() < 2.2, "paced at x2: " + last.realTimeFactor());
+    }
+
+    @Test
+    void aFollowingParticipantAttemptsWhatTheTaskStreamCuesWhenItCuesIt() throws Exception {
+        LslConfig lsl = LslConfig.defaults();
+        String id = "naoyu-follow-test-" + UUID.randomUUID();
+        Path file = dir.resolve("follow.xdf");
+        SimulatorConfig config = config().toBuilder().task(SimulatorConfig.Task.FOLLOW).randomBadChannels(0).snr(6)
+                .movementsPerMinute(0).popsPerMinute(0).build();
+        List<SimulationRun.Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        double go;
+        try (StreamOutlet task = StreamOutlet.open(EcogSimulator.markerInfo("naoyu-task", id), lsl)) {
+            SimulationRun run = new SimulationRun(config, new SimulationRun.Outputs(file, lsl, id + "-participant", 5,
+                    1, 0.01), "source_id='" + id + "'");
+            Thread runner = new Thread(() -> {
+                try {
+                    run.run(started -> { }, reports::add, () -> false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            runner.start();
+            assertTrue(task.waitForConsumers(Duration.ofSeconds(5)), "the participant subscribes to the task stream");
+            Thread.sleep(1000);
+            task.pushSample(new TaskMarker(TaskMarker.Kind.CUE, "ba1").format());
+            Thread.sleep(600);
+            go = org.naoyu.acquisition.LocalClock.now();
+            task.pushSample(new TaskMarker(TaskMarker.Kind.GO, "ba1").format());
+            task.pushSample(new TaskMarker(TaskMarker.Kind.GO, "xx9").format()); // no such syllable: ignored
+            task.pushSample("not a task marker");
+            Thread.sleep(1500);
+            task.pushSample(TaskMarker.of(TaskMarker.Kind.REST).format());
+            runner.join();
+        }
+        Chunk markers = Recordings.open(file).stream(SimulationRun.MARKER_NAME).samples();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < markers.sampleCount(); i++) {
+            labels.add(markers.valueAsString(i, 0));
+        }
+        TaskMarker goMarker = new TaskMarker(TaskMarker.Kind.GO, "ba1");
+        assertEquals(List.of(new TaskMarker(TaskMarker.Kind.CUE, "ba1").format(), goMarker.format(),
+                new TaskMarker(TaskMarker.Kind.SPEECH_ONSET, "ba1").format(),
+                new TaskMarker(TaskMarker.Kind.SPEECH_OFFSET, "ba1").format(),
+                TaskMarker.of(TaskMarker.Kind.REST).format()), labels, "the cues echoed, the attempt in between");
+        double echoedGo = markers.timestamps()[1];
+        double onset = markers.timestamps()[2];
+        assertEquals(go, echoedGo, 0.03, "the go cue lands where it was given, on the sample clock");
+        assertTrue(onset - echoedGo > 0.2 && onset - echoedGo < 1.0, "a reaction time after go: " + (onset - echoedGo));
+        assertEquals(2, reports.get(reports.size() - 1).ignoredCues(), "the unknown syllable and the stray text");
+
+        // the attempt is in the signal: high-frequency power at the jaw's electrode rises while the open vowel lasts
+        RecordedStream signal = Recordings.open(file).stream(SimulationRun.SIGNAL_NAME);
+        int jaw = new EcogSimulator(config).map().peakChannel(Articulator.JAW);
+        double during = differencePower(signal, jaw, onset + 0.05, onset + 0.3);
+        double before = differencePower(signal, jaw, onset - 1.5, onset - 1.0);
+        assertTrue(during > 2 * before, "speech at the jaw's electrode: " + during + " vs " + before);
+    }
+
+    @Test
+    void followingNeedsTheFollowTaskAndRealTime() {
+        LslConfig lsl = LslConfig.defaults();
+        String cues = "name='naoyu-task'";
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SimulationRun(config(), new SimulationRun.Outputs(null, lsl, "x", 5, 1, 0.01), cues));
+        assertEquals("following a task stream needs the follow task, got SYLLABLES", e.getMessage());
+        SimulatorConfig follow = config().toBuilder().task(SimulatorConfig.Task.FOLLOW).build();
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SimulationRun(follow, new SimulationRun.Outputs(null, lsl, "x", 5, 2, 0.01), cues));
+        assertTrue(e.getMessage().startsWith("following a task stream needs live outlets at speed 1"), e.getMessage());
+    }
+
+    /** Mean squared second difference of one channel between two times: its high frequencies, little of the 1/f. */
+    private static double differencePower(RecordedStream signal, int channel, double from, double to) {
+        Chunk samples = signal.samples();
+        double sum = 0;
+        int count = 0;
+        for (int i = 2; i < samples.sampleCount(); i++) {
+            double t = samples.timestamps()[i];
+            if (t >= from && t < to) {
+                double d = samples.valueAsDouble(i, channel) - 2 * samples.valueAsDouble(i - 1, channel)
+                        + samples.valueAsDouble(i - 2, channel);
+                sum += d * d;
+                count++;
+            }
+        }
+        assertTrue(count > 100, "samples between " + from + " and " + to + ": " + count);
+        return sum / count;
     }
 }

@@ -31,14 +31,18 @@ public final class SessionLauncher {
 
     /** The first stream matching a name or an LSL predicate, or exit code 2 naming what was looked for. */
     public static ResolvedStream resolve(LslConfig config, String query, Duration timeout) throws Exception {
-        String predicate = query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
-        List<ResolvedStream> found = StreamResolver.resolve(config, predicate, 1, timeout);
+        List<ResolvedStream> found = StreamResolver.resolve(config, predicate(query), 1, timeout);
         if (found.isEmpty()) {
             throw new CommandFailure(CommandFailure.EXIT_NOT_FOUND, "no stream matches '" + query + "' (looked "
                     + timeout.toMillis() / 1000.0 + " s, scope " + config.scope().configName()
                     + "); 'naoyu lsl list' shows what is there");
         }
         return found.get(0);
+    }
+
+    /** A stream query as the command line takes it: a bare name ({@code naoyu-task}) or an LSL predicate. */
+    public static String predicate(String query) {
+        return query.matches("[\\w.:-]+") ? "name='" + query + "'" : query;
     }
 
     /** Serves the session (web UI, or sentences on stdout) until --seconds pass, Ctrl-C, or the session fails. */

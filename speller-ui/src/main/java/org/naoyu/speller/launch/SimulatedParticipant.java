@@ -21,10 +21,19 @@ public final class SimulatedParticipant implements AutoCloseable {
     private final Thread thread;
 
     public SimulatedParticipant(SimulatorConfig config, LslConfig lsl, String name) {
+        this(config, lsl, name, false);
+    }
+
+    /**
+     * A participant that, when {@code followsSession}, attempts what the session that spells from it presents on
+     * {@code naoyu-task} ({@code naoyu run --present-task}) instead of scheduling its own task.
+     */
+    public SimulatedParticipant(SimulatorConfig config, LslConfig lsl, String name, boolean followsSession) {
         this.lsl = lsl;
         this.sourceId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        SimulationRun run = new SimulationRun(config, new SimulationRun.Outputs(null, lsl, sourceId,
-                Double.POSITIVE_INFINITY, 1, 0.01));
+        SimulationRun run = new SimulationRun(followsSession ? config.toBuilder().task(SimulatorConfig.Task.FOLLOW)
+                .build() : config, new SimulationRun.Outputs(null, lsl, sourceId, Double.POSITIVE_INFINITY, 1, 0.01),
+                followsSession ? taskQuery() : null);
         this.thread = new Thread(() -> {
             try {
                 run.run(s -> { }, p -> { }, stop::get);
@@ -46,6 +55,11 @@ public final class SimulatedParticipant implements AutoCloseable {
 
     public String markerQuery() {
         return "name='" + SimulationRun.MARKER_NAME + "' and source_id='" + sourceId + "-markers'";
+    }
+
+    /** The naoyu-task outlet of a session presenting its task to this participant. */
+    public String taskQuery() {
+        return "name='naoyu-task' and source_id='naoyu-task-" + sourceId + "'";
     }
 
     /** The naoyu-speller outlet of a session spelling from this participant. */

@@ -94,10 +94,13 @@ public final class OnlineSession implements AutoCloseable {
      * @param headerFields session metadata for the recording's header (pseudonym, task, …)
      * @param training     how a model is trained from calibration
      * @param commands     decoded command syllables in free spelling, or null
+     * @param presentation what the session presents itself during calibration on {@code naoyu-task}, or null when
+     *                     an external stimulus program does; without {@code taskMarkers}, {@code naoyu-task} is then
+     *                     the task stream
      */
     public record Options(ResolvedStream signal, ResolvedStream taskMarkers, LslConfig lsl, Path workDir,
             Path recordFile, Map<String, String> headerFields, ModelTraining training,
-            SpellerPipeline.CommandSyllables commands, Phase startPhase) {
+            SpellerPipeline.CommandSyllables commands, Phase startPhase, TaskPresentation presentation) {
         public Options {
             Objects.requireNonNull(signal, "signal");
             Objects.requireNonNull(lsl, "lsl");
@@ -105,6 +108,18 @@ public final class OnlineSession implements AutoCloseable {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(startPhase, "startPhase");
             headerFields = Map.copyOf(headerFields);
+        }
+
+        /** Options for a session whose task, if any, comes from an external stimulus program. */
+        public Options(ResolvedStream signal, ResolvedStream taskMarkers, LslConfig lsl, Path workDir,
+                Path recordFile, Map<String, String> headerFields, ModelTraining training,
+                SpellerPipeline.CommandSyllables commands, Phase startPhase) {
+            this(signal, taskMarkers, lsl, workDir, recordFile, headerFields, training, commands, startPhase, null);
+        }
+
+        /** Whether a task stream will label the trials: an external one, or the session's own presentation. */
+        boolean hasTask() {
+            return taskMarkers != null || presentation != null;
         }
     }
 
@@ -117,6 +132,7 @@ public final class OnlineSession implements AutoCloseable {
     private final Recordings recordings;
     private final PhaseMachine phases;
     private final StatusBoard status;
+    private final TaskPresenter presenter;
 
     private OnlineSession(Options options, ModelFile.Loaded model, SentenceDecoder language) throws IOException {
         Files.createDirectories(options.workDir());
@@ -127,6 +143,7 @@ public final class OnlineSession implements AutoCloseable {
         StreamInlet signal = StreamInlet.open(options.signal(), options.lsl(), synced);
         StreamInlet markers = null;
         StreamOutlet speller = null;
+        TaskPresenter presenter = null;
         try {
             StreamInfo info = signal.info();
             InputLoop.checkSignal(info);
@@ -135,14 +152,20 @@ public final class OnlineSession implements AutoCloseable {
                 decoding.checkFits(model);
                 decoding.use(model, "loaded");
             }
-            markers = options.taskMarkers() == null ? null : StreamInlet.open(options.taskMarkers(), options.lsl(),
-                    synced);
+            if (options.presentation() != null) {
+                presenter = TaskPresenter.open(options.presentation(), info.sourceId(), options.lsl());
+            }
+            ResolvedStream task = options.taskMarkers() != null ? options.taskMarkers()
+                    : presenter != null ? presenter.stream() : null;
+            markers = task == null ? null : StreamInlet.open(task, options.lsl(), synced);
             this.input = new InputLoop(signal, markers, log);
             speller = StreamOutlet.open(StreamInfo.builder(OUTLET_NAME, 1, 0, ChannelFormat.STRING)
                     .type("Markers").sourceId("naoyu-speller-" + info.sourceId()).build(), options.lsl());
             this.outlet = speller;
             publisher.publishTo(speller);
-            this.recordings = Recordings.start(options, speller, log);
+            // the presented task is recorded beside an external task stream (a participant's own markers)
+            this.recordings = Recordings.start(options, speller, task,
+                    presenter != null && options.taskMarkers() != null ? presenter.stream() : null, log);
         } catch (IOException | RuntimeException e) {
             // nothing may stay open when the session cannot start
             signal.close();
@@ -152,10 +175,14 @@ public final class OnlineSession implements AutoCloseable {
             if (speller != null) {
                 speller.close();
             }
+            if (presenter != null) {
+                presenter.close();
+            }
             throw e;
         }
+        this.presenter = presenter;
         this.phases = new PhaseMachine(options.commands(), decoding, publisher, recordings,
-                new CalibrationTraining(options.workDir(), options.training(), log), input, log);
+                new CalibrationTraining(options.workDir(), options.training(), log), input, presenter, log);
         this.status = new StatusBoard(input, decoding, phases, recordings, latency, log);
     }
 
@@ -167,7 +194,7 @@ public final class OnlineSession implements AutoCloseable {
      */
     public static OnlineSession start(Options options, ModelFile.Loaded model, SentenceDecoder language)
             throws IOException {
-        PhaseMachine.checkPhase(options.startPhase(), model, options.taskMarkers() != null, Phase.WATCHING);
+        PhaseMachine.checkPhase(options.startPhase(), model, options.hasTask(), Phase.WATCHING);
         if (options.commands() != null && model != null) {
             PhaseMachine.checkCommands(options.commands(), model);
         }
@@ -288,6 +315,9 @@ public final class OnlineSession implements AutoCloseable {
         }
         input.close();
         outlet.close();
+        if (presenter != null) {
+            presenter.close();
+        }
         if (first != null) {
             throw first;
         }

@@ -28,21 +28,47 @@ final class PhaseMachine {
     private final CalibrationTraining training;
     private final InputLoop input;
     private final SessionLog log;
+    private final TaskPresenter presenter;
+    private final TaskPresenter.Listener presented;
     private final ConcurrentLinkedQueue<QueuedAction> actions = new ConcurrentLinkedQueue<>();
 
     private volatile Phase phase = Phase.WATCHING;
     private String cue = ""; // session thread
 
-    /** @param commands decoded command syllables in free spelling, or null */
+    /**
+     * @param commands  decoded command syllables in free spelling, or null
+     * @param presenter the session's own task presentation for calibration, or null when a stimulus program cues
+     */
     PhaseMachine(SpellerPipeline.CommandSyllables commands, Decoding decoding, EventPublisher publisher,
-            Recordings recordings, CalibrationTraining training, InputLoop input, SessionLog log) {
+            Recordings recordings, CalibrationTraining training, InputLoop input, TaskPresenter presenter,
+            SessionLog log) {
         this.commands = commands;
         this.decoding = decoding;
         this.publisher = publisher;
         this.recordings = recordings;
         this.training = training;
         this.input = input;
+        this.presenter = presenter;
         this.log = log;
+        this.presented = new TaskPresenter.Listener() {
+            @Override
+            public void presented(double time, org.naoyu.datasets.corpus.TaskMarker marker) {
+                // shown when it comes back on the task stream, like an external stimulus program's cue
+            }
+
+            @Override
+            public void finished(int trials) {
+                log.add("calibration: all " + trials + " presented trials shown; train now, or start calibration "
+                        + "again for another pass");
+            }
+        };
+    }
+
+    /** Presents what is due of the session's own task (session thread, between blocks). */
+    void presentTask() {
+        if (presenter != null && phase == Phase.CALIBRATION) {
+            presenter.tick(LocalClock.now(), presented);
+        }
     }
 
     Phase phase() {
@@ -189,17 +215,33 @@ final class PhaseMachine {
         if (recordings.calibrating()) {
             recordings.stopCalibration(); // leaving calibration, or starting it again after a false start
         }
+        stopPresenting();
         phase = next;
         cue = "";
         decoding.phaseChanged(next, commands);
         if (next == Phase.CALIBRATION && input.running()) {
             recordings.startCalibration();
         }
+        if (next == Phase.CALIBRATION && presenter != null) {
+            presenter.start(LocalClock.now());
+            log.add(presenter.running() ? "calibration: presenting trial " + (presenter.shown() + 1) + " of "
+                    + presenter.total() + " on " + TaskPresenter.OUTLET_NAME + " after a "
+                    + (int) TaskPresenter.LEAD_IN_SECONDS + "-s lead-in" : "calibration: every presented trial "
+                    + "has been shown (" + presenter.total() + "); train, or restart naoyu run to present more");
+        }
         publisher.emit(new SessionEvent.Phase(next.id()), LocalClock.now());
         log.add("phase: " + next.id());
     }
 
+    private void stopPresenting() {
+        if (presenter != null && presenter.running()) {
+            presenter.stop(LocalClock.now(), presented);
+            log.add("calibration: presentation paused after trial " + presenter.shown() + " of " + presenter.total());
+        }
+    }
+
     private void startTraining() {
+        stopPresenting();
         Path data = recordings.stopCalibration();
         phase = Phase.TRAINING;
         publisher.emit(new SessionEvent.Phase(Phase.TRAINING.id()), LocalClock.now());
@@ -244,6 +286,10 @@ final class PhaseMachine {
         }
         if (event.kind().equals("cue") || event.kind().equals("sentence_start")) {
             cue = event.kind().equals("cue") ? event.label() : sentenceText(event.label());
+            publisher.emit(new SessionEvent.Cue(event.kind(), cue), time);
+        } else if (phase == Phase.CALIBRATION && (event.kind().equals("go") || event.kind().equals("rest"))) {
+            // the participant sees when to speak and when to rest, not only what
+            cue = event.kind().equals("go") ? event.label() : "";
             publisher.emit(new SessionEvent.Cue(event.kind(), cue), time);
         }
     }

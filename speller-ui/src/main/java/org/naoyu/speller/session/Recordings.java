@@ -14,14 +14,17 @@ import org.naoyu.acquisition.lsl.StreamOutlet;
 import org.naoyu.datasets.record.SessionRecorder;
 
 /**
- * The session's XDF recordings: the whole session (signal, task markers and {@code naoyu-speller}) when asked for,
- * and each calibration ({@code calibration-N.xdf} in the work folder: signal and task markers) while it runs. Closing
+ * The session's XDF recordings: the whole session (signal, task markers, the presented task and
+ * {@code naoyu-speller}) when asked for, and each calibration ({@code calibration-N.xdf} in the work folder: signal,
+ * task markers and the presented task) while it runs. Closing
  * writes their footers.
  */
 final class Recordings {
     private final OnlineSession.Options options;
     private final SessionRecorder session;
     private final SessionLog log;
+    /** The calibration's streams: signal, task markers and the presented task when it is a stream of its own. */
+    private final List<ResolvedStream> calibrationStreams;
 
     // session thread (and close)
     private SessionRecorder calibration;
@@ -29,27 +32,38 @@ final class Recordings {
 
     private volatile String calibrationFile;
 
-    private Recordings(OnlineSession.Options options, SessionRecorder session, SessionLog log) {
+    private Recordings(OnlineSession.Options options, SessionRecorder session, List<ResolvedStream> calibrationStreams,
+            SessionLog log) {
         this.options = options;
         this.session = session;
+        this.calibrationStreams = calibrationStreams;
         this.log = log;
     }
 
-    /** Starts recording the session to {@link OnlineSession.Options#recordFile()}, if it names one. */
-    static Recordings start(OnlineSession.Options options, StreamOutlet speller, SessionLog log)
-            throws IOException {
+    /**
+     * Starts recording the session to {@link OnlineSession.Options#recordFile()}, if it names one.
+     *
+     * @param task      the task stream the session reads (external or its own presentation), or null
+     * @param presented the session's own {@code naoyu-task} when it is not {@code task}, or null
+     */
+    static Recordings start(OnlineSession.Options options, StreamOutlet speller, ResolvedStream task,
+            ResolvedStream presented, SessionLog log) throws IOException {
+        List<ResolvedStream> calibration = new ArrayList<>();
+        calibration.add(options.signal());
+        if (task != null) {
+            calibration.add(task);
+        }
+        if (presented != null) {
+            calibration.add(presented);
+        }
         if (options.recordFile() == null) {
-            return new Recordings(options, null, log);
+            return new Recordings(options, null, List.copyOf(calibration), log);
         }
-        List<ResolvedStream> streams = new ArrayList<>();
-        streams.add(options.signal());
-        if (options.taskMarkers() != null) {
-            streams.add(options.taskMarkers());
-        }
+        List<ResolvedStream> streams = new ArrayList<>(calibration);
         streams.add(new ResolvedStream(speller.info(), LslConfig.LOOPBACK, speller.dataPort(),
                 speller.servicePort(), 110));
         return new Recordings(options, SessionRecorder.start(streams, options.lsl(), options.recordFile(),
-                options.headerFields(), Duration.ofSeconds(5)), log);
+                options.headerFields(), Duration.ofSeconds(5)), List.copyOf(calibration), log);
     }
 
     /** The session recording's file, or null when not recording. */
@@ -67,8 +81,8 @@ final class Recordings {
         try {
             Map<String, String> header = new LinkedHashMap<>(options.headerFields());
             header.put("task", "calibration");
-            calibration = SessionRecorder.start(List.of(options.signal(), options.taskMarkers()), options.lsl(), file,
-                    header, Duration.ofSeconds(5));
+            calibration = SessionRecorder.start(calibrationStreams, options.lsl(), file, header,
+                    Duration.ofSeconds(5));
             calibrationFile = file.getFileName().toString();
             log.add("calibration: recording " + file.getFileName());
         } catch (IOException | RuntimeException e) {

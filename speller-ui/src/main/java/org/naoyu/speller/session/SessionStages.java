@@ -24,6 +24,7 @@ final class SessionStages implements InputLoop.Stages {
     @Override
     public void betweenBlocks() {
         phases.runActions();
+        phases.presentTask();
     }
 
     @Override

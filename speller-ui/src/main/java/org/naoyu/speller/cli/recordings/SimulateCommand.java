@@ -21,6 +21,7 @@ import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.cli.options.SimulatedSignalOptions;
+import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.support.TextFiles;
@@ -96,6 +97,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "the inventory: a test session over the whole language rather than a calibration.")
     Integer draw;
 
+    @Option(names = "--follow", paramLabel = "QUERY",
+            description = "Attempt what a task stream cues, when it cues it: a name or an LSL predicate, e.g. "
+                    + "naoyu-task, which naoyu run --present-task publishes. The participant then schedules nothing "
+                    + "itself (--task follow); live outlets in real time only. The stream may appear later.")
+    String follow;
+
     @Option(names = "--held-out", description = "The sentence task uses the held-out evaluation sentences.")
     boolean heldOut;
 
@@ -140,7 +147,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulatorConfig config = config();
+        SimulatorConfig config = follow == null ? config()
+                : config().toBuilder().task(SimulatorConfig.Task.FOLLOW).build();
         boolean live = out == null || publish;
         double duration = seconds != null ? seconds : out != null && !live ? 60 : Double.POSITIVE_INFINITY;
         if (seconds != null && !(seconds > 0 && seconds <= 7 * 86_400)) {
@@ -174,10 +182,24 @@ public final class SimulateCommand implements Callable<Integer> {
         if (cues != null && allTones) {
             throw new IllegalArgumentException("--all-tones chooses the cues itself; give either it or --cues");
         }
+        if ("follow".equals(task) && follow == null) {
+            throw new IllegalArgumentException("--task follow needs --follow QUERY: the task stream to follow");
+        }
+        if (follow != null) {
+            if (!live || (speed != null && speed != 1)) {
+                throw new IllegalArgumentException("--follow attempts cues as they come, in real time: give it "
+                        + "without --speed, and with --lsl when writing --out");
+            }
+            if (!"syllables".equals(task) && !"follow".equals(task) || cues != null || allTones || planFrom != null
+                    || draw != null) {
+                throw new IllegalArgumentException("--follow takes its cues from the task stream; give it without "
+                        + "--task, --cues, --all-tones, --plan-from or --draw");
+            }
+        }
         double pace = speed != null ? speed : live ? 1 : Double.POSITIVE_INFINITY;
         String id = sourceId != null ? sourceId : "naoyu-sim-" + participant + "-" + seed;
         SimulationRun run = new SimulationRun(config, new SimulationRun.Outputs(out, live ? lsl.config() : null, id,
-                duration, pace, 0.01));
+                duration, pace, 0.01), follow == null ? null : SessionLauncher.predicate(follow));
 
         PrintWriter printer = spec.commandLine().getOut();
         AtomicBoolean stop = new AtomicBoolean();

@@ -5,19 +5,23 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
+import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.record.SessionInfo;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.cli.options.ServeOptions;
 import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.OnlineSession;
 import org.naoyu.speller.session.SpellerPipeline;
+import org.naoyu.speller.session.TaskPresentation;
 import org.naoyu.speller.support.VersionInfo;
 import org.naoyu.speller.training.ModelTraining;
 import picocli.CommandLine.ArgGroup;
@@ -84,6 +88,26 @@ public final class RunCommand implements Callable<Integer> {
             description = "A toned syllable that, decoded in free spelling, takes back the last one (e.g. cuo4).")
     String undoSyllable;
 
+    @Option(names = "--present-task", description = "Present the calibration task on the participant view (cue, go, "
+            + "rest) and publish it as markers on naoyu-task, for when no stimulus program runs (a real amplifier); "
+            + "without --markers, naoyu-task is the task stream. Starts in calibration unless --model or --phase "
+            + "says otherwise.")
+    boolean presentTask;
+
+    @Option(names = "--plan-from", paramLabel = "TRIAL", defaultValue = "0",
+            description = "With --present-task: where in the participant's calibration plan to start (default "
+                    + "${DEFAULT-VALUE}; the previous session's log says where it stopped).")
+    int planFrom;
+
+    @Option(names = "--plan-seed", paramLabel = "N", defaultValue = "1",
+            description = "With --present-task: the participant's plan (the order of its rounds; default "
+                    + "${DEFAULT-VALUE}, the same in every session of one participant).")
+    long planSeed;
+
+    @Option(names = "--present-trials", paramLabel = "N",
+            description = "With --present-task: at most N trials (default: the rest of the plan).")
+    Integer presentTrials;
+
     @ArgGroup(exclusive = false)
     ServeOptions serve = new ServeOptions();
 
@@ -115,15 +139,32 @@ public final class RunCommand implements Callable<Integer> {
         if (model != null) {
             header.put("model", model.getFileName().toString());
         }
+        TaskPresentation presentation = presentTask ? presentation() : null;
         OnlineSession.Phase start = phase != null ? OnlineSession.Phase.parse(phase) : loaded == null
-                ? OnlineSession.Phase.WATCHING : task != null ? OnlineSession.Phase.CUED_SENTENCES
-                : OnlineSession.Phase.FREE_SPELLING;
+                ? (presentTask ? OnlineSession.Phase.CALIBRATION : OnlineSession.Phase.WATCHING)
+                : task != null ? OnlineSession.Phase.CUED_SENTENCES : OnlineSession.Phase.FREE_SPELLING;
         SpellerPipeline.CommandSyllables commands = commitSyllable == null && undoSyllable == null ? null
                 : new SpellerPipeline.CommandSyllables(commitSyllable, undoSyllable, 0.5);
         Path workDir = work != null ? work : record != null ? record : Path.of("naoyu-work");
         OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
-                ModelTraining.forSessionCalibration(trainNetwork), commands, start);
+                ModelTraining.forSessionCalibration(trainNetwork), commands, start, presentation);
         OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.shipped().decoder());
         return SessionLauncher.serve(session, serve.serving(), spec.commandLine().getOut());
+    }
+
+    /** The stretch of the participant's calibration plan --present-task shows, checked against the plan. */
+    private TaskPresentation presentation() {
+        CalibrationPlan plan = CalibrationPlan.of(SyllableInventory.standard(), planSeed);
+        int size = plan.trials().size();
+        if (planFrom < 0 || planFrom >= size) {
+            throw new IllegalArgumentException("--plan-from must be in [0, " + (size - 1) + "], got " + planFrom);
+        }
+        if (presentTrials != null && presentTrials < 1) {
+            throw new IllegalArgumentException("--present-trials must be at least 1, got " + presentTrials);
+        }
+        List<String> trials = plan.slice(planFrom, presentTrials == null ? size - planFrom : presentTrials);
+        return new TaskPresentation(trials, TaskPresentation.Timing.DEFAULT, planSeed, "plan trials " + planFrom
+                + "-" + (planFrom + trials.size() - 1) + " of " + size + ", from the " + plan.blockAt(planFrom).name()
+                + " block");
     }
 }

@@ -87,7 +87,8 @@ public sealed interface SessionEvent {
     /**
      * A task cue shown to the participant.
      *
-     * @param kind {@code cue} (a syllable) or {@code sentence_start} (a sentence)
+     * @param kind {@code cue} (a syllable), {@code go} (say it now), {@code rest} (text empty) or
+     *             {@code sentence_start} (a sentence)
      */
     @JsonPropertyOrder({"event", "kind", "text"})
     record Cue(String kind, String text) implements SessionEvent {

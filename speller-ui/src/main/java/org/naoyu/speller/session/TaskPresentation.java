@@ -1,0 +1,48 @@
+package org.naoyu.speller.session;
+
+import java.util.List;
+
+/**
+ * What the session presents itself during calibration ({@link TaskPresenter}): the cued syllables in order, usually
+ * a stretch of the participant's calibration plan, and the timing of each trial.
+ *
+ * @param trials      toned syllables such as {@code ma3}, at least one
+ * @param timing      how long each step shows
+ * @param seed        the rest intervals' jitter
+ * @param description where the trials come from, for the log (e.g. "plan trials 0-570")
+ */
+public record TaskPresentation(List<String> trials, Timing timing, long seed, String description) {
+    public TaskPresentation {
+        trials = List.copyOf(trials);
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException("a task presentation needs at least one trial, got none");
+        }
+        for (int i = 0; i < trials.size(); i++) {
+            if (!trials.get(i).matches("[a-z]{1,6}[1-5]")) {
+                throw new IllegalArgumentException("trials[" + i + "] must be a toned syllable such as ma3, got '"
+                        + trials.get(i) + "'");
+            }
+        }
+    }
+
+    /**
+     * One trial: the cue shows for {@code cueSeconds}, then go leaves {@code attemptSeconds} to speak, then rest for
+     * {@code restSeconds} (±20 %).
+     */
+    public record Timing(double cueSeconds, double attemptSeconds, double restSeconds) {
+        /** As the simulator's own calibration: 1 s cue, 1.5 s to speak, 1.2 s rest. */
+        public static final Timing DEFAULT = new Timing(1.0, 1.5, 1.2);
+
+        public Timing {
+            range("cueSeconds", cueSeconds, 0.2, 10);
+            range("attemptSeconds", attemptSeconds, 0.5, 10);
+            range("restSeconds", restSeconds, 0.2, 30);
+        }
+
+        private static void range(String name, double value, double low, double high) {
+            if (!(value >= low && value <= high)) {
+                throw new IllegalArgumentException(name + " must be in [" + low + ", " + high + "] s, got " + value);
+            }
+        }
+    }
+}
