@@ -24,7 +24,7 @@ const CUE_LABELS = { "cue": "准备 · ready", "go": "请说 · say it", "senten
 function showCue(text, kind) {
   el("cue").hidden = !text;
   el("cue-text").textContent = text || "";
-  el("cue").dataset.step = kind || "cue";
+  el("cue").dataset.step = kind || "go"; // a page opened mid-trial shows the syllable plainly
   el("cue-label").textContent = CUE_LABELS[kind] || "请说";
 }
 
