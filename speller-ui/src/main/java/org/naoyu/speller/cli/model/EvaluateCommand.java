@@ -13,8 +13,10 @@ import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.evaluation.Evaluation;
+import org.naoyu.decoder.evaluation.FreeSpelling;
 import org.naoyu.decoder.evaluation.FullInventory;
 import org.naoyu.decoder.evaluation.LearningCurve;
+import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
@@ -22,6 +24,7 @@ import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
 import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetScore;
+import org.naoyu.decoder.onset.SpeechSegment;
 import org.naoyu.decoder.stream.AttemptDecoder;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
@@ -62,6 +65,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The model's training recordings: retrain the network and the linear baseline on 25, 50, 75 "
                     + "and 100 %% of each syllable's trials and test each on --data (takes several trainings' time).")
     List<Path> learningCurveData;
+
+    @Option(names = "--spell", description = "Also spell the sentences of the recordings (the sentence task) freely: the "
+            + "onset detector finds the attempts, the language model writes the sentence; reports characters "
+            + "correct and characters per minute. Needs a model with a speech-onset detector.")
+    boolean spell;
 
     @Spec
     CommandSpec spec;
@@ -116,10 +124,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                 provenance.epochConfig().lockKind(), loaded.onset() == null ? null : loaded.onset().rule());
         List<LearningCurve.Point> curve = learningCurveData == null ? List.of()
                 : learningCurve(provenance, epochs, inventory, err);
+        FreeSpelling.Result spelled = spell ? spell(loaded, decoder, sessions, inventory) : null;
         if (json.requested()) {
-            json.printLine(out, jsonSummary(provenance, cued, full, streaming, curve));
+            Map<String, Object> summary = jsonSummary(provenance, cued, full, streaming, curve);
+            if (spelled != null) {
+                summary.put("free_spelling", jsonSpelling(spelled));
+            }
+            json.printLine(out, summary);
         } else {
             printSummary(out, provenance, cued, full, streaming, curve);
+            if (spelled != null) {
+                printSpelling(out, spelled);
+            }
         }
         if (report != null) {
             String html = EvaluationReport.html(modelFile.getFileName().toString(), provenance,
@@ -268,6 +284,56 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** JSON cannot hold NaN or infinities: they become null. */
+    private static FreeSpelling.Result spell(ModelFile.Loaded loaded, AttemptDecoder decoder, List<FrameSeries> sessions,
+            List<TonedSyllable> inventory) {
+        if (loaded.onset() == null || !SpeechSegment.ONSET.equals(loaded.provenance().epochConfig().lockKind())) {
+            throw new CommandFailure(1, "--spell needs a model that finds attempts itself: windows locked to "
+                    + "speech_onset and a speech-onset detector; this one has " + (loaded.onset() == null
+                    ? "no onset detector" : "windows locked to " + loaded.provenance().epochConfig().lockKind()));
+        }
+        try {
+            return FreeSpelling.measure(decoder, sessions, inventory, PinyinConverter.shipped().decoder());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(1, "--spell: " + e.getMessage());
+        }
+    }
+
+    private static void printSpelling(PrintWriter out, FreeSpelling.Result spelled) {
+        int characters = spelled.sentences().stream().mapToInt(FreeSpelling.Sentence::length).sum();
+        out.printf(Locale.ROOT, "  free spelling  %d sentences, %d characters in %.1f min: characters correct %.3f, "
+                        + "sentences exact %.3f; %.1f characters a minute (%.1f correct)%n", spelled.sentences().size(),
+                characters, spelled.minutes(), spelled.characterAccuracy(), spelled.sentenceAccuracy(),
+                spelled.charactersPerMinute(), spelled.correctPerMinute());
+        for (FreeSpelling.Sentence sentence : spelled.sentences().subList(0, Math.min(5, spelled.sentences().size()))) {
+            out.printf(Locale.ROOT, "    %s -> %s  (%d/%d)%n", sentence.meant(), sentence.written().isEmpty()
+                    ? "(nothing)" : sentence.written(), sentence.correct(), sentence.length());
+        }
+    }
+
+    private static Map<String, Object> jsonSpelling(FreeSpelling.Result spelled) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sentences", spelled.sentences().size());
+        json.put("characters", spelled.sentences().stream().mapToInt(FreeSpelling.Sentence::length).sum());
+        json.put("minutes", number(spelled.minutes()));
+        json.put("characters_correct", number(spelled.characterAccuracy()));
+        json.put("sentences_exact", number(spelled.sentenceAccuracy()));
+        json.put("characters_per_minute", number(spelled.charactersPerMinute()));
+        json.put("correct_per_minute", number(spelled.correctPerMinute()));
+        List<Map<String, Object>> each = new ArrayList<>();
+        for (FreeSpelling.Sentence sentence : spelled.sentences()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("meant", sentence.meant());
+            one.put("written", sentence.written());
+            one.put("correct", sentence.correct());
+            one.put("attempts", sentence.attempts());
+            one.put("syllables", sentence.syllables());
+            one.put("seconds", number(sentence.seconds()));
+            each.add(one);
+        }
+        json.put("each", each);
+        return json;
+    }
+
     private static Double number(double value) {
         return Double.isFinite(value) ? value : null;
     }

@@ -56,6 +56,12 @@ class TrainCommandTest {
         Cli.Run goEvaluated = Cli.naoyu("evaluate", "--model", cueLocked.toString(), "--data", session.toString());
         assertEquals(0, goEvaluated.exitCode(), goEvaluated.err());
         assertTrue(goEvaluated.out().contains("onset detection            (not measured"), goEvaluated.out());
+        Cli.Run goSpelled = Cli.naoyu("evaluate", "--model", cueLocked.toString(), "--data", session.toString(),
+                "--spell");
+        assertEquals(1, goSpelled.exitCode());
+        assertTrue(goSpelled.err().startsWith("naoyu evaluate: --spell needs a model that finds attempts itself: "
+                + "windows locked to speech_onset and a speech-onset detector; this one has no onset detector"),
+                goSpelled.err());
         Cli.Run badWindow = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("w.zip").toString(),
                 "--window", "0,20");
         assertEquals(1, badWindow.exitCode(), badWindow.err());
@@ -188,6 +194,28 @@ class TrainCommandTest {
         Cli.Run text = Cli.naoyu("evaluate", "--model", model.toString(), "--data", test.toString());
         assertTrue(text.out().contains("  onset detection            F1 "), text.out());
         assertTrue(text.out().contains("  decode time per attempt    median "), text.out());
+
+        // free spelling: sentences of the model's syllables, found by the onset detector, written by the language model
+        Path sentences = dir.resolve("sentences.txt");
+        Files.writeString(sentences, "八是\tba1 shi4\n是八\tshi4 ba1\n");
+        Path spoken = dir.resolve("s.xdf");
+        assertEquals(0, Cli.naoyu("simulate", "--out", spoken.toString(), "--seconds", "60", "--channels", "32",
+                "--rate", "1000", "--task", "sentences", "--sentences", sentences.toString(), "--seed", "3")
+                .exitCode());
+        Cli.Run spelled = Cli.naoyu("evaluate", "--model", model.toString(), "--data", spoken.toString(), "--spell",
+                "--json");
+        assertEquals(0, spelled.exitCode(), spelled.err());
+        JsonNode free = new ObjectMapper().readTree(spelled.out()).get("free_spelling");
+        assertTrue(free.get("sentences").asInt() >= 4, spelled.out());
+        assertEquals(2 * free.get("sentences").asInt(), free.get("characters").asInt(), "two characters each");
+        double correct = free.get("characters_correct").asDouble();
+        assertTrue(correct >= 0 && correct <= 1, spelled.out());
+        assertTrue(free.get("characters_per_minute").asDouble() > 0, spelled.out());
+        String meant = free.get("each").get(0).get("meant").asText();
+        assertTrue(meant.equals("八是") || meant.equals("是八"), "the sentences meant: " + meant);
+        Cli.Run spelledText = Cli.naoyu("evaluate", "--model", model.toString(), "--data", spoken.toString(),
+                "--spell");
+        assertTrue(spelledText.out().contains("  free spelling  "), spelledText.out());
         Path other = dir.resolve("c.xdf");
         Cli.naoyu("simulate", "--out", other.toString(), "--seconds", "10", "--channels", "16", "--rate", "1000");
         Cli.Run refused = Cli.naoyu("evaluate", "--model", model.toString(), "--data", other.toString());
