@@ -151,6 +151,20 @@ public final class SimulateCommand implements Callable<Integer> {
                 : config().toBuilder().task(SimulatorConfig.Task.FOLLOW).build();
         boolean live = out == null || publish;
         double duration = seconds != null ? seconds : out != null && !live ? 60 : Double.POSITIVE_INFINITY;
+        if ("follow".equals(task) && follow == null) {
+            throw new IllegalArgumentException("--task follow needs --follow QUERY: the task stream to follow");
+        }
+        if (follow != null) {
+            if (!live || (speed != null && speed != 1)) {
+                throw new IllegalArgumentException("--follow attempts cues as they come, in real time: give it "
+                        + "without --speed, and with --lsl when writing --out");
+            }
+            if (!"syllables".equals(task) && !"follow".equals(task) || cues != null || allTones || planFrom != null
+                    || draw != null) {
+                throw new IllegalArgumentException("--follow takes its cues from the task stream; give it without "
+                        + "--task, --cues, --all-tones, --plan-from or --draw");
+            }
+        }
         if (seconds != null && !(seconds > 0 && seconds <= 7 * 86_400)) {
             throw new IllegalArgumentException("--seconds must be in (0, 604800], got " + seconds);
         }
@@ -181,20 +195,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (cues != null && allTones) {
             throw new IllegalArgumentException("--all-tones chooses the cues itself; give either it or --cues");
-        }
-        if ("follow".equals(task) && follow == null) {
-            throw new IllegalArgumentException("--task follow needs --follow QUERY: the task stream to follow");
-        }
-        if (follow != null) {
-            if (!live || (speed != null && speed != 1)) {
-                throw new IllegalArgumentException("--follow attempts cues as they come, in real time: give it "
-                        + "without --speed, and with --lsl when writing --out");
-            }
-            if (!"syllables".equals(task) && !"follow".equals(task) || cues != null || allTones || planFrom != null
-                    || draw != null) {
-                throw new IllegalArgumentException("--follow takes its cues from the task stream; give it without "
-                        + "--task, --cues, --all-tones, --plan-from or --draw");
-            }
         }
         double pace = speed != null ? speed : live ? 1 : Double.POSITIVE_INFINITY;
         String id = sourceId != null ? sourceId : "naoyu-sim-" + participant + "-" + seed;

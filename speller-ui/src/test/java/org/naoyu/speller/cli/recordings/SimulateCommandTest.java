@@ -63,8 +63,16 @@ class SimulateCommandTest {
         assertTrue(bad.err().startsWith("naoyu simulate: bad channel 'G300' is not on the grid: use a label G001…G256 "
                 + "or a number 1…256\n"), bad.err());
         Cli.Run task = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--task", "dance");
-        assertTrue(task.err().startsWith("naoyu simulate: task must be syllables, sentences or rest, got 'dance'\n"),
-                task.err());
+        assertTrue(task.err().startsWith("naoyu simulate: task must be syllables, sentences, rest or follow, got "
+                + "'dance'\n"), task.err());
+        Cli.Run follow = Cli.naoyu("simulate", "--task", "follow", "--seconds", "1");
+        assertTrue(follow.err().startsWith("naoyu simulate: --task follow needs --follow QUERY: the task stream to "
+                + "follow\n"), follow.err());
+        Cli.Run fast = Cli.naoyu("simulate", "--follow", "naoyu-task", "--speed", "4", "--seconds", "1");
+        assertTrue(fast.err().startsWith("naoyu simulate: --follow attempts cues as they come, in real time: give it "
+                + "without --speed"), fast.err());
+        Cli.Run cued = Cli.naoyu("simulate", "--follow", "naoyu-task", "--cues", "ma3", "--seconds", "1");
+        assertTrue(cued.err().startsWith("naoyu simulate: --follow takes its cues from the task stream"), cued.err());
         Cli.Run both = Cli.naoyu("simulate", "--out", dir.resolve("x.xdf").toString(), "--lsl");
         assertTrue(both.err().startsWith("naoyu simulate: --out with --lsl needs --seconds: how long to record\n"),
                 both.err());
