@@ -25,6 +25,16 @@ public interface DecoderTrainer {
     TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
             Consumer<Progress> progress);
 
+    /**
+     * As {@link #train(List, List, List, Consumer)}, beginning from {@code start}'s weights (fine-tuning a
+     * participant's previous model) when it is not null.
+     *
+     * @throws IllegalArgumentException when {@code start} has another kind, heads, syllables (for whole-syllable
+     *                                  heads) or window, naming which
+     */
+    TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language, TrainedModel start,
+            Consumer<Progress> progress);
+
     /** Trains a model that answers with the syllables it trained on. */
     default TrainedModel train(List<Epoch> train, List<Epoch> validation, Consumer<Progress> progress) {
         return train(train, validation, List.of(), progress);

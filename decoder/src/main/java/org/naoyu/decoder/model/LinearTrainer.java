@@ -61,6 +61,12 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed, Hea
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
             Consumer<Progress> progress) {
+        return train(train, validation, language, null, progress);
+    }
+
+    @Override
+    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
+            TrainedModel start, Consumer<Progress> progress) {
         TrainingSet set = TrainingSet.of(train, heads, language);
         List<String> bases = set.bases();
         List<TonedSyllable> outputs = set.outputs();
@@ -70,6 +76,9 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed, Hea
                 .updater(new Adam(1e-2)).l2(l2).weightInit(WeightInit.XAVIER).graphBuilder()
                 .addInputs("bins").setInputTypes(InputType.feedForward(inputs)), heads, bases.size(), "bins").build());
         graph.init();
+        if (start != null) {
+            FineTuning.startFrom(graph, start, TrainedModel.Kind.LINEAR, heads, bases);
+        }
         Random random = new Random(seed);
         List<Epoch> order = new ArrayList<>(NetworkTrainer.balance(train, random));
         TrainedModel decoder = new TrainedModel(TrainedModel.Kind.LINEAR, graph, bases, first.frames(), first.width(),

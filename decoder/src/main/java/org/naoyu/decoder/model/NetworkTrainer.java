@@ -97,11 +97,20 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
             Consumer<Progress> progress) {
+        return train(train, validation, language, null, progress);
+    }
+
+    @Override
+    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
+            TrainedModel start, Consumer<Progress> progress) {
         TrainingSet set = TrainingSet.of(train, heads, language);
         List<TonedSyllable> outputs = set.outputs();
         Epoch first = set.first();
         DualHeadNetwork network = new DualHeadNetwork(set.bases(), first.width(), first.frames(), settings, heads,
                 outputs, HeadMixing.EVEN);
+        if (start != null) {
+            FineTuning.startFrom(network.graph(), start, TrainedModel.Kind.NETWORK, heads, set.bases());
+        }
         Random random = new Random(settings.seed());
         List<Epoch> balanced = balance(train, random);
         double best = -1;

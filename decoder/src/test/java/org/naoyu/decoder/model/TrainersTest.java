@@ -83,4 +83,35 @@ class TrainersTest {
         assertEquals("training needs at least one epoch", assertThrows(IllegalArgumentException.class,
                 () -> LinearTrainer.DEFAULT.train(List.of(), List.of())).getMessage());
     }
+
+    @Test
+    void fineTuningStartsFromThePreviousModelAndRefusesOneThatDoesNotFit() {
+        List<Epoch> test = set(4, 9);
+        LinearTrainer full = new LinearTrainer(10, 1e-3, 30, 1);
+        TrainedModel previous = full.train(set(10, 1), List.of());
+        double before = Accuracy.of(previous.predict(test), test, previous.outputs()).base();
+        // one pass over a few new trials: from scratch the weights barely move; from the previous model they stay good
+        List<Epoch> fewNew = set(1, 5);
+        LinearTrainer onePass = full.withPasses(1);
+        TrainedModel scratch = onePass.train(fewNew, List.of());
+        TrainedModel tuned = onePass.train(fewNew, List.of(), List.of(), previous, p -> { });
+        double fromScratch = Accuracy.of(scratch.predict(test), test, scratch.outputs()).base();
+        double fineTuned = Accuracy.of(tuned.predict(test), test, tuned.outputs()).base();
+        assertTrue(before > 0.9, "the previous model knows the bases: " + before);
+        assertTrue(fineTuned > 0.9 && fineTuned > fromScratch + 0.2, "fine-tuned " + fineTuned + ", from scratch "
+                + fromScratch);
+
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.DEFAULT
+                .train(fewNew, List.of(), List.of(), previous, p -> { }));
+        assertEquals("the model to start from is a linear baseline; this training makes a network", kind.getMessage());
+        IllegalArgumentException heads = assertThrows(IllegalArgumentException.class, () -> full.withHeads(Heads.PARTS)
+                .train(fewNew, List.of(), List.of(), previous, p -> { }));
+        assertEquals("the model to start from has whole heads; this training has parts heads", heads.getMessage());
+        List<Epoch> shorter = fewNew.stream().map(e -> new Epoch(0, e.label(), FRAMES / 2, WIDTH,
+                java.util.Arrays.copyOf(e.values(), FRAMES / 2 * WIDTH))).toList();
+        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
+                () -> onePass.train(shorter, List.of(), List.of(), previous, p -> { }));
+        assertTrue(window.getMessage().startsWith("the model to start from has "), window.getMessage());
+        assertTrue(window.getMessage().endsWith(": its window or channels differ"), window.getMessage());
+    }
 }

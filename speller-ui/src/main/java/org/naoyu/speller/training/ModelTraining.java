@@ -59,6 +59,14 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
 
     /** Trains on {@code data} and writes {@code out}, printing progress to {@code printer}. */
     public void train(List<Path> data, Path out, PrintWriter printer) throws IOException {
+        train(data, out, printer, null);
+    }
+
+    /**
+     * As {@link #train(List, Path, PrintWriter)}, fine-tuning {@code start} (the participant's previous model) when
+     * it is not null: it must read the same channels, features and window, and be of this training's kind and heads.
+     */
+    public void train(List<Path> data, Path out, PrintWriter printer, ModelFile.Loaded start) throws IOException {
         List<Epoch> all = new ArrayList<>();
         List<FrameSeries> series = new ArrayList<>();
         List<Provenance.DataFile> files = new ArrayList<>();
@@ -79,6 +87,9 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
                     loaded.epochs().epochs().size(), loaded.epochs().skipped().size(),
                     loaded.badChannels().stream().map(c -> loaded.channels().get(c)).toList());
             printer.flush();
+        }
+        if (start != null) {
+            checkStart(start, first);
         }
         if (all.size() < 2) {
             throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
@@ -122,8 +133,13 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
                     split.validation().isEmpty() ? " (none here: no early stopping, every pass is trained)" : "");
         }
         printer.flush();
-        long start = System.nanoTime();
-        TrainedModel model = trainer.train(split.train(), split.validation(), LANGUAGE, p -> {
+        if (start != null) {
+            printer.printf(Locale.ROOT, "  starting from the previous model (trained on %s)%n",
+                    start.provenance().data().stream().map(Provenance.DataFile::name).toList());
+        }
+        long began = System.nanoTime();
+        TrainedModel previous = start == null ? null : start.model();
+        TrainedModel model = trainer.train(split.train(), split.validation(), LANGUAGE, previous, p -> {
             printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  %s%n", p.epoch(), passes, bar(p.epoch(), passes),
                     p.trainLoss(), Double.isNaN(p.validationToned()) ? "validation: none"
                             : String.format(Locale.ROOT, "validation: toned %.2f  base %.2f  tone %.2f",
@@ -148,10 +164,14 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the baseline)%n",
                     all.size());
             printer.flush();
-            model = trainer.train(split.all(), List.of(), LANGUAGE, p -> { });
+            model = trainer.train(split.all(), List.of(), LANGUAGE, previous, p -> { });
             metrics.put("training_epochs", (double) all.size());
         }
-        metrics.put("training_seconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("training_seconds", (System.nanoTime() - began) / 1e9);
+        if (start != null) { // how much the model it started from had seen, beside what this training adds
+            metrics.put("start_model_training_epochs", start.provenance().metrics().getOrDefault("training_epochs",
+                    Double.NaN));
+        }
         OnsetTrainer.Result onset = null;
         if (onsetDetector && !window.lockKind().equals(SpeechSegment.ONSET)) {
             printer.println("no onset detector: self-paced decoding needs windows locked to speech_onset, these are "
@@ -208,6 +228,29 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         int width = 20;
         int filled = (int) Math.round(width * Math.min(1.0, done / (double) Math.max(1, total)));
         return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
+    }
+
+    /** Refuses a model to start from that reads other channels, features or windows, or is of another kind. */
+    private void checkStart(ModelFile.Loaded start, TrainingData.FileEpochs first) {
+        List<String> problems = new ArrayList<>(start.provenance().mismatches(first.channels(), first.sampleRateHz(),
+                first.config()));
+        if (!start.provenance().epochConfig().equals(window)) {
+            problems.add("window: the model's is " + start.provenance().epochConfig() + ", this training's " + window);
+        }
+        TrainedModel.Kind kind = baseline ? TrainedModel.Kind.LINEAR : TrainedModel.Kind.NETWORK;
+        if (start.model().kind() != kind) {
+            problems.add("kind: the model is " + start.model().kind().name().toLowerCase(Locale.ROOT)
+                    + ", this training makes " + kind.name().toLowerCase(Locale.ROOT) + (baseline ? ""
+                    : " (add --baseline)"));
+        }
+        if (start.model().heads() != heads) {
+            problems.add("heads: the model's are " + start.model().heads().label() + ", this training's "
+                    + heads.label() + " (--heads " + start.model().heads().label() + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new CommandFailure(1, "--init: the model cannot be fine-tuned on this data: "
+                    + String.join("; ", problems));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.model.Heads;
+import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.training.ModelTraining;
@@ -67,6 +68,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "it; cued tasks do not).")
     boolean noOnset;
 
+    @Option(names = "--init", paramLabel = "MODEL.zip",
+            description = "Fine-tune the participant's previous model on this data instead of starting from random "
+                    + "weights: it must be of the same kind and heads and read the same channels, features and "
+                    + "window.")
+    Path init;
+
     @Spec
     CommandSpec spec;
 
@@ -99,8 +106,16 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lock/--window: " + e.getMessage(), e);
         }
+        ModelFile.Loaded start = null;
+        if (init != null) {
+            try {
+                start = ModelFile.load(init);
+            } catch (java.io.IOException e) {
+                throw new CommandFailure(1, "--init: " + e.getMessage());
+            }
+        }
         new ModelTraining(baseline, passes, validationShare, seed, window, !noOnset, heads).train(data, out,
-                printer);
+                printer, start);
         return 0;
     }
 }

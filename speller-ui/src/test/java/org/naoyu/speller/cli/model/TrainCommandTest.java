@@ -68,6 +68,20 @@ class TrainCommandTest {
         assertTrue(badWindow.err().startsWith("naoyu train: --lock/--window: lengthSeconds must be in (0, 10], got "
                 + "20.0"), badWindow.err());
 
+        // the next session fine-tunes this model
+        Path tuned = dir.resolve("tuned.zip");
+        Cli.Run fineTuned = Cli.naoyu("train", "--data", session.toString(), "--out", tuned.toString(), "--epochs", "2",
+                "--baseline", "--no-onset", "--init", model.toString());
+        assertEquals(0, fineTuned.exitCode(), fineTuned.err());
+        assertTrue(fineTuned.out().contains("  starting from the previous model (trained on [cal.xdf])"),
+                fineTuned.out());
+        assertTrue(ModelFile.load(tuned).provenance().metrics().get("start_model_training_epochs") > 0);
+        Cli.Run wrongKind = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("k.zip").toString(),
+                "--init", model.toString(), "--heads", "parts");
+        assertEquals(1, wrongKind.exitCode());
+        assertTrue(wrongKind.err().startsWith("naoyu train: --init: the model cannot be fine-tuned on this data: kind: "
+                + "the model is linear, this training makes network (add --baseline); heads: the model's are whole, "
+                + "this training's parts (--heads whole)"), wrongKind.err());
         Cli.Run again = Cli.naoyu("train", "--data", session.toString(), "--out", model.toString());
         assertTrue(again.err().startsWith("naoyu train: refusing to overwrite "), again.err());
         Path empty = dir.resolve("rest.xdf");
