@@ -9,14 +9,15 @@
 # resumes where it stopped (a decoder whose results exist is not trained again). Last, free spelling of held-out
 # sentences with the 60-minute baseline (spelling.txt).
 #
-#   decoder/scripts/full_inventory_experiment.sh [OUT_DIR]     (default: target/full-inventory-experiment)
+#   [CHANNELS=N] decoder/scripts/full_inventory_experiment.sh [OUT_DIR]  (default: target/full-inventory-experiment)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$here/target/full-inventory-experiment}"
 mkdir -p "$out"
 cd "$out"
 naoyu="$here/naoyu"
-sim=(--seconds 600 --channels 64 --participant 1)
+# CHANNELS=256 runs it on the issue's grid (1.2 GB a session on disk, and slower; see docs/DECODING.md)
+sim=(--seconds 600 --channels "${CHANNELS:-64}" --participant 1)
 
 from=0
 calibration=()
