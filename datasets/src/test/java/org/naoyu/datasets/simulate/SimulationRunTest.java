@@ -105,15 +105,8 @@ class SimulationRunTest {
         String sourceId = "naoyu-test-" + UUID.randomUUID();
         SimulationRun run = new SimulationRun(config().toBuilder().timing(new SimulatorConfig.TaskTiming(0.2, 0.1,
                 0.2, 0.1)).build(), new SimulationRun.Outputs(null, lsl, sourceId, 8, 2, 0.01));
-        List<SimulationRun.Progress> reports = new ArrayList<>();
-        Thread runner = new Thread(() -> {
-            try {
-                run.run(started -> { }, reports::add, () -> false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        runner.start();
+        List<SimulationRun.Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread runner = inBackground(run, reports);
         StreamInlet signal = StreamInlet.open(StreamResolver.resolveByProperty(lsl, "source_id", sourceId, 1,
                 Duration.ofSeconds(5)).get(0), lsl, StreamInlet.Options.defaults());
         StreamInlet markers = StreamInlet.open(StreamResolver.resolveByProperty(lsl, "source_id",
@@ -146,14 +139,7 @@ class SimulationRunTest {
         try (StreamOutlet task = StreamOutlet.open(EcogSimulator.markerInfo("naoyu-task", id), lsl)) {
             SimulationRun run = new SimulationRun(config, new SimulationRun.Outputs(file, lsl, id + "-participant", 5,
                     1, 0.01), "source_id='" + id + "'");
-            Thread runner = new Thread(() -> {
-                try {
-                    run.run(started -> { }, reports::add, () -> false);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            runner.start();
+            Thread runner = inBackground(run, reports);
             assertTrue(task.waitForConsumers(Duration.ofSeconds(5)), "the participant subscribes to the task stream");
             Thread.sleep(1000);
             task.pushSample(new TaskMarker(TaskMarker.Kind.CUE, "ba1").format());
@@ -201,6 +187,19 @@ class SimulationRunTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new SimulationRun(follow, new SimulationRun.Outputs(null, lsl, "x", 5, 2, 0.01), cues));
         assertTrue(e.getMessage().startsWith("following a task stream needs live outlets at speed 1"), e.getMessage());
+    }
+
+    /** Starts {@code run} on a thread of its own, its progress reports going to {@code reports}. */
+    private static Thread inBackground(SimulationRun run, List<SimulationRun.Progress> reports) {
+        Thread runner = new Thread(() -> {
+            try {
+                run.run(started -> { }, reports::add, () -> false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        runner.start();
+        return runner;
     }
 
     /** Mean squared second difference of one channel between two times: its high frequencies, little of the 1/f. */

@@ -14,6 +14,7 @@ import org.naoyu.datasets.simulate.SimulatorConfig;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.cli.options.SimulatedSignalOptions;
+import org.naoyu.speller.cli.recordings.SimulateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code naoyu ideal-observer}: how much of the full inventory the simulated participant's high-gamma carries, as
  * the accuracy of observers that know the simulator's generative model ({@link IdealObserver}).
  */
-@Command(name = "ideal-observer", defaultValueProvider = IdealObserverCommand.SignalDefaults.class,
+@Command(name = "ideal-observer", defaultValueProvider = SimulateCommand.SignalDefaults.class,
         description = {"Bound the toned-syllable accuracy any high-gamma decoder can reach on the simulated "
                 + "participant: observers that know the simulator's templates (somatotopic map, gestural scores, "
                 + "speech amplitude, noise) name attempts drawn uniformly from all 1,391 toned syllables by the exact "
@@ -33,13 +34,7 @@ import picocli.CommandLine.Spec;
                 + "averages over it and gives an accuracy one can reach with the templates. Both know the speech "
                 + "onset and see only each channel's own noise."})
 public final class IdealObserverCommand implements Callable<Integer> {
-    /** The simulate command's participant: the 256-ch grid at 2 kHz, SNR 2.5. */
-    public static final class SignalDefaults extends SimulatedSignalOptions.Defaults {
-        public SignalDefaults() {
-            super(256, "2000", "2.5");
-        }
-    }
-
+    // the defaults are naoyu simulate's participant: the 256-ch grid at 2 kHz, SNR 2.5
     @Mixin
     HelpOption help;
 
