@@ -196,65 +196,82 @@ public final class Chunk {
      * @throws IllegalStateException    for a string chunk
      */
     public void copyTo(double[] destination, int offset) {
+        copyTo(0, timestamps.length, destination, offset);
+    }
+
+    /**
+     * Converts samples {@code [fromSample, fromSample + samples)} to {@code double}, sample-major, into
+     * {@code destination} from {@code offset} on: a long recording handed to the dsp chain a block at a time, without
+     * a copy of the whole in doubles. Allocates nothing.
+     *
+     * @throws IllegalArgumentException when the range lies outside the chunk or the destination is too short
+     * @throws IllegalStateException    for a string chunk
+     */
+    public void copyTo(int fromSample, int samples, double[] destination, int offset) {
         Checks.nonNull("destination", destination);
-        int n = timestamps.length * channelCount;
+        if (fromSample < 0 || samples < 0 || (long) fromSample + samples > timestamps.length) {
+            throw new IllegalArgumentException("samples [" + fromSample + ", " + ((long) fromSample + samples)
+                    + ") must lie in the chunk's [0, " + timestamps.length + ")");
+        }
+        int n = samples * channelCount;
         if (offset < 0 || (long) offset + n > destination.length) {
             throw new IllegalArgumentException("destination must have room for " + n + " values from offset "
                     + offset + ", got length " + destination.length);
         }
+        int from = fromSample * channelCount;
         switch (format) {
-            case FLOAT32 -> widen((float[]) values, destination, offset, n);
-            case DOUBLE64 -> System.arraycopy(values, 0, destination, offset, n);
-            case INT8 -> widen((byte[]) values, destination, offset, n);
-            case INT16 -> widen((short[]) values, destination, offset, n);
-            case INT32 -> widen((int[]) values, destination, offset, n);
-            case INT64 -> widen((long[]) values, destination, offset, n);
+            case FLOAT32 -> widen((float[]) values, from, destination, offset, n);
+            case DOUBLE64 -> System.arraycopy(values, from, destination, offset, n);
+            case INT8 -> widen((byte[]) values, from, destination, offset, n);
+            case INT16 -> widen((short[]) values, from, destination, offset, n);
+            case INT32 -> widen((int[]) values, from, destination, offset, n);
+            case INT64 -> widen((long[]) values, from, destination, offset, n);
             case STRING -> throw notNumeric();
         }
     }
 
     // One small loop per type: small methods are what the JIT inlines and vectorises best.
-    private static void widen(float[] source, double[] destination, int offset, int n) {
+    private static void widen(float[] source, int from, double[] destination, int offset, int n) {
         for (int i = 0; i < n; i++) {
-            destination[offset + i] = source[i];
+            destination[offset + i] = source[from + i];
         }
     }
 
-    private static void widen(byte[] source, double[] destination, int offset, int n) {
+    private static void widen(byte[] source, int from, double[] destination, int offset, int n) {
         for (int i = 0; i < n; i++) {
-            destination[offset + i] = source[i];
+            destination[offset + i] = source[from + i];
         }
     }
 
     /**
      * short → double four at a time: C2 (JDK 17) vectorises the plain loop badly (measured 2.3× slower than this).
      */
-    private static void widen(short[] source, double[] destination, int offset, int n) {
+    private static void widen(short[] source, int from, double[] destination, int offset, int n) {
         int i = 0;
         for (; i + 4 <= n; i += 4) {
-            double a = source[i];
-            double b = source[i + 1];
-            double c = source[i + 2];
-            double d = source[i + 3];
+            double a = source[from + i];
+            double b = source[from + i + 1];
+            double c = source[from + i + 2];
+            double d = source[from + i + 3];
             destination[offset + i] = a;
             destination[offset + i + 1] = b;
             destination[offset + i + 2] = c;
             destination[offset + i + 3] = d;
         }
         for (; i < n; i++) {
-            destination[offset + i] = source[i];
+            destination[offset + i] = source[from + i];
         }
     }
 
-    private static void widen(int[] source, double[] destination, int offset, int n) {
+    private static void widen(int[] source, int from, double[] destination, int offset, int n) {
         for (int i = 0; i < n; i++) {
-            destination[offset + i] = source[i];
+            destination[offset + i] = source[from + i];
         }
     }
 
-    private static void widen(long[] source, double[] destination, int offset, int n) {
+    private static void widen(long[] source, int from, double[] destination, int offset, int n) {
         for (int i = 0; i < n; i++) {
-            destination[offset + i] = source[i];
+            destination[offset + i] = source[from + i];
         }
     }
 

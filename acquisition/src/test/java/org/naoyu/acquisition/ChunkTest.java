@@ -56,6 +56,34 @@ class ChunkTest {
     }
 
     @Test
+    void aRangeOfSamplesCopiesInBlocksWhatTheWholeCopyGives() {
+        double[] times = new double[7];
+        short[] shorts = new short[7 * 3];
+        float[] floats = new float[7 * 3];
+        for (int i = 0; i < shorts.length; i++) {
+            shorts[i] = (short) (i * 37 - 300);
+            floats[i] = i * 0.25f - 2;
+        }
+        for (Chunk chunk : new Chunk[] {Chunk.ofInt16(3, times, shorts), Chunk.ofFloat32(3, times, floats)}) {
+            double[] whole = new double[21];
+            chunk.copyTo(whole, 0);
+            double[] blocks = new double[21];
+            for (int from = 0; from < 7; from += 2) { // blocks of 2 samples, the last of 1
+                int n = Math.min(2, 7 - from);
+                double[] block = new double[2 * 3 + 1];
+                chunk.copyTo(from, n, block, 1);
+                System.arraycopy(block, 1, blocks, from * 3, n * 3);
+            }
+            assertArrayEquals(whole, blocks);
+        }
+        Chunk chunk = Chunk.ofFloat32(3, times, floats);
+        assertEquals("samples [5, 8) must lie in the chunk's [0, 7)", assertThrows(IllegalArgumentException.class,
+                () -> chunk.copyTo(5, 3, new double[9], 0)).getMessage());
+        assertEquals("destination must have room for 6 values from offset 1, got length 6",
+                assertThrows(IllegalArgumentException.class, () -> chunk.copyTo(0, 2, new double[6], 1)).getMessage());
+    }
+
+    @Test
     void copyToRefusesADestinationTooShort() {
         Chunk chunk = Chunk.ofFloat32(2, THREE_TIMES, new float[6]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

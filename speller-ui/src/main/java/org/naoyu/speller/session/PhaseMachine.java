@@ -58,8 +58,8 @@ final class PhaseMachine {
 
             @Override
             public void finished(int trials) {
-                log.add("calibration: all " + trials + " presented trials shown; train now, or start calibration "
-                        + "again for another pass");
+                log.add("calibration: all " + trials + " presented trials shown (" + presenter.description()
+                        + "; the next session goes on with --plan-from " + presenter.nextInPlan() + "); train now");
             }
         };
     }
@@ -225,7 +225,8 @@ final class PhaseMachine {
         if (next == Phase.CALIBRATION && presenter != null) {
             presenter.start(LocalClock.now());
             log.add(presenter.running() ? "calibration: presenting trial " + (presenter.shown() + 1) + " of "
-                    + presenter.total() + " on " + TaskPresenter.OUTLET_NAME + " after a "
+                    + presenter.total() + " (" + presenter.description() + ") on " + TaskPresenter.OUTLET_NAME
+                    + " after a "
                     + (int) TaskPresenter.LEAD_IN_SECONDS + "-s lead-in" : "calibration: every presented trial "
                     + "has been shown (" + presenter.total() + "); train, or restart naoyu run to present more");
         }
@@ -236,7 +237,8 @@ final class PhaseMachine {
     private void stopPresenting() {
         if (presenter != null && presenter.running()) {
             presenter.stop(LocalClock.now(), presented);
-            log.add("calibration: presentation paused after trial " + presenter.shown() + " of " + presenter.total());
+            log.add("calibration: presentation paused after trial " + presenter.shown() + " of " + presenter.total()
+                    + " (the next session goes on with --plan-from " + presenter.nextInPlan() + ")");
         }
     }
 

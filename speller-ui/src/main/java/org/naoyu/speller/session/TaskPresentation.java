@@ -9,11 +9,16 @@ import java.util.List;
  * @param trials      toned syllables such as {@code ma3}, at least one
  * @param timing      how long each step shows
  * @param seed        the rest intervals' jitter
+ * @param planFrom    where the first trial sits in the participant's calibration plan, so the log can say where the
+ *                    next session goes on (0 when the trials are not from a plan)
  * @param description where the trials come from, for the log (e.g. "plan trials 0-570")
  */
-public record TaskPresentation(List<String> trials, Timing timing, long seed, String description) {
+public record TaskPresentation(List<String> trials, Timing timing, long seed, int planFrom, String description) {
     public TaskPresentation {
         trials = List.copyOf(trials);
+        if (planFrom < 0) {
+            throw new IllegalArgumentException("planFrom must be >= 0, got " + planFrom);
+        }
         if (trials.isEmpty()) {
             throw new IllegalArgumentException("a task presentation needs at least one trial, got none");
         }

@@ -75,6 +75,15 @@ final class TaskPresenter implements AutoCloseable {
         return presentation.trials().size();
     }
 
+    /** Where the next trial sits in the participant's plan: what the next session's --plan-from should be. */
+    int nextInPlan() {
+        return presentation.planFrom() + next;
+    }
+
+    String description() {
+        return presentation.description();
+    }
+
     boolean running() {
         return running;
     }

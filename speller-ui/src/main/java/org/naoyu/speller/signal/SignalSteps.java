@@ -60,15 +60,16 @@ public final class SignalSteps {
      * The causal feature chain over a whole recorded stream, fed a second at a time as a live session would be fed
      * (any block size gives the same frames), each block stamped with its first sample's timestamp.
      */
-    public static Frames causalFrames(FeatureChain chain, double[] samples, Chunk chunk, double rate) {
+    public static Frames causalFrames(FeatureChain chain, Chunk chunk, double rate) {
         int channels = chain.channels();
         List<double[]> frames = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         int block = (int) Math.max(1, Math.round(rate));
         double[] buffer = new double[block * channels];
+        // a second at a time from the recording's own values: an hour of 256 channels in doubles would be 7 GB
         for (int s = 0; s < chunk.sampleCount(); s += block) {
             int n = Math.min(block, chunk.sampleCount() - s);
-            System.arraycopy(samples, s * channels, buffer, 0, n * channels);
+            chunk.copyTo(s, n, buffer, 0);
             chain.process(buffer, n, chunk.timestamps()[s], (t, v) -> {
                 times.add(t);
                 frames.add(v.clone());

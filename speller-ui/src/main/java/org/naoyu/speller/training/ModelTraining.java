@@ -72,7 +72,14 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         List<Provenance.DataFile> files = new ArrayList<>();
         TrainingData.FileEpochs first = null;
         for (Path file : data) {
-            TrainingData.FileEpochs loaded = TrainingData.load(file, first == null ? null : first.config(), window);
+            TrainingData.FileEpochs loaded;
+            try {
+                loaded = TrainingData.load(file, first == null ? null : first.config(), window);
+            } catch (OutOfMemoryError e) { // nothing is written yet: say what to do instead of a JVM stack trace
+                throw new CommandFailure(1, file + ": out of memory loading it (" + all.size() + " epochs loaded "
+                        + "before it, a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); give Java "
+                        + "more, e.g. NAOYU_JAVA_OPTS=-Xmx16g, or train on fewer sessions");
+            }
             if (first == null) {
                 first = loaded;
             } else if (!loaded.channels().equals(first.channels())) {

@@ -54,17 +54,15 @@ public final class TrainingData {
         if ((long) chunk.sampleCount() * channels > Integer.MAX_VALUE - 8) {
             throw new CommandFailure(1, file + ": too long to train from in one piece; cut it first");
         }
-        double[] samples = new double[chunk.sampleCount() * channels];
-        chunk.copyTo(samples, 0);
         List<String> labels = signal.info().channels().isEmpty() ? numbered(channels)
                 : signal.info().channels().stream().map(ChannelInfo::label).toList();
-        List<Integer> bad = badChannels(samples, channels, rate, signal.info().channels());
+        List<Integer> bad = badChannels(chunk, channels, rate, signal.info().channels());
         FeatureConfig config = (base != null ? base : FeatureConfig.defaults(rate)).withBadChannels(bad);
         if (config.sampleRateHz() != rate) {
             throw new CommandFailure(1, file + ": sampled at " + Numbers.plain(rate) + " Hz, but the model's features are "
                     + "for " + Numbers.plain(config.sampleRateHz()) + " Hz");
         }
-        SignalSteps.Frames frames = SignalSteps.causalFrames(new FeatureChain(config, channels), samples, chunk, rate);
+        SignalSteps.Frames frames = SignalSteps.causalFrames(new FeatureChain(config, channels), chunk, rate);
         int width = channels * config.features().size();
         List<TaskEvent> events = new ArrayList<>();
         for (RecordedEvent event : recording.events()) {
@@ -76,13 +74,16 @@ public final class TrainingData {
         return new FileEpochs(file, sha256(file), labels, rate, config, bad, series, epochs);
     }
 
-    private static List<Integer> badChannels(double[] samples, int channels, double rate, List<ChannelInfo> info) {
-        int n = (int) Math.min(samples.length / channels, Math.round(60 * rate));
+    /** The channels that look bad in the recording's first minute, as a live session checks its start. */
+    private static List<Integer> badChannels(Chunk chunk, int channels, double rate, List<ChannelInfo> info) {
+        int n = (int) Math.min(chunk.sampleCount(), Math.round(60 * rate));
         if (n < 2 * rate || channels < 2) {
             return List.of();
         }
-        List<ChannelQuality> quality = SignalSteps.quality(java.util.Arrays.copyOf(samples, n * channels), channels,
-                rate, info, 50, QualityThresholds.DEFAULT);
+        double[] firstMinute = new double[n * channels];
+        chunk.copyTo(0, n, firstMinute, 0);
+        List<ChannelQuality> quality = SignalSteps.quality(firstMinute, channels, rate, info, 50,
+                QualityThresholds.DEFAULT);
         List<Integer> bad = quality.stream().filter(ChannelQuality::isBad).map(ChannelQuality::channel).toList();
         return bad.size() <= channels - 2 ? bad : List.of(); // an average needs two good channels
     }

@@ -53,7 +53,7 @@ class PresentedTaskTest {
                 finished[0] = trials;
             }
         };
-        try (TaskPresenter presenter = TaskPresenter.open(new TaskPresentation(TRIALS.subList(0, 2), QUICK, 1, "test"),
+        try (TaskPresenter presenter = TaskPresenter.open(new TaskPresentation(TRIALS.subList(0, 2), QUICK, 1, 0, "test"),
                 "unit", LslConfig.defaults())) {
             assertEquals("naoyu-task", presenter.info().name());
             assertEquals("naoyu-task-unit", presenter.info().sourceId());
@@ -80,7 +80,7 @@ class PresentedTaskTest {
             assertEquals(0, finished[0], "stopped early, so never finished");
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TaskPresentation(List.of("ma3", "m a"), QUICK, 1, "x"));
+                () -> new TaskPresentation(List.of("ma3", "m a"), QUICK, 1, 0, "x"));
         assertEquals("trials[1] must be a toned syllable such as ma3, got 'm a'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new TaskPresentation.Timing(0.3, 0.1, 1));
         assertEquals("attemptSeconds must be in [0.5, 10.0] s, got 0.1", e.getMessage());
@@ -96,7 +96,7 @@ class PresentedTaskTest {
                     SessionLauncher.resolve(lsl, participant.signalQuery(), Duration.ofSeconds(10)),
                     SessionLauncher.resolve(lsl, participant.markerQuery(), Duration.ofSeconds(10)), lsl, dir, null,
                     Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.CALIBRATION,
-                    new TaskPresentation(TRIALS, QUICK, 1, "test"));
+                    new TaskPresentation(TRIALS, QUICK, 1, 40, "plan trials 40-43"));
             try (OnlineSession session = OnlineSession.start(options, null, PinyinConverter.shipped().decoder())) {
                 session.addObserver(events::add);
                 long deadline = System.nanoTime() + 40_000_000_000L;
@@ -105,8 +105,9 @@ class PresentedTaskTest {
                     Thread.sleep(200);
                 }
                 Thread.sleep(500); // the last attempt's markers reach the recording
-                assertTrue(String.valueOf(session.operatorStatus().log()).contains("all 4 presented trials shown"),
-                        String.valueOf(session.operatorStatus().log()));
+                String log = String.valueOf(session.operatorStatus().log());
+                assertTrue(log.contains("all 4 presented trials shown (plan trials 40-43; the next session goes on "
+                        + "with --plan-from 44)"), log);
                 session.setPhase(OnlineSession.Phase.WATCHING).get(5, TimeUnit.SECONDS);
             }
             assertTrue(participant.failure() == null, String.valueOf(participant.failure()));

@@ -163,7 +163,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--present-trials must be at least 1, got " + presentTrials);
         }
         List<String> trials = plan.slice(planFrom, presentTrials == null ? size - planFrom : presentTrials);
-        return new TaskPresentation(trials, TaskPresentation.Timing.DEFAULT, planSeed, "plan trials " + planFrom
+        return new TaskPresentation(trials, TaskPresentation.Timing.DEFAULT, planSeed, planFrom, "plan trials "
+                + planFrom
                 + "-" + (planFrom + trials.size() - 1) + " of " + size + ", from the " + plan.blockAt(planFrom).name()
                 + " block");
     }

@@ -113,8 +113,6 @@ public final class FeaturesCommand implements Callable<Integer> {
             throw new CommandFailure(1, "the config freezes its z-scores, but frozen statistics live with a model, not "
                     + "in a feature config; use a config with z-score mode NONE, EXPONENTIAL or SLIDING");
         }
-        double[] samples = new double[chunk.sampleCount() * channels];
-        chunk.copyTo(samples, 0);
         double first = chunk.timestamps()[0];
         long start = System.nanoTime();
         double[] timestamps;
@@ -122,6 +120,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         int frames;
         int features = config.features().size();
         if (offline) {
+            double[] samples = new double[chunk.sampleCount() * channels];
+            chunk.copyTo(samples, 0);
             OfflineFeatures.Result result = OfflineFeatures.compute(samples, channels, first, config, null, null);
             timestamps = result.timestamps();
             frames = timestamps.length;
@@ -132,8 +132,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 }
             }
         } else {
-            SignalSteps.Frames causal = SignalSteps.causalFrames(new FeatureChain(config, channels), samples, chunk,
-                    rate);
+            SignalSteps.Frames causal = SignalSteps.causalFrames(new FeatureChain(config, channels), chunk, rate);
             timestamps = causal.times();
             values = causal.values();
             frames = timestamps.length;
