@@ -14,7 +14,6 @@ import org.naoyu.datasets.simulate.SimulatorConfig;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.cli.options.SimulatedSignalOptions;
-import org.naoyu.speller.cli.recordings.SimulateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code naoyu ideal-observer}: how much of the full inventory the simulated participant's high-gamma carries, as
  * the accuracy of observers that know the simulator's generative model ({@link IdealObserver}).
  */
-@Command(name = "ideal-observer", defaultValueProvider = SimulateCommand.SignalDefaults.class,
+@Command(name = "ideal-observer", defaultValueProvider = SimulatedSignalOptions.ParticipantDefaults.class,
         description = {"Bound the toned-syllable accuracy any high-gamma decoder can reach on the simulated "
                 + "participant: observers that know the simulator's templates (somatotopic map, gestural scores, "
                 + "speech amplitude, noise) name attempts drawn uniformly from all 1,391 toned syllables by the exact "

@@ -46,6 +46,16 @@ public final class SimulatedSignalOptions {
         }
     }
 
+    /**
+     * The simulated participant as {@code naoyu simulate} makes it unless told otherwise, and as
+     * {@code naoyu ideal-observer} bounds it: the 256-channel grid at 2 kHz, SNR 2.5.
+     */
+    public static final class ParticipantDefaults extends Defaults {
+        public ParticipantDefaults() {
+            super(256, "2000", "2.5");
+        }
+    }
+
     public int channels() {
         if (channels < ElectrodeGrid.MIN_CHANNELS || channels > ElectrodeGrid.MAX_CHANNELS) {
             throw new IllegalArgumentException("--channels must be in [" + ElectrodeGrid.MIN_CHANNELS + ", "

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code naoyu simulate}: the ECoG speech simulator as live LSL streams, an XDF file, or both. */
-@Command(name = "simulate", defaultValueProvider = SimulateCommand.SignalDefaults.class,
+@Command(name = "simulate", defaultValueProvider = SimulatedSignalOptions.ParticipantDefaults.class,
         description = {"Simulate a participant with an ECoG grid over the speech motor cortex attempting Mandarin "
                 + "syllables or sentences: 1/f background, rhythms, line noise, artifacts, bad channels and high-gamma "
                 + "speech activity, with a marker stream of cues and speech onsets as ground truth.",
@@ -41,13 +41,6 @@ import picocli.CommandLine.Spec;
                 + "as fast as it can (the same seed gives the same bytes); with both it does both. "
                 + "docs/SIMULATOR.md describes the model."})
 public final class SimulateCommand implements Callable<Integer> {
-    /** The simulated signal this command makes unless told otherwise. */
-    public static final class SignalDefaults extends SimulatedSignalOptions.Defaults {
-        public SignalDefaults() {
-            super(256, "2000", "2.5");
-        }
-    }
-
     @Mixin
     HelpOption help;
 
