@@ -142,20 +142,9 @@ public final class EcogSimulator {
         Biquad highPass = Biquad.highPass(lowHz, rate);
         Biquad lowPass = Biquad.lowPass(highHz, rate);
         for (int c = 0; c < channels; c++) {
-            double[] w = map.weights(c);
-            int count = 0;
-            for (double v : w) {
-                count += v > 0 ? 1 : 0;
-            }
-            tunedArticulators[c] = new int[count];
-            tunedWeights[c] = new double[count];
-            for (int a = 0, k = 0; a < w.length; a++) {
-                if (w[a] > 0) {
-                    tunedArticulators[c][k] = a;
-                    tunedWeights[c][k++] = w[a];
-                }
-            }
-            if (count > 0) {
+            tunedArticulators[c] = map.tunedArticulators(c);
+            tunedWeights[c] = map.tunedWeights(c);
+            if (tunedArticulators[c].length > 0) {
                 highGammaHighPass[c] = highPass.copy();
                 highGammaLowPass[c] = lowPass.copy();
             }

@@ -183,27 +183,9 @@ public final class IdealObserver {
             scores.add(GesturalScore.of(Phonetics.of(toned.substring(0, toned.length() - 1), tones[i])));
         }
         SomatotopicMap map = SomatotopicMap.of(config.grid(), config.participant());
-        List<int[]> articulators = new ArrayList<>();
-        List<double[]> weights = new ArrayList<>();
-        for (int c = 0; c < config.grid().channelCount(); c++) {
-            double[] w = map.weights(c);
-            int count = (int) java.util.Arrays.stream(w).filter(v -> v > 0).count();
-            if (count == 0) {
-                continue;
-            }
-            int[] tuned = new int[count];
-            double[] tunedWeight = new double[count];
-            for (int a = 0, k = 0; a < w.length; a++) {
-                if (w[a] > 0) {
-                    tuned[k] = a;
-                    tunedWeight[k++] = w[a];
-                }
-            }
-            articulators.add(tuned);
-            weights.add(tunedWeight);
-        }
-        this.tunedArticulators = articulators.toArray(int[][]::new);
-        this.tunedWeights = weights.toArray(double[][]::new);
+        int[] responsive = IntStream.range(0, config.grid().channelCount()).filter(map::isResponsive).toArray();
+        this.tunedArticulators = IntStream.of(responsive).mapToObj(map::tunedArticulators).toArray(int[][]::new);
+        this.tunedWeights = IntStream.of(responsive).mapToObj(map::tunedWeights).toArray(double[][]::new);
         HighGammaBand band = HighGammaBand.of(config);
         this.noiseVariance = band.ownNoiseVariance(config);
         double amplitude = band.speechAmplitude(config);

@@ -60,9 +60,16 @@ public final class SomatotopicMap {
         return weight[channel][articulator.ordinal()];
     }
 
-    /** Row {@code channel} of the weights, indexed by articulator ordinal (shared, do not modify). */
-    double[] weights(int channel) {
-        return weight[channel];
+    /** The articulators that reach {@code channel} (weight above 0), by ordinal in dorsal-to-ventral order. */
+    int[] tunedArticulators(int channel) {
+        double[] w = weight[channel];
+        return java.util.stream.IntStream.range(0, w.length).filter(a -> w[a] > 0).toArray();
+    }
+
+    /** The weights of {@link #tunedArticulators}, in the same order. */
+    double[] tunedWeights(int channel) {
+        double[] w = weight[channel];
+        return java.util.Arrays.stream(w).filter(v -> v > 0).toArray();
     }
 
     /** The electrode most tuned to an articulator. */

@@ -7,7 +7,6 @@ import org.naoyu.decoder.data.TaskEvent;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.naoyu.decoder.language.CharacterErrors;
 import org.naoyu.decoder.language.SentenceDecoder;
-import org.naoyu.decoder.language.Syllable;
 import org.naoyu.decoder.language.SyllableLattice;
 import org.naoyu.decoder.model.Posteriors;
 import org.naoyu.decoder.stream.AttemptDecoder;
@@ -126,12 +125,7 @@ public final class FreeSpelling {
     }
 
     private static List<SyllableLattice.Candidate> candidates(Posteriors posteriors, List<TonedSyllable> inventory) {
-        List<SyllableLattice.Candidate> candidates = new ArrayList<>(CANDIDATES);
-        for (Posteriors.Scored scored : posteriors.topToned(inventory, CANDIDATES)) {
-            candidates.add(new SyllableLattice.Candidate(new Syllable(scored.syllable().base(),
-                    scored.syllable().tone()), Math.log(scored.probability())));
-        }
-        return candidates;
+        return posteriors.topToned(inventory, CANDIDATES).stream().map(Posteriors.Scored::candidate).toList();
     }
 
     /** A sentence of the recording: its text, syllables, first go cue and end. */

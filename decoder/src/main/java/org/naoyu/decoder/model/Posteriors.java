@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.naoyu.decoder.data.SyllableParts;
 import org.naoyu.decoder.data.TonedSyllable;
+import org.naoyu.decoder.language.Syllable;
+import org.naoyu.decoder.language.SyllableLattice;
 
 /**
  * What the decoder believes about one attempt: a distribution over tones, and over base syllables (the whole-syllable
@@ -93,6 +95,10 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
 
     /** A toned syllable with its probability. */
     public record Scored(TonedSyllable syllable, double probability) {
+        /** This syllable as the language model takes an attempt's alternative: with its log-probability. */
+        public SyllableLattice.Candidate candidate() {
+            return new SyllableLattice.Candidate(new Syllable(syllable.base(), syllable.tone()), Math.log(probability));
+        }
     }
 
     private boolean known(TonedSyllable syllable) {

@@ -8,6 +8,7 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.speller.session.TaskPresentation;
 
 /**
  * A simulated participant live over LSL on its own thread, in real time, with a source id of its own so that
@@ -59,7 +60,8 @@ public final class SimulatedParticipant implements AutoCloseable {
 
     /** The naoyu-task outlet of a session presenting its task to this participant. */
     public String taskQuery() {
-        return "name='naoyu-task' and source_id='naoyu-task-" + sourceId + "'";
+        return "name='" + TaskPresentation.OUTLET_NAME + "' and source_id='" + TaskPresentation.sourceId(sourceId)
+                + "'";
     }
 
     /** The naoyu-speller outlet of a session spelling from this participant. */

@@ -225,7 +225,7 @@ final class PhaseMachine {
         if (next == Phase.CALIBRATION && presenter != null) {
             presenter.start(LocalClock.now());
             log.add(presenter.running() ? "calibration: presenting trial " + (presenter.shown() + 1) + " of "
-                    + presenter.total() + " (" + presenter.description() + ") on " + TaskPresenter.OUTLET_NAME
+                    + presenter.total() + " (" + presenter.description() + ") on " + TaskPresentation.OUTLET_NAME
                     + " after a "
                     + (int) TaskPresenter.LEAD_IN_SECONDS + "-s lead-in" : "calibration: every presented trial "
                     + "has been shown (" + presenter.total() + "); train, or restart naoyu run to present more");

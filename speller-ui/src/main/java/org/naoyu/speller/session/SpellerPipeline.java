@@ -240,11 +240,7 @@ public final class SpellerPipeline {
     private void decoded(AttemptDecoder.Attempt attempt) {
         long handlingStart = System.nanoTime();
         List<Posteriors.Scored> top = attempt.posteriors().topToned(inventory, CANDIDATES);
-        List<SyllableLattice.Candidate> candidates = new ArrayList<>(top.size());
-        for (Posteriors.Scored scored : top) {
-            candidates.add(new SyllableLattice.Candidate(new Syllable(scored.syllable().base(),
-                    scored.syllable().tone()), Math.log(scored.probability())));
-        }
+        List<SyllableLattice.Candidate> candidates = top.stream().map(Posteriors.Scored::candidate).toList();
         latency.record(LatencyStats.Stage.DECODER, attempt.decodeNanos());
         Command command = command(top);
         long start = System.nanoTime();

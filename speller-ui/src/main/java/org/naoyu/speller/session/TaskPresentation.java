@@ -14,6 +14,14 @@ import java.util.List;
  * @param description where the trials come from, for the log (e.g. "plan trials 0-570")
  */
 public record TaskPresentation(List<String> trials, Timing timing, long seed, int planFrom, String description) {
+    /** The LSL outlet the session presents the task on. */
+    public static final String OUTLET_NAME = "naoyu-task";
+
+    /** The outlet's source id when it cues the signal with source id {@code signalSourceId}. */
+    public static String sourceId(String signalSourceId) {
+        return OUTLET_NAME + "-" + signalSourceId;
+    }
+
     public TaskPresentation {
         trials = List.copyOf(trials);
         if (planFrom < 0) {

@@ -12,13 +12,12 @@ import org.naoyu.datasets.corpus.TaskMarker;
 
 /**
  * naoyu's own stimulus program: during calibration it presents the trials of a {@link TaskPresentation} as cue, go
- * and rest, and publishes each as a task marker on the {@value #OUTLET_NAME} outlet the moment it is shown, so a
- * recording has the task as LabRecorder would record it from an external stimulus program, and a participant (or the
- * simulated one, {@code naoyu simulate --follow}) can act on it. Driven by the session thread
+ * and rest, and publishes each as a task marker on the {@value TaskPresentation#OUTLET_NAME} outlet the moment it is
+ * shown, so a recording has the task as LabRecorder would record it from an external stimulus program, and a
+ * participant (or the simulated one, {@code naoyu simulate --follow}) can act on it. Driven by the session thread
  * ({@link #tick}); not thread-safe.
  */
 final class TaskPresenter implements AutoCloseable {
-    static final String OUTLET_NAME = "naoyu-task";
     /** Quiet before the first cue, so a participant and recorders that subscribe as calibration starts miss nothing. */
     static final double LEAD_IN_SECONDS = 2;
     /** A step this late (the session thread was held up) times the next from now, not from when it was due. */
@@ -52,8 +51,8 @@ final class TaskPresenter implements AutoCloseable {
 
     /** Opens the outlet, named after the signal it cues ({@code naoyu-task-<signal source id>}). */
     static TaskPresenter open(TaskPresentation presentation, String signalSourceId, LslConfig lsl) throws IOException {
-        StreamInfo info = StreamInfo.builder(OUTLET_NAME, 1, 0, ChannelFormat.STRING).type("Markers")
-                .sourceId(OUTLET_NAME + "-" + signalSourceId).build();
+        StreamInfo info = StreamInfo.builder(TaskPresentation.OUTLET_NAME, 1, 0, ChannelFormat.STRING).type("Markers")
+                .sourceId(TaskPresentation.sourceId(signalSourceId)).build();
         return new TaskPresenter(presentation, StreamOutlet.open(info, lsl));
     }
 

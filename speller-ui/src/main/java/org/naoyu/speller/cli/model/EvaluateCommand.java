@@ -24,11 +24,11 @@ import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
 import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetScore;
-import org.naoyu.decoder.onset.SpeechSegment;
 import org.naoyu.decoder.stream.AttemptDecoder;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.report.EvaluationReport;
+import org.naoyu.speller.session.SpellerPipeline;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.training.TrainingData;
 import picocli.CommandLine.Command;
@@ -286,7 +286,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** JSON cannot hold NaN or infinities: they become null. */
     private static FreeSpelling.Result spell(ModelFile.Loaded loaded, AttemptDecoder decoder, List<FrameSeries> sessions,
             List<TonedSyllable> inventory) {
-        if (loaded.onset() == null || !SpeechSegment.ONSET.equals(loaded.provenance().epochConfig().lockKind())) {
+        if (!SpellerPipeline.canSpellSelfPaced(loaded)) {
             throw new CommandFailure(1, "--spell needs a model that finds attempts itself: windows locked to "
                     + "speech_onset and a speech-onset detector; this one has " + (loaded.onset() == null
                     ? "no onset detector" : "windows locked to " + loaded.provenance().epochConfig().lockKind()));
