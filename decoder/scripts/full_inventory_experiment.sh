@@ -4,10 +4,10 @@
 # drawn uniformly from all 1,391 of the inventory, so most test syllables were never calibrated. On the first five
 # sessions (50 minutes: 900 trials of 522 toned syllables, every initial and final in every tone at least three times)
 # it compares, on identical data, the linear baseline and the network with whole-syllable heads, part heads (initial,
-# final, tone) and both; then it draws the learning curve of the part-head decoders against calibration minutes, out
-# to 100 minutes (the whole plan: every one of the 1,391 syllables heard). About an hour on the 2-core machine; it
-# resumes where it stopped (a decoder whose results exist is not trained again). Last, free spelling of held-out
-# sentences with the 60-minute baseline (spelling.txt).
+# final, tone) and both, and the generative template decoder; then it draws the learning curve of the part-head
+# decoders against calibration minutes, out to 100 minutes (the whole plan: every one of the 1,391 syllables heard).
+# About an hour on the 2-core machine; it resumes where it stopped (a decoder whose results exist is not trained
+# again). Last, free spelling of held-out sentences with the 60-minute baseline and templates (spelling*.txt).
 #
 #   [CHANNELS=N] decoder/scripts/full_inventory_experiment.sh [OUT_DIR]  (default: target/full-inventory-experiment)
 set -euo pipefail
@@ -58,12 +58,15 @@ run linear-both 5 --baseline --heads both
 run network-whole 5 --heads whole --validation 0 --epochs 30
 run network-parts 5 --heads parts --epochs 40
 run network-both 5 --heads both --epochs 40
+run templates 5 --decoder templates
 for k in 1 2 3 4 6; do
   run "linear-parts-$((10 * k))min" "$k" --baseline --heads parts
   run "network-parts-$((10 * k))min" "$k" --heads parts --epochs 40
+  run "templates-$((10 * k))min" "$k" --decoder templates
 done
 for k in 8 10; do
   run "linear-parts-$((10 * k))min" "$k" --baseline --heads parts
+  run "templates-$((10 * k))min" "$k" --decoder templates
 done
 
 # free spelling of sentences never calibrated: 480 s of the held-out sentences of the task corpus, found by the onset
@@ -76,5 +79,11 @@ if [[ ! -f spelling.txt ]]; then
   "$naoyu" evaluate --model linear-parts-60min-onset.zip --data held61.xdf --spell > spelling.txt.part
   mv spelling.txt.part spelling.txt
 fi
-grep "free spelling" spelling.txt
-echo "summary: $out/summary.tsv; free spelling: $out/spelling.txt"
+if [[ ! -f spelling-templates.txt ]]; then
+  [[ -f templates-60min-onset.zip ]] || "$naoyu" train --data "${calibration[@]:0:6}" \
+    --out templates-60min-onset.zip --decoder templates > templates-60min-onset.train.log
+  "$naoyu" evaluate --model templates-60min-onset.zip --data held61.xdf --spell > spelling-templates.txt.part
+  mv spelling-templates.txt.part spelling-templates.txt
+fi
+grep "free spelling" spelling.txt spelling-templates.txt
+echo "summary: $out/summary.tsv; free spelling: $out/spelling.txt, $out/spelling-templates.txt"

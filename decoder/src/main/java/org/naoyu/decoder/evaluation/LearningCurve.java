@@ -12,11 +12,13 @@ import org.naoyu.decoder.model.DecoderTrainer;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.NetworkTrainer;
+import org.naoyu.decoder.model.TemplateTrainer;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.model.TrainingRecipe;
 
 /**
- * Accuracy against the number of training trials: the network and the linear baseline trained on the first 25, 50
+ * Accuracy against the number of training trials: the network and the linear baseline (with part heads also the
+ * template decoder) trained on the first 25, 50
  * and 75 % of the median number of training trials per syllable, then on all of them (nested sets, the same validation
  * trials for the network's early stopping; the baseline, which stops at no pass, also learns from those trials, as
  * {@code naoyu train} fits it), and tested on the same test attempts. Trained the way the model's recipe says; the other
@@ -50,10 +52,15 @@ public final class LearningCurve {
             }
         }
         List<Point> points = new ArrayList<>();
-        for (DecoderTrainer trainer : List.of(networkTrainer(recipe), linearTrainer(recipe))) {
-            // the baseline stops at no pass, so as naoyu train does it learns from the validation trials too (unless
-            // validation chooses how its two kinds of head mix)
-            boolean refit = trainer instanceof LinearTrainer && trainer.heads() != Heads.BOTH
+        List<DecoderTrainer> trainers = new ArrayList<>(List.of(networkTrainer(recipe), linearTrainer(recipe)));
+        if (recipe.trainer().heads() == Heads.PARTS) {
+            trainers.add(recipe.templates() != null ? recipe.templates()
+                    : TemplateTrainer.DEFAULT.withSeed(recipe.seed()));
+        }
+        for (DecoderTrainer trainer : trainers) {
+            // the baseline and the templates stop at no pass, so as naoyu train does they learn from the validation
+            // trials too (unless validation chooses how the baseline's two kinds of head mix)
+            boolean refit = !(trainer instanceof NetworkTrainer) && trainer.heads() != Heads.BOTH
                     && !split.validation().isEmpty();
             List<Epoch> pool = refit ? split.all() : split.train();
             for (int size : sizes) {

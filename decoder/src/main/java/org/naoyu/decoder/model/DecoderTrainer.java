@@ -8,9 +8,16 @@ import org.naoyu.decoder.data.TonedSyllable;
 /** Trains a {@link SyllableDecoder} (Tribuo's Trainer shape): the network and the linear baseline both are one. */
 public interface DecoderTrainer {
 
-    /** What one pass over the training data achieved. */
+    /**
+     * What one pass over the training data achieved (for a closed-form trainer: one setting tried), and what it did
+     * in words when passes do not describe it (null otherwise).
+     */
     record Progress(int epoch, double trainLoss, double validationToned, double validationBase,
-            double validationTone) {
+            double validationTone, String note) {
+        public Progress(int epoch, double trainLoss, double validationToned, double validationBase,
+                double validationTone) {
+            this(epoch, trainLoss, validationToned, validationBase, validationTone, null);
+        }
     }
 
     /** The heads the trained model will have. */

@@ -37,6 +37,10 @@ final class FineTuning {
     }
 
     private static String name(TrainedModel.Kind kind) {
-        return kind == TrainedModel.Kind.LINEAR ? "linear baseline" : "network";
+        return switch (kind) {
+            case LINEAR -> "linear baseline";
+            case TEMPLATE -> "template model";
+            case NETWORK -> "network";
+        };
     }
 }

@@ -30,8 +30,7 @@ final class HeadMixing {
         double best = -1;
         double bestShare = model.wholeWeight();
         for (double share : SHARES) {
-            List<Posteriors> mixed = predicted.stream().map(p -> new Posteriors(p.bases(), p.base(), p.tone(),
-                    p.initial(), p.fin(), share)).toList();
+            List<Posteriors> mixed = predicted.stream().map(p -> p.withWholeWeight(share)).toList();
             double toned = Accuracy.of(mixed, validation, model.outputs()).toned();
             if (toned > best) {
                 best = toned;

@@ -84,7 +84,8 @@ public final class ModelFile {
                 out.putNextEntry(new ZipEntry(PROVENANCE_ENTRY));
                 out.write(JSON.writeValueAsString(new Stored(provenance, model.frames(), model.width(),
                         model.binFrames(), model.bases(), model.heads(),
-                        model.outputs().stream().map(TonedSyllable::toned).toList(), model.wholeWeight()))
+                        model.outputs().stream().map(TonedSyllable::toned).toList(), model.wholeWeight(),
+                        model.coupling()))
                         .getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
@@ -141,7 +142,7 @@ public final class ModelFile {
         try {
             model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
                     stored.width(), stored.binFrames(), heads, outputs.stream().map(TonedSyllable::parse).toList(),
-                    stored.wholeWeight());
+                    stored.wholeWeight(), stored.coupling());
         } catch (IllegalArgumentException e) {
             throw new IOException(path + ": " + PROVENANCE_ENTRY + " does not describe the graph: " + e.getMessage(),
                     e);
@@ -166,8 +167,11 @@ public final class ModelFile {
         }
     }
 
-    /** The JSON entry: the provenance, the input shape, the heads and what the model answers with. */
+    /**
+     * The JSON entry: the provenance, the input shape, the heads, what the model answers with and the coupling between
+     * its parts (absent, so null, for models without one and for files older than it).
+     */
     record Stored(Provenance provenance, int frames, int width, int binFrames, List<String> bases, Heads heads,
-            List<String> outputs, double wholeWeight) {
+            List<String> outputs, double wholeWeight, PartCoupling coupling) {
     }
 }

@@ -20,10 +20,11 @@ import org.naoyu.decoder.language.SyllableLattice;
  * the part heads (any syllable of the language). With both, the two distributions are mixed,
  * {@code wholeWeight · whole + (1 − wholeWeight) · parts} (the trainer chooses the weight on validation): a syllable
  * heard in training gets both opinions, one never heard gets the parts' alone. Heads are trained jointly but predict
- * independently, so the products are a naive-Bayes reading of them.
+ * independently, so the products are a naive-Bayes reading of them — unless the model carries a {@link PartCoupling},
+ * whose log-potentials between parts are added to the parts' log-probabilities (a generative decoder's cross terms).
  */
 public record Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
-        double wholeWeight) {
+        double wholeWeight, PartCoupling coupling) {
 
     /** Base name to output index, per output list (a model's lists are shared by all its posteriors). */
     private static final Map<List<String>, Map<String, Integer>> BASE_INDEX = new ConcurrentHashMap<>();
@@ -47,15 +48,29 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
         if (!(wholeWeight >= 0 && wholeWeight <= 1)) {
             throw new IllegalArgumentException("wholeWeight must be in [0, 1], got " + wholeWeight);
         }
+        if (coupling != null && !parts) {
+            throw new IllegalArgumentException("a part coupling needs part heads");
+        }
         base = base.clone();
         tone = tone.clone();
         initial = initial.clone();
         fin = fin.clone();
     }
 
+    /** Posteriors whose parts are read independently (no coupling). */
+    public Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
+            double wholeWeight) {
+        this(bases, base, tone, initial, fin, wholeWeight, null);
+    }
+
     /** A whole-syllable decoder's posteriors: base and tone. */
     public Posteriors(List<String> bases, double[] base, double[] tone) {
         this(bases, base, tone, new double[0], new double[0], 1);
+    }
+
+    /** The same posteriors with another whole-syllable share. */
+    public Posteriors withWholeWeight(double share) {
+        return new Posteriors(bases, base, tone, initial, fin, share, coupling);
     }
 
     public boolean hasWhole() {
@@ -116,13 +131,29 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
         return normalised(scores);
     }
 
-    /** initial × final × tone over {@code allowed}, normalised. */
+    /** initial × final × tone (× exp(coupling)) over {@code allowed}, normalised. */
     private double[] partScores(List<TonedSyllable> allowed) {
         double[] scores = new double[allowed.size()];
+        if (coupling == null) {
+            for (int i = 0; i < scores.length; i++) {
+                SyllableParts parts = SyllableParts.of(allowed.get(i));
+                int f = parts.finalIndex();
+                scores[i] = f < 0 ? 0 : initial[parts.initialIndex()] * fin[f] * tone[parts.tone() - 1];
+            }
+            return normalised(scores);
+        }
+        // in logs: the potentials can be large, and products of small probabilities with them would over- or underflow
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < scores.length; i++) {
             SyllableParts parts = SyllableParts.of(allowed.get(i));
             int f = parts.finalIndex();
-            scores[i] = f < 0 ? 0 : initial[parts.initialIndex()] * fin[f] * tone[parts.tone() - 1];
+            int n = parts.initialIndex();
+            scores[i] = f < 0 ? Double.NEGATIVE_INFINITY : Math.log(initial[n]) + Math.log(fin[f])
+                    + Math.log(tone[parts.tone() - 1]) + coupling.of(n, f, parts.tone());
+            max = Math.max(max, scores[i]);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = max == Double.NEGATIVE_INFINITY ? 0 : Math.exp(scores[i] - max);
         }
         return normalised(scores);
     }

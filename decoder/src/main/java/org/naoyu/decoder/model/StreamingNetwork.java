@@ -384,7 +384,7 @@ public final class StreamingNetwork {
             shared[j] = Math.max(0f, shared[j]);
         }
         return new Posteriors(model.bases(), head(baseHead), head(toneHead), head(initialHead), head(finalHead),
-                model.wholeWeight());
+                model.wholeWeight(), model.coupling());
     }
 
     /** The linear path of the window starting at {@code first}: bin means, then one linear map into the summary. */

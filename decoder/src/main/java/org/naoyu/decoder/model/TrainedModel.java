@@ -11,13 +11,17 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained decoder with what it needs to run: the DL4J graph (softmax outputs named by its {@link Heads}), the base
  * syllables of the whole-syllable head in output order, the toned syllables it answers with, how the whole and the
- * part heads are mixed, and the input shape — windows of {@code frames × width} for the network, the same averaged in
- * bins of {@code binFrames} for the linear model.
+ * part heads are mixed, the coupling between parts (a generative decoder's; null for the others), and the input shape —
+ * windows of {@code frames × width} for the network, the same averaged in bins of {@code binFrames} for the linear and
+ * template models.
  */
 public final class TrainedModel implements SyllableDecoder {
 
-    /** The kinds of model. */
-    public enum Kind { NETWORK, LINEAR }
+    /**
+     * The kinds of model: the DL4J network, the linear baseline (logistic regression) and the generative templates
+     * ({@link TemplateTrainer}), which read the same bins as the baseline.
+     */
+    public enum Kind { NETWORK, LINEAR, TEMPLATE }
 
     private final Kind kind;
     private final ComputationGraph graph;
@@ -28,6 +32,7 @@ public final class TrainedModel implements SyllableDecoder {
     private final Heads heads;
     private final List<TonedSyllable> outputs;
     private final double wholeWeight;
+    private final PartCoupling coupling;
 
     /** A whole-syllable model that answers with any of its bases in any tone. */
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames) {
@@ -36,6 +41,11 @@ public final class TrainedModel implements SyllableDecoder {
 
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
             Heads heads, List<TonedSyllable> outputs, double wholeWeight) {
+        this(kind, graph, bases, frames, width, binFrames, heads, outputs, wholeWeight, null);
+    }
+
+    TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
+            Heads heads, List<TonedSyllable> outputs, double wholeWeight, PartCoupling coupling) {
         if (heads.whole() == bases.isEmpty()) {
             throw new IllegalArgumentException(heads.label() + " heads with " + bases.size() + " base syllables");
         }
@@ -56,6 +66,10 @@ public final class TrainedModel implements SyllableDecoder {
         this.heads = heads;
         this.outputs = List.copyOf(outputs);
         this.wholeWeight = heads == Heads.BOTH ? wholeWeight : heads.whole() ? 1 : 0;
+        if (coupling != null && !heads.parts()) {
+            throw new IllegalArgumentException("a part coupling needs part heads, this model has " + heads.label());
+        }
+        this.coupling = coupling;
     }
 
     private static List<TonedSyllable> everyTone(List<String> bases) {
@@ -99,7 +113,12 @@ public final class TrainedModel implements SyllableDecoder {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("the whole-syllable head's share must be in [0, 1], got " + share);
         }
-        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share);
+        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share, coupling);
+    }
+
+    /** The log-potentials between parts added when syllables are scored, or null when parts are read alone. */
+    public PartCoupling coupling() {
+        return coupling;
     }
 
     public int frames() {
@@ -135,7 +154,7 @@ public final class TrainedModel implements SyllableDecoder {
         for (int e = 0; e < epochs.size(); e++) {
             result.add(new Posteriors(bases, base < 0 ? none : out[base].getRow(e).toDoubleVector(),
                     out[tone].getRow(e).toDoubleVector(), initial < 0 ? none : out[initial].getRow(e).toDoubleVector(),
-                    fin < 0 ? none : out[fin].getRow(e).toDoubleVector(), wholeWeight));
+                    fin < 0 ? none : out[fin].getRow(e).toDoubleVector(), wholeWeight, coupling));
         }
         return result;
     }

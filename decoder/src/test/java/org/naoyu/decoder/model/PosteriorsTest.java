@@ -47,6 +47,35 @@ class PosteriorsTest {
     }
 
     @Test
+    void aCouplingAddsItsLogPotentialsToTheParts() {
+        double[] tone = {0.5, 0.5, 0, 0, 0};
+        int i = SyllableParts.INITIAL_LABELS.size();
+        int f = SyllableParts.FINALS.size();
+        double[][] initialFinal = new double[i][f];
+        // b with i is favoured by e^2 over the independent product
+        initialFinal[SyllableParts.INITIAL_LABELS.indexOf("b")][SyllableParts.FINALS.indexOf("i")] = 2;
+        double[][] finalTone = new double[f][5];
+        finalTone[SyllableParts.FINALS.indexOf("a")][1] = Math.log(3); // a in tone 2, three times
+        PartCoupling coupling = new PartCoupling(initialFinal, new double[i][5], finalTone);
+        Posteriors coupled = new Posteriors(List.of(), new double[0], tone, initials(0.4, 0.6), finals(0.5, 0.5), 0,
+                coupling);
+        List<TonedSyllable> allowed = List.of("ba1", "ba2", "bi1", "pi1").stream().map(TonedSyllable::parse).toList();
+        List<Posteriors.Scored> scored = coupled.topToned(allowed, 4);
+        // unnormalised: ba1 .4*.5*.5=.1, ba2 .1*3=.3, bi1 .1*e^2, pi1 .6*.5*.5=.15
+        double total = 0.1 + 0.3 + 0.1 * Math.exp(2) + 0.15;
+        assertEquals(0.1 / total, probability(scored, "ba1"), 1e-12);
+        assertEquals(0.3 / total, probability(scored, "ba2"), 1e-12);
+        assertEquals(0.1 * Math.exp(2) / total, probability(scored, "bi1"), 1e-12);
+        assertEquals("bi1", scored.get(0).syllable().toned());
+        assertEquals(coupling, coupled.withWholeWeight(0).coupling(), "a new share keeps the coupling");
+        assertThrows(IllegalArgumentException.class, () -> new Posteriors(List.of("ba"), new double[] {1}, tone,
+                new double[0], new double[0], 1, coupling), "a coupling without part heads");
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> new PartCoupling(new double[i][f], new double[i][4], new double[f][5]));
+        assertTrue(shape.getMessage().contains("initialTone row 0 needs 5"), shape.getMessage());
+    }
+
+    @Test
     void bothMixTheWholeHeadsOpinionWithThePartsAndOnlyThePartsSpeakForTheUnheard() {
         double[] tone = {1, 0, 0, 0, 0};
         // the whole-syllable head knows ba and pi (sure of ba); the parts lean to pa, which it never heard

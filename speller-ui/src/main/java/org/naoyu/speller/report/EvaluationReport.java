@@ -117,8 +117,15 @@ public final class EvaluationReport {
         for (TrainedModel.Kind kind : TrainedModel.Kind.values()) {
             List<LearningCurve.Point> points = curve.stream().filter(p -> p.kind() == kind).toList();
             if (!points.isEmpty()) {
-                lines.add(new ReportSvg.Line(kind == TrainedModel.Kind.NETWORK ? "DL4J network" : "linear baseline",
-                        kind == TrainedModel.Kind.NETWORK ? "#2e86c1" : "#e67e22",
+                lines.add(new ReportSvg.Line(switch (kind) {
+                    case NETWORK -> "DL4J network";
+                    case LINEAR -> "linear baseline";
+                    case TEMPLATE -> "generative templates";
+                }, switch (kind) {
+                    case NETWORK -> "#2e86c1";
+                    case LINEAR -> "#e67e22";
+                    case TEMPLATE -> "#27ae60";
+                },
                         points.stream().mapToDouble(LearningCurve.Point::trialsPerSyllable).toArray(),
                         points.stream().mapToDouble(p -> p.test().toned()).toArray()));
             }

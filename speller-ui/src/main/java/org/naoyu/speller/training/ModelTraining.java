@@ -21,6 +21,7 @@ import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TemplateTrainer;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetSpec;
@@ -33,12 +34,12 @@ import org.naoyu.speller.support.VersionInfo;
  * Trains a syllable decoder (and the onset detector) from recordings and saves the model file with its provenance:
  * what {@code naoyu train} runs, and what the online session runs on the calibration it has just recorded.
  *
- * @param baseline      the linear baseline instead of the network
- * @param passes        passes over the training data at most
+ * @param kind          the decoder: the network, the linear baseline or the generative templates
+ * @param passes        passes over the training data at most (the templates make none: they are fitted in closed form)
  * @param onsetDetector whether to train the speech-onset detector too (self-paced spelling needs it)
  * @param heads         the decoder's heads: whole syllables, their parts (any syllable of the inventory), or both
  */
-public record ModelTraining(boolean baseline, int passes, double validationShare, long seed, EpochConfig window,
+public record ModelTraining(TrainedModel.Kind kind, int passes, double validationShare, long seed, EpochConfig window,
         boolean onsetDetector, Heads heads) {
 
     /** The toned syllables a decoder with part heads answers with: every one the shipped inventory holds. */
@@ -46,8 +47,15 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             .map(s -> TonedSyllable.parse(s.toned())).toList();
 
     public ModelTraining {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be given: network, linear or template");
+        }
         if (heads == null) {
             throw new IllegalArgumentException("heads must be given: whole, parts or both");
+        }
+        if (kind == TrainedModel.Kind.TEMPLATE && heads != Heads.PARTS) {
+            throw new IllegalArgumentException("the template decoder has part heads only (it builds every syllable's "
+                    + "template from its initial, final and tone), got --heads " + heads.label());
         }
         if (!(validationShare >= 0 && validationShare < 0.9)) {
             throw new IllegalArgumentException("--validation must be in [0, 0.9), got " + validationShare);
@@ -102,8 +110,11 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             throw new CommandFailure(1, "found " + all.size() + " epochs at '" + window.lockKind() + "' markers; "
                     + "training needs trials (a calibration session or naoyu simulate)");
         }
-        DecoderTrainer trainer = baseline ? LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed).withHeads(heads)
-                : NetworkTrainer.defaults(heads).withMaxPasses(passes).withSeed(seed);
+        DecoderTrainer trainer = switch (kind) {
+            case LINEAR -> LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed).withHeads(heads);
+            case TEMPLATE -> TemplateTrainer.DEFAULT.withSeed(seed);
+            case NETWORK -> NetworkTrainer.defaults(heads).withMaxPasses(passes).withSeed(seed);
+        };
         TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);
         EpochSplits.Coverage coverage = EpochSplits.coverage(all);
         // part heads are validated on whole syllables held out (what they are for) when too few syllables repeat
@@ -116,7 +127,7 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
                     + " trials in training (" + coverage.describe() + "). Record more trials, or accept an "
                     + "unvalidated model with --validation 0");
         }
-        if (!baseline && validationShare > 0 && !grouped && !coverage.supportsValidation()) {
+        if (kind == TrainedModel.Kind.NETWORK && validationShare > 0 && !grouped && !coverage.supportsValidation()) {
             // a network without a validation score stops at an arbitrary pass and nobody can tell how good it is
             throw new CommandFailure(1, "cannot train the network on this data: " + coverage.describe()
                     + ". Without validation it would stop at an arbitrary pass and could not be checked. Record "
@@ -128,7 +139,7 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
                 java.util.Comparator.comparing(TonedSyllable::toned)).toList();
         printer.printf(Locale.ROOT, "training the %s (%s heads) on %d epochs of %d toned syllables, validating on "
-                + "%d%s%n", baseline ? "linear baseline" : "network", heads.label(), split.train().size(),
+                + "%d%s%n", describe(kind), heads.label(), split.train().size(),
                 inventory.size(), split.validation().size(), grouped ? " of " + split.validation().stream()
                         .map(Epoch::label).distinct().count() + " syllables held out whole" : "");
         if (heads.parts()) {
@@ -147,10 +158,14 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         long began = System.nanoTime();
         TrainedModel previous = start == null ? null : start.model();
         TrainedModel model = trainer.train(split.train(), split.validation(), LANGUAGE, previous, p -> {
-            printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  %s%n", p.epoch(), passes, bar(p.epoch(), passes),
-                    p.trainLoss(), Double.isNaN(p.validationToned()) ? "validation: none"
-                            : String.format(Locale.ROOT, "validation: toned %.2f  base %.2f  tone %.2f",
-                                    p.validationToned(), p.validationBase(), p.validationTone()));
+            if (p.note() != null) { // a closed-form fit: no passes, a setting tried or chosen
+                printer.printf(Locale.ROOT, "  %s%n", p.note());
+            } else {
+                printer.printf(Locale.ROOT, "  pass %3d/%d %s loss %.3f  %s%n", p.epoch(), passes,
+                        bar(p.epoch(), passes), p.trainLoss(), Double.isNaN(p.validationToned()) ? "validation: none"
+                                : String.format(Locale.ROOT, "validation: toned %.2f  base %.2f  tone %.2f",
+                                        p.validationToned(), p.validationBase(), p.validationTone()));
+            }
             printer.flush();
         });
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -164,14 +179,20 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
             metrics.put("validation_base", accuracy.base());
             metrics.put("validation_tone", accuracy.tone());
         }
-        if (baseline && heads != Heads.BOTH && !split.validation().isEmpty()) {
-            // the baseline trains a fixed number of passes: validation only measured it and chose nothing (with both
-            // kinds of head it chooses their mix), so the model kept is fitted again on every trial (a grouped split
-            // would otherwise leave whole syllables out)
-            printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the baseline)%n",
-                    all.size());
+        if (kind != TrainedModel.Kind.NETWORK && heads != Heads.BOTH && !split.validation().isEmpty()) {
+            // the baseline trains a fixed number of passes and the templates choose their settings by their own
+            // cross-validation: validation only measured them and chose nothing (with both kinds of head it chooses
+            // their mix), so the model kept is fitted again on every trial (a grouped split would otherwise leave whole
+            // syllables out)
+            printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the %s)%n",
+                    all.size(), describe(kind));
             printer.flush();
-            model = trainer.train(split.all(), List.of(), LANGUAGE, previous, p -> { });
+            model = trainer.train(split.all(), List.of(), LANGUAGE, previous, p -> {
+                if (p.note() != null && p.note().startsWith("fitted")) {
+                    printer.printf(Locale.ROOT, "  %s%n", p.note());
+                    printer.flush();
+                }
+            });
             metrics.put("training_epochs", (double) all.size());
         }
         metrics.put("training_seconds", (System.nanoTime() - began) / 1e9);
@@ -230,6 +251,15 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         }
     }
 
+    /** How a kind of decoder is named in what training prints. */
+    static String describe(TrainedModel.Kind kind) {
+        return switch (kind) {
+            case NETWORK -> "network";
+            case LINEAR -> "linear baseline";
+            case TEMPLATE -> "template decoder";
+        };
+    }
+
     /** A text progress bar, {@code [#####-----]}, so a long training shows how far it has come. */
     static String bar(int done, int total) {
         int width = 20;
@@ -244,11 +274,13 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
         if (!start.provenance().epochConfig().equals(window)) {
             problems.add("window: the model's is " + start.provenance().epochConfig() + ", this training's " + window);
         }
-        TrainedModel.Kind kind = baseline ? TrainedModel.Kind.LINEAR : TrainedModel.Kind.NETWORK;
-        if (start.model().kind() != kind) {
+        if (kind == TrainedModel.Kind.TEMPLATE) {
+            problems.add("kind: the template decoder is fitted in closed form and does not start from a model; train "
+                    + "it on the earlier sessions and the new ones together");
+        } else if (start.model().kind() != kind) {
             problems.add("kind: the model is " + start.model().kind().name().toLowerCase(Locale.ROOT)
-                    + ", this training makes " + kind.name().toLowerCase(Locale.ROOT) + (baseline ? ""
-                    : " (add --baseline)"));
+                    + ", this training makes " + kind.name().toLowerCase(Locale.ROOT) + " (--decoder "
+                    + start.model().kind().name().toLowerCase(Locale.ROOT) + ")");
         }
         if (start.model().heads() != heads) {
             problems.add("heads: the model's are " + start.model().heads().label() + ", this training's "
@@ -266,7 +298,7 @@ public record ModelTraining(boolean baseline, int passes, double validationShare
      * one), the onset detector for free spelling.
      */
     public static ModelTraining forSessionCalibration(boolean network) {
-        return new ModelTraining(!network, network ? 80 : 40, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0),
+        return new ModelTraining(network ? TrainedModel.Kind.NETWORK : TrainedModel.Kind.LINEAR, network ? 80 : 40, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0),
                 true, Heads.WHOLE);
     }
 }

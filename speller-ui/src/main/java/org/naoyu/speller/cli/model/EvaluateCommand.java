@@ -22,6 +22,7 @@ import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Provenance;
+import org.naoyu.decoder.model.TemplateTrainer;
 import org.naoyu.decoder.model.TrainingRecipe;
 import org.naoyu.decoder.onset.OnsetScore;
 import org.naoyu.decoder.stream.AttemptDecoder;
@@ -170,8 +171,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (recipe == null) {
             err.println("naoyu evaluate: note: " + modelFile + " does not record how it was trained (an older model "
                     + "file); the learning curve uses today's default trainers");
-            recipe = TrainingRecipe.of(provenance.kind() == org.naoyu.decoder.model.TrainedModel.Kind.NETWORK
-                    ? NetworkTrainer.DEFAULT : LinearTrainer.DEFAULT, 0.2);
+            recipe = TrainingRecipe.of(switch (provenance.kind()) {
+                case NETWORK -> NetworkTrainer.DEFAULT;
+                case LINEAR -> LinearTrainer.DEFAULT;
+                case TEMPLATE -> TemplateTrainer.DEFAULT;
+            }, 0.2);
         }
         return LearningCurve.measure(training, recipe, test, inventory, line -> {
             err.println(line);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.training.ModelTraining;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code naoyu train}: a syllable decoder from recorded or simulated sessions, saved with its provenance. */
 @Command(name = "train",
-        description = "Train a syllable + tone decoder (DL4J network, or --baseline for the linear model) on recordings "
+        description = "Train a syllable + tone decoder (DL4J network, linear baseline or generative templates) on recordings "
                 + "with task markers (e.g. from naoyu simulate or a calibration session): features as a live session "
                 + "computes them, epochs at speech onsets, a validation split for early stopping; and a speech-onset "
                 + "detector for self-paced spelling. Saves a model file with its provenance (feature config, channels, "
@@ -34,7 +35,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "The model file to write.")
     Path out;
 
-    @Option(names = "--baseline", description = "Train the linear baseline instead of the network.")
+    @Option(names = "--decoder", paramLabel = "network|linear|templates",
+            description = "The decoder: the DL4J network (default), the linear baseline (logistic regression on binned "
+                    + "windows), or templates: a generative model whose syllable templates are built from initial, final "
+                    + "and tone, fitted in closed form with its settings cross-validated (part heads only).")
+    String decoder;
+
+    @Option(names = "--baseline", description = "Train the linear baseline instead of the network (--decoder linear).")
     boolean baseline;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "80",
@@ -57,11 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Window start relative to the marker and its length, seconds (default -0.1,1.0).")
     double[] windowSeconds;
 
-    @Option(names = "--heads", paramLabel = "whole|parts|both", defaultValue = "whole",
-            converter = HeadsConverter.class,
+    @Option(names = "--heads", paramLabel = "whole|parts|both", converter = HeadsConverter.class,
             description = "The decoder's heads: whole syllables (answers only with syllables it trained on), parts "
                     + "(initial, final, tone: answers with any syllable of the inventory, also ones never recorded), "
-                    + "or both, mixed (default whole).")
+                    + "or both, mixed (default whole; parts for templates, which have no other).")
     Heads heads;
 
     @Option(names = "--no-onset", description = "Do not train the speech-onset detector (self-paced spelling needs "
@@ -90,6 +96,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** --decoder, with --baseline as its older spelling of linear. */
+    private TrainedModel.Kind kind() {
+        TrainedModel.Kind kind = decoder == null ? TrainedModel.Kind.NETWORK : switch (decoder) {
+            case "network" -> TrainedModel.Kind.NETWORK;
+            case "linear" -> TrainedModel.Kind.LINEAR;
+            case "templates" -> TrainedModel.Kind.TEMPLATE;
+            default -> throw new IllegalArgumentException("--decoder must be network, linear or templates, got '"
+                    + decoder + "'");
+        };
+        if (baseline && decoder != null && kind != TrainedModel.Kind.LINEAR) {
+            throw new IllegalArgumentException("--baseline is --decoder linear; it cannot go with --decoder " + decoder);
+        }
+        return baseline ? TrainedModel.Kind.LINEAR : kind;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out)) {
@@ -114,7 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandFailure(1, "--init: " + e.getMessage());
             }
         }
-        new ModelTraining(baseline, passes, validationShare, seed, window, !noOnset, heads).train(data, out,
+        TrainedModel.Kind kind = kind();
+        Heads chosenHeads = heads != null ? heads : kind == TrainedModel.Kind.TEMPLATE ? Heads.PARTS : Heads.WHOLE;
+        new ModelTraining(kind, passes, validationShare, seed, window, !noOnset, chosenHeads).train(data, out,
                 printer, start);
         return 0;
     }

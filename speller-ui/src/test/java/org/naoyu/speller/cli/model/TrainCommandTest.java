@@ -80,8 +80,37 @@ class TrainCommandTest {
                 "--init", model.toString(), "--heads", "parts");
         assertEquals(1, wrongKind.exitCode());
         assertTrue(wrongKind.err().startsWith("naoyu train: --init: the model cannot be fine-tuned on this data: kind: "
-                + "the model is linear, this training makes network (add --baseline); heads: the model's are whole, "
+                + "the model is linear, this training makes network (--decoder linear); heads: the model's are whole, "
                 + "this training's parts (--heads whole)"), wrongKind.err());
+
+        // the generative templates: closed form, part heads, every syllable of the inventory
+        Path templates = dir.resolve("t.zip");
+        Cli.Run fitted = Cli.naoyu("train", "--data", session.toString(), "--out", templates.toString(), "--decoder",
+                "templates", "--no-onset");
+        assertEquals(0, fitted.exitCode(), fitted.err());
+        assertTrue(fitted.out().contains("training the template decoder (parts heads)"), fitted.out());
+        assertTrue(fitted.out().contains("  fitted with window 60 frames"), fitted.out());
+        assertTrue(fitted.out().contains("wrote " + templates + ": template, answers with 1391 toned syllables "
+                + "(trained on 3)"), fitted.out());
+        assertEquals(org.naoyu.decoder.model.TrainedModel.Kind.TEMPLATE, ModelFile.load(templates).model().kind());
+        Cli.Run templatesEvaluated = Cli.naoyu("evaluate", "--model", templates.toString(), "--data",
+                session.toString(), "--json");
+        assertEquals(0, templatesEvaluated.exitCode(), templatesEvaluated.err());
+        assertTrue(templatesEvaluated.out().contains("\"kind\":\"template\""), templatesEvaluated.out());
+        Cli.Run wholeTemplates = Cli.naoyu("train", "--data", session.toString(), "--out",
+                dir.resolve("tw.zip").toString(), "--decoder", "templates", "--heads", "whole");
+        assertEquals(1, wholeTemplates.exitCode());
+        assertTrue(wholeTemplates.err().contains("the template decoder has part heads only"), wholeTemplates.err());
+        Cli.Run unknown = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("u.zip").toString(),
+                "--decoder", "forest");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("--decoder must be network, linear or templates, got 'forest'"),
+                unknown.err());
+        Cli.Run tunedTemplates = Cli.naoyu("train", "--data", session.toString(), "--out",
+                dir.resolve("tt.zip").toString(), "--decoder", "templates", "--init", templates.toString());
+        assertEquals(1, tunedTemplates.exitCode());
+        assertTrue(tunedTemplates.err().contains("the template decoder is fitted in closed form and does not start "
+                + "from a model"), tunedTemplates.err());
         Cli.Run again = Cli.naoyu("train", "--data", session.toString(), "--out", model.toString());
         assertTrue(again.err().startsWith("naoyu train: refusing to overwrite "), again.err());
         Path empty = dir.resolve("rest.xdf");
