@@ -73,7 +73,7 @@ public class NaoyuLauncherIT {
             assertTrue(demo.waitFor(90, TimeUnit.SECONDS), "the demo did not stop after --seconds");
             assertEquals(0, demo.exitValue(), Files.readString(work.resolve("err.txt")));
             String printed = Files.readString(out, StandardCharsets.UTF_8);
-            assertTrue(printed.contains("demo model ready in"), printed);
+            assertTrue(printed.contains("using the shipped demo model"), printed);
             assertTrue(printed.contains("session ended: "), printed);
         } finally {
             demo.destroyForcibly();

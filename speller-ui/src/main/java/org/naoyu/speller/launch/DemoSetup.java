@@ -6,9 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.naoyu.datasets.corpus.Sentence;
+import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
+import org.naoyu.decoder.data.EpochConfig;
+import org.naoyu.decoder.model.Heads;
+import org.naoyu.decoder.model.TrainedModel;
+import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.support.Numbers;
 import org.naoyu.speller.training.ModelTraining;
 
@@ -54,6 +59,74 @@ public final class DemoSetup {
         out.printf(Locale.ROOT, "demo model ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         out.flush();
         return modelFile;
+    }
+
+    /**
+     * The model naoyu demo ships, built by {@code speller-ui/scripts/build_demo_model.sh}: the generative template
+     * decoder fitted on 60 minutes of the demo participant's calibration plan (64 channels at 1 kHz, SNR 6), with an
+     * onset detector. It answers with all 1,391 toned syllables.
+     */
+    static final String SHIPPED_MODEL = "demo-model.zip";
+    static final int SHIPPED_CHANNELS = 64;
+    static final double SHIPPED_RATE_HZ = 1000;
+    static final double SHIPPED_SNR = 6;
+
+    /**
+     * The model for naoyu demo: the shipped one when the simulated signal is the one it was built for; otherwise the
+     * participant's calibration plan simulated for {@code calibrationSeconds} and the template decoder fitted on it
+     * (a short calibration names fewer syllables: 10 minutes give about a quarter of attempts at SNR 6, an hour about
+     * half). Reuses a model already in {@code dir}.
+     */
+    public static Path fullInventoryModel(Path dir, int channels, double rate, double snr, double calibrationSeconds,
+            PrintWriter out) throws Exception {
+        Files.createDirectories(dir);
+        Path modelFile = dir.resolve("demo-model.zip");
+        if (Files.exists(modelFile)) {
+            out.println("using the demo model trained before: " + modelFile);
+            return modelFile;
+        }
+        if (channels == SHIPPED_CHANNELS && rate == SHIPPED_RATE_HZ && snr == SHIPPED_SNR) {
+            try (java.io.InputStream in = DemoSetup.class.getResourceAsStream(SHIPPED_MODEL)) {
+                if (in != null) {
+                    Files.copy(in, modelFile);
+                    out.println("using the shipped demo model: generative templates fitted on 60 minutes of the "
+                            + "simulated participant's calibration plan; it names any of the 1,391 toned syllables");
+                    return modelFile;
+                }
+            }
+        }
+        long begin = System.nanoTime();
+        Path calibration = dir.resolve("demo-calibration.xdf");
+        CalibrationPlan plan = CalibrationPlan.of(SyllableInventory.standard(), 1);
+        out.printf(Locale.ROOT, "simulating %.0f s of the calibration plan (%d ch at %s Hz, SNR %s) into %s%n",
+                calibrationSeconds, channels, Numbers.plain(rate), Numbers.plain(snr), calibration);
+        out.flush();
+        SimulatorConfig config = SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
+                .task(SimulatorConfig.Task.SYLLABLES).cues(plan.slice(0, plan.trials().size())).snr(snr).seed(1)
+                .participant(1).build();
+        new SimulationRun(config, new SimulationRun.Outputs(calibration, null, "naoyu-demo-calibration",
+                calibrationSeconds, Double.POSITIVE_INFINITY, 0.01)).run(s -> { }, p -> { }, () -> false);
+        out.println("fitting the demo model (generative templates and onset detector)");
+        out.flush();
+        // no validation split: the templates cross-validate their own settings, and a short calibration has too
+        // few repeats to hold syllables out whole
+        new ModelTraining(TrainedModel.Kind.TEMPLATE, 1, 0, 1, SESSION_WINDOW, true, Heads.PARTS)
+                .train(List.of(calibration), modelFile, out);
+        out.printf(Locale.ROOT, "demo model ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        out.flush();
+        return modelFile;
+    }
+
+    /** The window a session decodes: 0.6 s from 0.1 s before each speech onset. */
+    private static final EpochConfig SESSION_WINDOW = new EpochConfig("speech_onset", -0.1, 0.6, 0, 0);
+
+    /**
+     * The demo participant live: sentences of the held-out evaluation set, which no calibration uses, spoken by
+     * participant 1.
+     */
+    public static SimulatorConfig heldOutSpeaker(int channels, double rate, double snr, long seed) {
+        return SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
+                .task(SimulatorConfig.Task.SENTENCES).heldOutSentences(true).snr(snr).seed(seed).participant(1).build();
     }
 
     /** The simulated participant speaking the demo sentences; calibration and live session differ in seed. */
