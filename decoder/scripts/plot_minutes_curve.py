@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draws the learning curve against calibration minutes of full_inventory_experiment.sh's summary.tsv as an SVG.
 
-Top-1 over every test attempt (drawn from all 1,391 toned syllables) for each part-head decoder, against the minutes
+Top-1 over every test attempt (drawn from all 1,391 toned syllables) for each part-head decoder and the templates, against the minutes
 of calibration it trained on, with NeuroXess's 0.712 and chance marked. Plain SVG, no plotting library needed.
 
     decoder/scripts/plot_minutes_curve.py SUMMARY.tsv OUT.svg
@@ -11,7 +11,7 @@ import sys
 
 WIDTH, HEIGHT = 640, 400
 LEFT, RIGHT, TOP, BOTTOM = 60, 150, 30, 50
-COLOURS = {"linear": "#2e86c1", "network": "#c0392b"}
+COLOURS = {"linear": "#2e86c1", "network": "#c0392b", "templates": "#27ae60"}
 
 
 def points(rows):
@@ -20,7 +20,9 @@ def points(rows):
     for row in rows:
         name = row["decoder"]
         for kind in COLOURS:
-            if name == kind + "-parts" or name.startswith(kind + "-parts-"):
+            # the template decoder has part heads only, so its rows carry no "-parts"
+            stem = kind if kind == "templates" else kind + "-parts"
+            if name == stem or name.startswith(stem + "-"):
                 curves.setdefault(kind, []).append((int(row["minutes"]), float(row["toned_all"])))
     return {kind: sorted(set(p)) for kind, p in curves.items()}
 
@@ -52,7 +54,8 @@ def main(summary, out):
         for m, v in p:
             svg.append(f'<circle cx="{x(m):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}"><title>{kind}, {m} min: '
                        f'{v:.3f}</title></circle>')
-        svg.append(f'<text x="{WIDTH - RIGHT + 6}" y="{TOP + 20 + 18 * i}" fill="{colour}">{kind}, part heads</text>')
+        label = "templates" if kind == "templates" else f"{kind}, part heads"
+        svg.append(f'<text x="{WIDTH - RIGHT + 6}" y="{TOP + 20 + 18 * i}" fill="{colour}">{label}</text>')
     svg.append("</svg>")
     with open(out, "w") as f:
         f.write("\n".join(svg) + "\n")
