@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.decoder.language.SentenceDecoder;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.launch.DemoSetup;
 import org.naoyu.speller.launch.SimulatedParticipant;
 import org.naoyu.speller.session.LatencyStats;
@@ -56,7 +57,7 @@ public final class RealTimeRun {
         try {
             OnlineSession.Options options = new OnlineSession.Options(participant.signal(STREAM_WAIT),
                     participant.markers(STREAM_WAIT), lsl, work.resolve("session-" + channels),
-                    null, Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.CUED_SENTENCES);
+                    null, Map.of(), ModelTraining.forSessionCalibration(TrainedModel.Kind.LINEAR), null, OnlineSession.Phase.CUED_SENTENCES);
             AtomicLong pageAttempts = new AtomicLong();
             try (OnlineSession session = OnlineSession.start(options, model, language);
                     SpellerServer server = SpellerServer.start(session, "127.0.0.1", false, 0, Speech.find("cmn"),

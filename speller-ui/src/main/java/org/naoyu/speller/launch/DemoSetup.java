@@ -55,7 +55,7 @@ public final class DemoSetup {
         }
         out.println("training the demo model (linear baseline and onset detector)");
         out.flush();
-        ModelTraining.forSessionCalibration(false).train(List.of(calibration), modelFile, out);
+        ModelTraining.forSessionCalibration(TrainedModel.Kind.LINEAR).train(List.of(calibration), modelFile, out);
         out.printf(Locale.ROOT, "demo model ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         out.flush();
         return modelFile;

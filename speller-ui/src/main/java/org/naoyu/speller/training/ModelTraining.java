@@ -295,10 +295,16 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
     /**
      * How a model is trained from a calibration recorded in the session: windows of 0.6 s from 0.1 s before each
      * speech onset (syllables spoken in sentences follow each other closely; a longer window reaches into the next
-     * one), the onset detector for free spelling.
+     * one), the onset detector for free spelling. The network and the baseline get whole-syllable heads (a session
+     * calibrates the syllables it will spell); the templates part heads and no validation split, since they
+     * cross-validate their own settings and a short plan calibration repeats too little to hold syllables out whole.
      */
-    public static ModelTraining forSessionCalibration(boolean network) {
-        return new ModelTraining(network ? TrainedModel.Kind.NETWORK : TrainedModel.Kind.LINEAR, network ? 80 : 40, 0.2, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0),
-                true, Heads.WHOLE);
+    public static ModelTraining forSessionCalibration(TrainedModel.Kind kind) {
+        EpochConfig window = new EpochConfig("speech_onset", -0.1, 0.6, 0, 0);
+        return switch (kind) {
+            case NETWORK -> new ModelTraining(kind, 80, 0.2, 1, window, true, Heads.WHOLE);
+            case LINEAR -> new ModelTraining(kind, 40, 0.2, 1, window, true, Heads.WHOLE);
+            case TEMPLATE -> new ModelTraining(kind, 1, 0, 1, window, true, Heads.PARTS);
+        };
     }
 }

@@ -20,6 +20,7 @@ import org.naoyu.datasets.Recording;
 import org.naoyu.datasets.corpus.TaskMarker;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.launch.DemoSetup;
 import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.launch.SimulatedParticipant;
@@ -95,7 +96,7 @@ class PresentedTaskTest {
             OnlineSession.Options options = new OnlineSession.Options(
                     SessionLauncher.resolve(lsl, participant.signalQuery(), Duration.ofSeconds(10)),
                     SessionLauncher.resolve(lsl, participant.markerQuery(), Duration.ofSeconds(10)), lsl, dir, null,
-                    Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.CALIBRATION,
+                    Map.of(), ModelTraining.forSessionCalibration(TrainedModel.Kind.LINEAR), null, OnlineSession.Phase.CALIBRATION,
                     new TaskPresentation(TRIALS, QUICK, 1, 40, "plan trials 40-43"));
             try (OnlineSession session = OnlineSession.start(options, null, PinyinConverter.shipped().decoder())) {
                 session.addObserver(events::add);

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.datasets.Recording;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.LiveParticipant;
 import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.event.SessionEvent;
@@ -33,15 +35,17 @@ class SessionFlowTest {
     @TempDir
     Path dir;
 
-    @Test
-    void calibrateTrainAndSpellInOneSession() throws Exception {
+    /** With the session's default decoder, and with templates (part heads, the plan's decoder). */
+    @ParameterizedTest
+    @EnumSource(value = TrainedModel.Kind.class, names = {"LINEAR", "TEMPLATE"})
+    void calibrateTrainAndSpellInOneSession(TrainedModel.Kind kind) throws Exception {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         try (LiveParticipant participant = new LiveParticipant(16, 1000, 8, 9)) {
             LslConfig lsl = LslConfig.defaults();
             OnlineSession.Options options = new OnlineSession.Options(
                     SessionLauncher.resolve(lsl, participant.signalQuery(), Duration.ofSeconds(10)),
                     SessionLauncher.resolve(lsl, participant.markerQuery(), Duration.ofSeconds(10)), lsl, dir, null,
-                    Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.WATCHING);
+                    Map.of(), ModelTraining.forSessionCalibration(kind), null, OnlineSession.Phase.WATCHING);
             try (OnlineSession session = OnlineSession.start(options, null, PinyinConverter.shipped().decoder())) {
                 session.addObserver(events::add);
                 ExecutionException noModel = assertThrows(ExecutionException.class,

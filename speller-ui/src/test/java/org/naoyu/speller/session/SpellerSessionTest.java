@@ -133,6 +133,18 @@ class SpellerSessionTest {
     }
 
     @Test
+    void runRefusesADecoderItCannotTrain() {
+        Cli.Run run = Cli.naoyu("run", "--stream", "no-such-stream-here", "--decoder", "forest", "--headless",
+                "--timeout", "0.5");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--decoder must be linear, network or templates, got 'forest'"), run.err());
+        Cli.Run both = Cli.naoyu("run", "--stream", "no-such-stream-here", "--decoder", "templates",
+                "--train-network", "--headless", "--timeout", "0.5");
+        assertEquals(1, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--train-network is --decoder network"), both.err());
+    }
+
+    @Test
     void runSaysWhichStreamItCouldNotFind() {
         Cli.Run run = Cli.naoyu("run", "--stream", "no-such-stream-here", "--headless", "--timeout", "0.5");
         assertEquals(2, run.exitCode());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.LiveParticipant;
 import org.naoyu.speller.launch.DemoSetup;
 import org.naoyu.speller.launch.SessionLauncher;
@@ -64,7 +65,7 @@ class SpellerBrowserTest {
             OnlineSession.Options options = new OnlineSession.Options(
                     SessionLauncher.resolve(lsl, participant.signalQuery(), Duration.ofSeconds(10)),
                     SessionLauncher.resolve(lsl, participant.markerQuery(), Duration.ofSeconds(10)), lsl, dir, null,
-                    Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.CUED_SENTENCES);
+                    Map.of(), ModelTraining.forSessionCalibration(TrainedModel.Kind.LINEAR), null, OnlineSession.Phase.CUED_SENTENCES);
             try (OnlineSession session = OnlineSession.start(options, ModelFile.load(model),
                     PinyinConverter.shipped().decoder());
                     SpellerServer server = SpellerServer.start(session, "127.0.0.1", false, 0, Speech.find("cmn"),

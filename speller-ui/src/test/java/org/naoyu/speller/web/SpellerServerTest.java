@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.LiveParticipant;
 import org.naoyu.speller.launch.SessionLauncher;
 import org.naoyu.speller.session.Events;
@@ -57,7 +58,7 @@ class SpellerServerTest {
         LslConfig lsl = LslConfig.defaults();
         OnlineSession.Options options = new OnlineSession.Options(
                 SessionLauncher.resolve(lsl, participant.signalQuery(), Duration.ofSeconds(10)), null, lsl, dir,
-                null, Map.of(), ModelTraining.forSessionCalibration(false), null, OnlineSession.Phase.WATCHING);
+                null, Map.of(), ModelTraining.forSessionCalibration(TrainedModel.Kind.LINEAR), null, OnlineSession.Phase.WATCHING);
         session = OnlineSession.start(options, null, PinyinConverter.shipped().decoder());
         server = SpellerServer.start(session, "127.0.0.1", false, 0, Speech.find("cmn"), CjkFont.find());
     }

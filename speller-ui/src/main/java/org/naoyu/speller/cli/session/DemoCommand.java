@@ -10,6 +10,7 @@ import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.ServeOptions;
 import org.naoyu.speller.cli.options.SimulatedSignalOptions;
@@ -103,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("the simulated participant is live: " + signalStream.info().name() + " (" + channels + " ch at "
                     + Numbers.plain(rate) + " Hz) and " + markers.info().name() + ", source id " + participant.sourceId());
             OnlineSession.Options options = new OnlineSession.Options(signalStream, markers, lsl, dir, null,
-                    Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(false), null, start);
+                    Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(TrainedModel.Kind.TEMPLATE), null, start);
             OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
                     PinyinConverter.shipped().decoder());
             return SessionLauncher.serve(session, serve.serving(), out);

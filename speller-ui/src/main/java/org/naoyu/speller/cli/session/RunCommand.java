@@ -14,6 +14,7 @@ import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.record.SessionInfo;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
@@ -76,8 +77,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "else naoyu-work in the current directory).")
     Path work;
 
-    @Option(names = "--train-network", description = "Train the DL4J network from calibration (default: the linear "
-            + "baseline, which trains in seconds).")
+    @Option(names = "--decoder", paramLabel = "linear|network|templates", defaultValue = "linear",
+            description = "What the session trains from its calibration: the linear baseline (default, whole "
+                    + "syllables, trains in seconds), the DL4J network, or templates (part heads: any syllable of the "
+                    + "inventory; the right choice after a --present-task calibration along the plan).")
+    String decoder;
+
+    @Option(names = "--train-network", description = "Train the DL4J network from calibration (--decoder network).")
     boolean trainNetwork;
 
     @Option(names = "--commit-syllable", paramLabel = "SYLLABLE",
@@ -114,8 +120,25 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** --decoder, with --train-network as its older spelling of network. */
+    private TrainedModel.Kind sessionDecoder() {
+        TrainedModel.Kind kind = switch (decoder) {
+            case "linear" -> TrainedModel.Kind.LINEAR;
+            case "network" -> TrainedModel.Kind.NETWORK;
+            case "templates" -> TrainedModel.Kind.TEMPLATE;
+            default -> throw new IllegalArgumentException("--decoder must be linear, network or templates, got '"
+                    + decoder + "'");
+        };
+        if (trainNetwork && kind != TrainedModel.Kind.LINEAR && kind != TrainedModel.Kind.NETWORK) {
+            throw new IllegalArgumentException("--train-network is --decoder network; it cannot go with --decoder "
+                    + decoder);
+        }
+        return trainNetwork ? TrainedModel.Kind.NETWORK : kind;
+    }
+
     @Override
     public Integer call() throws Exception {
+        TrainedModel.Kind training = sessionDecoder(); // a wrong --decoder is refused before any stream is looked for
         LslConfig config = lsl.config();
         ResolvedStream signal = SessionLauncher.resolve(config, stream, lsl.timeout());
         ResolvedStream task = markers == null ? null : SessionLauncher.resolve(config, markers, lsl.timeout());
@@ -147,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
                 : new SpellerPipeline.CommandSyllables(commitSyllable, undoSyllable, 0.5);
         Path workDir = work != null ? work : record != null ? record : Path.of("naoyu-work");
         OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
-                ModelTraining.forSessionCalibration(trainNetwork), commands, start, presentation);
+                ModelTraining.forSessionCalibration(training), commands, start, presentation);
         OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.shipped().decoder());
         return SessionLauncher.serve(session, serve.serving(), spec.commandLine().getOut());
     }
