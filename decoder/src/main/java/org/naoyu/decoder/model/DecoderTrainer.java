@@ -29,8 +29,10 @@ public interface DecoderTrainer {
      * need: a model with part heads answers with all of them (and those it trained on), a whole-syllable model only
      * with those it trained on.
      */
-    TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
-            Consumer<Progress> progress);
+    default TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
+            Consumer<Progress> progress) {
+        return train(train, validation, language, null, progress);
+    }
 
     /**
      * As {@link #train(List, List, List, Consumer)}, beginning from {@code start}'s weights (fine-tuning a

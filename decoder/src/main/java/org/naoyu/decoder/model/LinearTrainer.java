@@ -60,12 +60,6 @@ public record LinearTrainer(int binFrames, double l2, int passes, long seed, Hea
 
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
-            Consumer<Progress> progress) {
-        return train(train, validation, language, null, progress);
-    }
-
-    @Override
-    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
             TrainedModel start, Consumer<Progress> progress) {
         TrainingSet set = TrainingSet.of(train, heads, language);
         List<String> bases = set.bases();

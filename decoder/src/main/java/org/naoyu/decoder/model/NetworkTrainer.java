@@ -96,12 +96,6 @@ public record NetworkTrainer(DualHeadNetwork.Settings settings, int maxPasses, i
 
     @Override
     public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
-            Consumer<Progress> progress) {
-        return train(train, validation, language, null, progress);
-    }
-
-    @Override
-    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
             TrainedModel start, Consumer<Progress> progress) {
         TrainingSet set = TrainingSet.of(train, heads, language);
         List<TonedSyllable> outputs = set.outputs();

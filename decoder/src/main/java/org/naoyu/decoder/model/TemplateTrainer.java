@@ -110,12 +110,6 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         }
     }
 
-    @Override
-    public TrainedModel train(List<Epoch> train, List<Epoch> validation, List<TonedSyllable> language,
-            Consumer<Progress> progress) {
-        return train(train, validation, language, null, progress);
-    }
-
     /**
      * Fits on {@code train}; {@code validation}, when given, is only measured. Reports one {@link Progress} per
      * setting cross-validated, then the one chosen.

@@ -9,6 +9,7 @@ import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.TrainedModel;
+import org.naoyu.speller.cli.options.DecoderChoice;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.training.ModelTraining;
@@ -96,21 +97,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** --decoder, with --baseline as its older spelling of linear. */
-    private TrainedModel.Kind kind() {
-        TrainedModel.Kind kind = decoder == null ? TrainedModel.Kind.NETWORK : switch (decoder) {
-            case "network" -> TrainedModel.Kind.NETWORK;
-            case "linear" -> TrainedModel.Kind.LINEAR;
-            case "templates" -> TrainedModel.Kind.TEMPLATE;
-            default -> throw new IllegalArgumentException("--decoder must be network, linear or templates, got '"
-                    + decoder + "'");
-        };
-        if (baseline && decoder != null && kind != TrainedModel.Kind.LINEAR) {
-            throw new IllegalArgumentException("--baseline is --decoder linear; it cannot go with --decoder " + decoder);
-        }
-        return baseline ? TrainedModel.Kind.LINEAR : kind;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out)) {
@@ -135,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandFailure(1, "--init: " + e.getMessage());
             }
         }
-        TrainedModel.Kind kind = kind();
+        TrainedModel.Kind kind = DecoderChoice.resolve(decoder, TrainedModel.Kind.NETWORK, baseline, "--baseline",
+                TrainedModel.Kind.LINEAR);
         Heads chosenHeads = heads != null ? heads : kind == TrainedModel.Kind.TEMPLATE ? Heads.PARTS : Heads.WHOLE;
         new ModelTraining(kind, passes, validationShare, seed, window, !noOnset, chosenHeads).train(data, out,
                 printer, start);

@@ -16,6 +16,7 @@ import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.calibration.CalibrationPlan;
+import org.naoyu.speller.cli.options.DecoderChoice;
 import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.LslOptions;
 import org.naoyu.speller.cli.options.ServeOptions;
@@ -77,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "else naoyu-work in the current directory).")
     Path work;
 
-    @Option(names = "--decoder", paramLabel = "linear|network|templates", defaultValue = "linear",
+    @Option(names = "--decoder", paramLabel = "linear|network|templates",
             description = "What the session trains from its calibration: the linear baseline (default, whole "
                     + "syllables, trains in seconds), the DL4J network, or templates (part heads: any syllable of the "
                     + "inventory; the right choice after a --present-task calibration along the plan).")
@@ -120,25 +121,11 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** --decoder, with --train-network as its older spelling of network. */
-    private TrainedModel.Kind sessionDecoder() {
-        TrainedModel.Kind kind = switch (decoder) {
-            case "linear" -> TrainedModel.Kind.LINEAR;
-            case "network" -> TrainedModel.Kind.NETWORK;
-            case "templates" -> TrainedModel.Kind.TEMPLATE;
-            default -> throw new IllegalArgumentException("--decoder must be linear, network or templates, got '"
-                    + decoder + "'");
-        };
-        if (trainNetwork && kind != TrainedModel.Kind.LINEAR && kind != TrainedModel.Kind.NETWORK) {
-            throw new IllegalArgumentException("--train-network is --decoder network; it cannot go with --decoder "
-                    + decoder);
-        }
-        return trainNetwork ? TrainedModel.Kind.NETWORK : kind;
-    }
-
     @Override
     public Integer call() throws Exception {
-        TrainedModel.Kind training = sessionDecoder(); // a wrong --decoder is refused before any stream is looked for
+        // a wrong --decoder is refused before any stream is looked for
+        TrainedModel.Kind training = DecoderChoice.resolve(decoder, TrainedModel.Kind.LINEAR, trainNetwork,
+                "--train-network", TrainedModel.Kind.NETWORK);
         LslConfig config = lsl.config();
         ResolvedStream signal = SessionLauncher.resolve(config, stream, lsl.timeout());
         ResolvedStream task = markers == null ? null : SessionLauncher.resolve(config, markers, lsl.timeout());

@@ -104,7 +104,7 @@ class TrainCommandTest {
         Cli.Run unknown = Cli.naoyu("train", "--data", session.toString(), "--out", dir.resolve("u.zip").toString(),
                 "--decoder", "forest");
         assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("--decoder must be network, linear or templates, got 'forest'"),
+        assertTrue(unknown.err().contains("--decoder must be linear, network or templates, got 'forest'"),
                 unknown.err());
         Cli.Run tunedTemplates = Cli.naoyu("train", "--data", session.toString(), "--out",
                 dir.resolve("tt.zip").toString(), "--decoder", "templates", "--init", templates.toString());
