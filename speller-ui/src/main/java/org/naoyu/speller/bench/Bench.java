@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.naoyu.decoder.language.SentenceDecoder;
 import org.naoyu.decoder.model.ModelFile;
+import org.naoyu.decoder.model.TrainedModel;
 
 /**
  * The bench at one sampling rate and decoder: measures the pipeline at a channel count, first in-process as fast as
@@ -17,19 +18,20 @@ import org.naoyu.decoder.model.ModelFile;
  */
 public final class Bench implements AutoCloseable {
     private final double rateHz;
-    private final boolean baseline;
+    private final TrainedModel.Kind decoder;
     private final PrintWriter progress;
     private final Path work;
     private final FastestRun fastest;
     private final RealTimeRun realTime;
 
     /**
-     * @param baseline decode with the linear baseline instead of the DL4J network
+     * @param decoder  the kind of decoder timed: the DL4J network, the linear baseline or the templates
      * @param progress where each step says what it does and what it measured
      */
-    public Bench(double rateHz, boolean baseline, SentenceDecoder language, PrintWriter progress) throws IOException {
+    public Bench(double rateHz, TrainedModel.Kind decoder, SentenceDecoder language, PrintWriter progress)
+            throws IOException {
         this.rateHz = rateHz;
-        this.baseline = baseline;
+        this.decoder = decoder;
         this.progress = progress;
         this.work = Files.createTempDirectory("naoyu-bench-");
         this.fastest = new FastestRun(rateHz, language, progress);
@@ -49,13 +51,13 @@ public final class Bench implements AutoCloseable {
         return fastest.measure(model(channels), channels, signalSeconds);
     }
 
-    /** "network" for the DL4J network, "linear" for the baseline. */
+    /** "network", "linear" or "templates". */
     public String decoderName() {
-        return BenchModel.decoderName(baseline);
+        return BenchModel.decoderName(decoder);
     }
 
     private ModelFile.Loaded model(int channels) throws Exception {
-        return ModelFile.load(BenchModel.trained(channels, rateHz, baseline, work, progress));
+        return ModelFile.load(BenchModel.trained(channels, rateHz, decoder, work, progress));
     }
 
     @Override

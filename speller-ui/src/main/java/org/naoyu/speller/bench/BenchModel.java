@@ -11,6 +11,7 @@ import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.launch.DemoSetup;
+import org.naoyu.speller.training.DecoderChoice;
 import org.naoyu.speller.training.ModelTraining;
 
 /**
@@ -25,7 +26,7 @@ final class BenchModel {
     }
 
     /** The model for {@code channels} in {@code work}, trained on the first call and reused after. */
-    static Path trained(int channels, double rateHz, boolean baseline, Path work, PrintWriter progress)
+    static Path trained(int channels, double rateHz, TrainedModel.Kind kind, Path work, PrintWriter progress)
             throws Exception {
         Path dir = work.resolve("ch" + channels);
         Path model = dir.resolve("model.zip");
@@ -35,23 +36,22 @@ final class BenchModel {
         Files.createDirectories(dir);
         Path calibration = dir.resolve("calibration.xdf");
         progress.printf(Locale.ROOT, "  %d ch: simulating %.0f s of calibration and training a %s model%n", channels,
-                CALIBRATION_SECONDS, decoderName(baseline));
+                CALIBRATION_SECONDS, decoderName(kind));
         progress.flush();
         new SimulationRun(DemoSetup.simulator(channels, rateHz, 6, 1), new SimulationRun.Outputs(calibration, null,
                 "naoyu-bench-calibration", CALIBRATION_SECONDS, Double.POSITIVE_INFINITY, 0.01))
                 .run(s -> { }, p -> { }, () -> false);
         // a fixed, unvalidated number of passes: the bench times the model, it does not judge it (a short calibration
         // has too few trials per syllable for a validation split, which naoyu train rightly refuses to do without)
-        TrainedModel.Kind kind = baseline ? TrainedModel.Kind.LINEAR : TrainedModel.Kind.NETWORK;
-        new ModelTraining(kind, baseline ? 20 : 3, 0, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0), true,
+        new ModelTraining(kind, kind == TrainedModel.Kind.LINEAR ? 20 : 3, 0, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0), true,
                 Heads.PARTS)
                 .train(List.of(calibration), model, new PrintWriter(new StringWriter(), true));
         Files.delete(calibration);
         return model;
     }
 
-    /** The decoder's name in the bench's output: the linear baseline or the DL4J network. */
-    static String decoderName(boolean baseline) {
-        return baseline ? "linear" : "network";
+    /** The decoder's name in the bench's output: network, linear or templates, as --decoder names it. */
+    static String decoderName(TrainedModel.Kind kind) {
+        return DecoderChoice.name(kind);
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.language.SentenceDecoder;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.bench.AsFastAsPossible;
 import org.naoyu.speller.bench.Bench;
 import org.naoyu.speller.bench.BenchResult;
@@ -24,6 +25,7 @@ import org.naoyu.speller.cli.options.HelpOption;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.report.BenchReport;
 import org.naoyu.speller.support.Numbers;
+import org.naoyu.speller.training.DecoderChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The largest grid that must run in real time (default ${DEFAULT-VALUE} channels).")
     int largestGrid;
 
-    @Option(names = "--baseline", description = "Decode with the linear baseline instead of the DL4J network.")
+    @Option(names = "--decoder", paramLabel = "network|linear|templates",
+            description = "The decoder timed: the DL4J network (default), the linear baseline, or the generative "
+                    + "templates; each with part heads, answering with all 1,391 toned syllables.")
+    String decoder;
+
+    @Option(names = "--baseline", description = "Decode with the linear baseline (--decoder linear).")
     boolean baseline;
 
     @Spec
@@ -110,7 +117,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json.requested() ? new PrintWriter(System.err, true) : out;
         SentenceDecoder language = PinyinConverter.shipped().decoder();
-        try (Bench bench = new Bench(rate, baseline, language, progress)) {
+        TrainedModel.Kind kind = DecoderChoice.resolve(decoder, TrainedModel.Kind.NETWORK, baseline, "--baseline",
+                TrainedModel.Kind.LINEAR);
+        try (Bench bench = new Bench(rate, kind, language, progress)) {
             progress.printf(Locale.ROOT, "naoyu bench: %d ch at %s Hz, %s decoder, collector %s, %d cores%n",
                     channels, Numbers.plain(rate), bench.decoderName(), GcPauses.collectorNames(),
                     Runtime.getRuntime().availableProcessors());

@@ -1,4 +1,4 @@
-package org.naoyu.speller.cli.options;
+package org.naoyu.speller.training;
 
 import org.naoyu.decoder.model.TrainedModel;
 
