@@ -33,6 +33,9 @@ public final class TrainedModel implements SyllableDecoder {
     private final List<TonedSyllable> outputs;
     private final double wholeWeight;
     private final PartCoupling coupling;
+    /** The linear and template models' heads as plain arrays, read from the graph on first use (see #single). */
+    private volatile float[][][] headWeights;
+    private volatile float[][] headBiases;
 
     /** A whole-syllable model that answers with any of its bases in any tone. */
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames) {
@@ -157,6 +160,78 @@ public final class TrainedModel implements SyllableDecoder {
                     fin < 0 ? none : out[fin].getRow(e).toDoubleVector(), wholeWeight, coupling));
         }
         return result;
+    }
+
+    /**
+     * One attempt, as a live session asks for each: a linear or template model's heads run in plain Java. Every head
+     * is a softmax layer on the binned window, so this is a few dot products, where DL4J's per-call overhead (arrays,
+     * workspaces) cost about 2 ms an attempt, ten times the arithmetic. The weights are read from the graph once, so
+     * this is for a finished model, not one still training. Equal to {@link #predict}'s within float rounding
+     * ({@code TrainedModelTest}).
+     */
+    public Posteriors predictOne(Epoch epoch) {
+        if (kind == Kind.NETWORK) {
+            return predict(List.of(epoch)).get(0);
+        }
+        check(epoch);
+        if (headWeights == null) {
+            readHeads();
+        }
+        float[] input = binned(epoch, binFrames);
+        List<String> names = heads.layers();
+        double[][] out = new double[names.size()][];
+        for (int h = 0; h < out.length; h++) {
+            float[][] weights = headWeights[h];
+            double[] logits = new double[weights.length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < logits.length; k++) {
+                float[] row = weights[k];
+                double sum = headBiases[h][k];
+                for (int i = 0; i < input.length; i++) {
+                    sum += row[i] * input[i];
+                }
+                logits[k] = sum;
+                max = Math.max(max, sum);
+            }
+            double total = 0;
+            for (int k = 0; k < logits.length; k++) {
+                logits[k] = Math.exp(logits[k] - max);
+                total += logits[k];
+            }
+            for (int k = 0; k < logits.length; k++) {
+                logits[k] /= total;
+            }
+            out[h] = logits;
+        }
+        double[] none = new double[0];
+        int base = names.indexOf("base");
+        int initial = names.indexOf("initial");
+        int fin = names.indexOf("final");
+        return new Posteriors(bases, base < 0 ? none : out[base], out[names.indexOf("tone")],
+                initial < 0 ? none : out[initial], fin < 0 ? none : out[fin], wholeWeight, coupling);
+    }
+
+    /** Copies each head's weights, transposed to one row per output, and biases out of the graph. */
+    private synchronized void readHeads() {
+        if (headWeights != null) {
+            return;
+        }
+        List<String> names = heads.layers();
+        float[][][] weights = new float[names.size()][][];
+        float[][] biases = new float[names.size()][];
+        for (int h = 0; h < weights.length; h++) {
+            float[][] w = graph.getLayer(names.get(h)).getParam("W").toFloatMatrix(); // [inputs][outputs]
+            float[][] rows = new float[w[0].length][w.length];
+            for (int i = 0; i < w.length; i++) {
+                for (int k = 0; k < w[i].length; k++) {
+                    rows[k][i] = w[i][k];
+                }
+            }
+            weights[h] = rows;
+            biases[h] = graph.getLayer(names.get(h)).getParam("b").toFloatVector();
+        }
+        headBiases = biases;
+        headWeights = weights;
     }
 
     private void check(Epoch epoch) {

@@ -202,7 +202,7 @@ public final class AttemptDecoder {
             pending.remove(0);
             long begin = System.nanoTime();
             Posteriors posteriors = streaming != null ? streaming.decode(ring, first, frames - 1)
-                    : model.predict(epoch(first, next));
+                    : model.predictOne(epoch(first, next));
             listener.attempt(new Attempt(next.onsetSeconds(), next.trigger(), next.cue(), posteriors, time,
                     System.nanoTime() - begin));
         }

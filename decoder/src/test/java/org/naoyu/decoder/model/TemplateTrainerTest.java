@@ -171,6 +171,39 @@ class TemplateTrainerTest {
     }
 
     @Test
+    void oneAttemptInPlainJavaScoresAsDl4jDoes() {
+        Cortex cortex = new Cortex();
+        List<Epoch> train = attempts(cortex, LANGUAGE, 2, 9);
+        List<Epoch> test = attempts(cortex, LANGUAGE.subList(0, 8), 1, 10);
+        List<TrainedModel> models = List.of(SMALL.train(train, List.of(), LANGUAGE, p -> { }),
+                new LinearTrainer(5, 1e-3, 3, 1, Heads.PARTS).train(train, List.of(), LANGUAGE, p -> { }),
+                new LinearTrainer(5, 1e-3, 3, 1, Heads.BOTH).train(train, List.of(), LANGUAGE, p -> { }),
+                new LinearTrainer(5, 1e-3, 3, 1, Heads.WHOLE).train(train, List.of(), LANGUAGE, p -> { }));
+        for (TrainedModel model : models) {
+            List<Posteriors> batch = model.predict(test);
+            for (int e = 0; e < test.size(); e++) {
+                Posteriors one = model.predictOne(test.get(e));
+                String what = model.kind() + " " + model.heads().label() + ", attempt " + e;
+                assertClose(batch.get(e).tone(), one.tone(), what);
+                assertClose(batch.get(e).base(), one.base(), what);
+                assertClose(batch.get(e).initial(), one.initial(), what);
+                assertClose(batch.get(e).fin(), one.fin(), what);
+                Posteriors.Scored expectedTop = batch.get(e).topToned(model.outputs(), 1).get(0);
+                Posteriors.Scored top = one.topToned(model.outputs(), 1).get(0);
+                assertEquals(expectedTop.syllable(), top.syllable(), what);
+                assertEquals(expectedTop.probability(), top.probability(), 1e-5, what);
+            }
+        }
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-5 + 1e-4 * expected[k], what + ", output " + k);
+        }
+    }
+
+    @Test
     void refusesWhatItCannotDo() {
         Cortex cortex = new Cortex();
         List<Epoch> train = attempts(cortex, LANGUAGE, 2, 8);
