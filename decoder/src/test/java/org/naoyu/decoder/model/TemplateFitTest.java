@@ -20,23 +20,9 @@ class TemplateFitTest {
     @Test
     void unitScoresAndCrossTermsMatchNumpy() throws IOException {
         Map<String, double[][]> golden = read();
-        double[] settings = golden.get("settings")[0];
-        int width = (int) settings[0];
-        int bins = (int) settings[2];
-        int rank = (int) settings[3];
-        double shrinkage = settings[4];
-        double ridge = settings[5];
-        float[][] windows = floats(golden.get("windows"));
-        int[][] units = ints(golden.get("units"));
-        boolean[] use = new boolean[windows.length];
-        java.util.Arrays.fill(use, true);
-
-        TemplateFit.Means means = TemplateFit.Means.fit(windows, units, use, bins, width, ridge);
-        double[][] projected = new double[windows.length][];
-        for (int n = 0; n < windows.length; n++) {
-            projected[n] = means.project(windows[n], rank);
-        }
-        TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, projected, units, use, rank, shrinkage);
+        TemplateFit.Discriminant fit = fitted(golden);
+        TemplateFit.Means means = fit.means();
+        int rank = fit.rank();
 
         float[][] test = floats(golden.get("test"));
         double[][] expected = golden.get("unit_scores");
@@ -59,22 +45,11 @@ class TemplateFitTest {
     @Test
     void foldedWeightsScoreTheWholeWindowAsTheProjectionDoes() throws IOException {
         Map<String, double[][]> golden = read();
-        double[] settings = golden.get("settings")[0];
-        int width = (int) settings[0];
-        int epochBins = (int) settings[1];
-        int bins = (int) settings[2];
-        float[][] windows = floats(golden.get("windows"));
-        int[][] units = ints(golden.get("units"));
-        boolean[] use = new boolean[windows.length];
-        java.util.Arrays.fill(use, true);
-        TemplateFit.Means means = TemplateFit.Means.fit(windows, units, use, bins, width, 2);
-        double[][] projected = new double[windows.length][];
-        for (int n = 0; n < windows.length; n++) {
-            projected[n] = means.project(windows[n], 3);
-        }
-        TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, projected, units, use, 3, 0.3);
+        int epochBins = (int) golden.get("settings")[0][1];
+        TemplateFit.Discriminant fit = fitted(golden);
+        TemplateFit.Means means = fit.means();
         float[] window = floats(golden.get("test"))[0];
-        double[] viaProjection = fit.unitScores(means.project(window, 3));
+        double[] viaProjection = fit.unitScores(means.project(window, fit.rank()));
         for (int u : new int[] {1, 4, TemplateFit.INITIALS + 5, TemplateFit.INITIALS + TemplateFit.FINALS + 2}) {
             float[] weights = fit.fullWeights(u, epochBins);
             double folded = fit.bias()[u];
@@ -83,6 +58,23 @@ class TemplateFitTest {
             }
             assertEquals(viaProjection[u], folded, 1e-4 * (1 + Math.abs(folded)), "unit " + u);
         }
+    }
+
+    /** The fit of the golden windows with the golden settings (width, epoch bins, bins, rank, shrinkage, ridge). */
+    private static TemplateFit.Discriminant fitted(Map<String, double[][]> golden) {
+        double[] settings = golden.get("settings")[0];
+        int rank = (int) settings[3];
+        float[][] windows = floats(golden.get("windows"));
+        int[][] units = ints(golden.get("units"));
+        boolean[] use = new boolean[windows.length];
+        java.util.Arrays.fill(use, true);
+        TemplateFit.Means means = TemplateFit.Means.fit(windows, units, use, (int) settings[2], (int) settings[0],
+                settings[5]);
+        double[][] projected = new double[windows.length][];
+        for (int n = 0; n < windows.length; n++) {
+            projected[n] = means.project(windows[n], rank);
+        }
+        return TemplateFit.Discriminant.fit(means, projected, units, use, rank, settings[4]);
     }
 
     private static Map<String, double[][]> read() throws IOException {
