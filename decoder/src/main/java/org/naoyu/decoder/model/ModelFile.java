@@ -85,7 +85,7 @@ public final class ModelFile {
                 out.write(JSON.writeValueAsString(new Stored(provenance, model.frames(), model.width(),
                         model.binFrames(), model.bases(), model.heads(),
                         model.outputs().stream().map(TonedSyllable::toned).toList(), model.wholeWeight(),
-                        model.coupling()))
+                        model.coupling(), Double.isInfinite(model.clip()) ? null : model.clip()))
                         .getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
@@ -142,7 +142,8 @@ public final class ModelFile {
         try {
             model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
                     stored.width(), stored.binFrames(), heads, outputs.stream().map(TonedSyllable::parse).toList(),
-                    stored.wholeWeight(), stored.coupling());
+                    stored.wholeWeight(), stored.coupling(),
+                    stored.clip() == null ? Double.POSITIVE_INFINITY : stored.clip());
         } catch (IllegalArgumentException e) {
             throw new IOException(path + ": " + PROVENANCE_ENTRY + " does not describe the graph: " + e.getMessage(),
                     e);
@@ -168,10 +169,11 @@ public final class ModelFile {
     }
 
     /**
-     * The JSON entry: the provenance, the input shape, the heads, what the model answers with and the coupling between
-     * its parts (absent, so null, for models without one and for files older than it).
+     * The JSON entry: the provenance, the input shape, the heads, what the model answers with, the coupling between
+     * its parts and the bound its inputs are clipped to (each absent, so null, for models without one and for files
+     * older than it).
      */
     record Stored(Provenance provenance, int frames, int width, int binFrames, List<String> bases, Heads heads,
-            List<String> outputs, double wholeWeight, PartCoupling coupling) {
+            List<String> outputs, double wholeWeight, PartCoupling coupling, Double clip) {
     }
 }

@@ -24,8 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * projected onto them;</li>
  * <li>the noise covariance in that space is shrunk towards a multiple of the identity (Ledoit–Wolf's target).</li>
  * </ul>
- * The window length, the rank and the shrinkage are chosen by {@code folds}-fold cross-validation on the training
- * trials (top-1 toned accuracy over the syllables the model answers with), so nothing is tuned to a test file.
+ * Feature values beyond a few standard deviations (electrode pops, movement, a bad channel) are clipped before
+ * binning, so one artifact cannot outvote the rest of a window. The bound, the window length, the rank and the
+ * shrinkage are chosen by {@code folds}-fold cross-validation on the training trials (top-1 toned accuracy over the
+ * syllables the model answers with), so nothing is tuned to a test file.
  *
  * <p>The fit is closed-form: no passes, and the same trials give the same model. The result is a {@link
  * TrainedModel.Kind#TEMPLATE} model with part heads whose softmax layers carry the discriminant's weights over the
@@ -35,20 +37,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param windowBins window lengths tried, in bins from the epoch's start (longer than the epoch: left out)
  * @param ranks      numbers of spatial patterns tried, each ≥ 1 (more than the channels: left out)
  * @param shrinkages shrinkages of the covariance tried, each in [0, 1)
+ * @param clips      bounds tried for the (z-scored) feature values, each in (0, 1000]
  * @param ridge      the penalty on part templates, in trials, > 0 (a part never heard gets a zero template)
  * @param folds      cross-validation folds, in [2, 20]
  * @param seed       the assignment of trials to folds
  */
 public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Integer> ranks, List<Double> shrinkages,
-        double ridge, int folds, long seed) implements DecoderTrainer {
+        List<Double> clips, double ridge, int folds, long seed) implements DecoderTrainer {
 
     /**
-     * Windows of 0.5, 0.6 and 0.7 s at 100 frames/s in 50-ms bins, 6-12 patterns, shrinkage 0.2 or 0.5. Chosen on a
-     * participant and sessions other than those the experiments report (docs/DECODING.md); on both participants
-     * tried, cross-validation picked 0.6 s, 8 patterns and 0.5.
+     * Windows of 0.5, 0.6 and 0.7 s at 100 frames/s in 50-ms bins, 6-12 patterns, shrinkage 0.2 or 0.5, values
+     * clipped at ±3, 4 or 6. Chosen on a participant and sessions other than those the experiments report
+     * (docs/DECODING.md); on both participants tried, cross-validation picked 0.6 s, 8 patterns and 0.5.
      */
     public static final TemplateTrainer DEFAULT = new TemplateTrainer(5, List.of(12, 10, 14), List.of(8, 6, 10, 12),
-            List.of(0.5, 0.2), 10, 5, 1);
+            List.of(0.5, 0.2), List.of(4.0, 3.0, 6.0), 10, 5, 1);
 
     /** Fewest trials for cross-validation; with fewer the first of each list is used. */
     static final int MIN_TRIALS_TO_CROSS_VALIDATE = 50;
@@ -60,6 +63,12 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         windowBins = nonEmpty("windowBins", windowBins);
         ranks = nonEmpty("ranks", ranks);
         shrinkages = nonEmpty("shrinkages", shrinkages);
+        clips = nonEmpty("clips", clips);
+        for (double clip : clips) {
+            if (!(clip > 0 && clip <= 1000)) {
+                throw new IllegalArgumentException("clips must be in (0, 1000], got " + clip);
+            }
+        }
         for (int bins : windowBins) {
             if (bins < 1) {
                 throw new IllegalArgumentException("windowBins must be >= 1, got " + bins);
@@ -92,7 +101,7 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
 
     /** The same training with another seed. */
     public TemplateTrainer withSeed(long newSeed) {
-        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, ridge, folds, newSeed);
+        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, newSeed);
     }
 
     /** Template models always have part heads: that is how they name syllables never heard. */
@@ -102,9 +111,10 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
     }
 
     /** One setting tried, and its cross-validated accuracy (NaN when not cross-validated). */
-    public record Choice(int windowBins, int rank, double shrinkage, double accuracy) {
+    public record Choice(double clip, int windowBins, int rank, double shrinkage, double accuracy) {
         String describe(int binFrames) {
-            return String.format(Locale.ROOT, "window %d frames, %d spatial patterns, shrinkage %.2f%s",
+            return String.format(Locale.ROOT, "clip ±%s, window %d frames, %d spatial patterns, shrinkage %.2f%s",
+                    new java.math.BigDecimal(Double.toString(clip)).stripTrailingZeros().toPlainString(),
                     windowBins * binFrames, rank, shrinkage, Double.isNaN(accuracy) ? " (not cross-validated)"
                             : String.format(Locale.ROOT, ": cross-validated toned %.3f", accuracy));
         }
@@ -128,28 +138,27 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         Epoch first = set.first();
         int epochBins = Math.max(1, first.frames() / binFrames);
         int width = first.width();
-        float[][] windows = new float[train.size()][];
         int[][] units = new int[train.size()][];
-        for (int n = 0; n < windows.length; n++) {
+        for (int n = 0; n < units.length; n++) {
             Epoch epoch = train.get(n);
             if (epoch.frames() != first.frames() || epoch.width() != width) {
                 throw new IllegalArgumentException("epoch at " + epoch.lockSeconds() + " s has " + epoch.frames()
                         + " frames x " + epoch.width() + " values; the first has " + first.frames() + " x " + width);
             }
-            windows[n] = TrainedModel.binned(epoch, binFrames);
             units[n] = unitsOf(epoch.label());
         }
         List<int[]> outputUnits = set.outputs().stream().map(TemplateTrainer::unitsOf).toList();
         List<Choice> candidates = candidates(epochBins, width);
         Choice chosen = train.size() < MIN_TRIALS_TO_CROSS_VALIDATE || candidates.size() == 1
-                ? candidates.get(0) : crossValidate(windows, units, outputUnits, epochBins, width, candidates, progress);
+                ? candidates.get(0) : crossValidate(train, units, outputUnits, epochBins, width, candidates, progress);
+        float[][] windows = windows(train, chosen.clip());
         boolean[] all = new boolean[windows.length];
         java.util.Arrays.fill(all, true);
         TemplateFit.Means means = TemplateFit.Means.fit(windows, units, all, chosen.windowBins(), width, ridge);
         TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, project(means, windows, chosen.rank()),
                 units, all, chosen.rank(), chosen.shrinkage());
         TrainedModel model = new TrainedModel(TrainedModel.Kind.TEMPLATE, graph(fit, epochBins), List.of(),
-                first.frames(), width, binFrames, Heads.PARTS, set.outputs(), 0, coupling(fit));
+                first.frames(), width, binFrames, Heads.PARTS, set.outputs(), 0, coupling(fit), chosen.clip());
         Accuracy accuracy = validation.isEmpty() ? null : Accuracy.of(model.predict(validation), validation,
                 set.outputs());
         progress.accept(new Progress(1, Double.NaN, accuracy == null ? Double.NaN : accuracy.toned(),
@@ -169,49 +178,67 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         return fitting.isEmpty() ? List.of(width) : fitting;
     }
 
-    /** Every setting, in the order the lists give (window, then rank, then shrinkage). */
+    /** Every setting, in the order the lists give (clip, window, rank, then shrinkage). */
     private List<Choice> candidates(int epochBins, int width) {
         List<Choice> candidates = new ArrayList<>();
-        for (int bins : lengths(epochBins)) {
-            for (int rank : ranks(width)) {
-                for (double shrinkage : shrinkages) {
-                    candidates.add(new Choice(bins, rank, shrinkage, Double.NaN));
+        for (double clip : clips) {
+            for (int bins : lengths(epochBins)) {
+                for (int rank : ranks(width)) {
+                    for (double shrinkage : shrinkages) {
+                        candidates.add(new Choice(clip, bins, rank, shrinkage, Double.NaN));
+                    }
                 }
             }
         }
         return candidates;
     }
 
+    /** Each epoch's binned window, its values clipped to ±clip. */
+    private float[][] windows(List<Epoch> epochs, double clip) {
+        float[][] windows = new float[epochs.size()][];
+        for (int n = 0; n < windows.length; n++) {
+            windows[n] = TrainedModel.binned(epochs.get(n), binFrames, clip);
+        }
+        return windows;
+    }
+
     /**
      * The candidate with the best mean held-out accuracy; ties go to the earlier (each list's first is preferred).
-     * The part templates are fitted once per fold and window, the projection once per rank.
+     * The windows are binned once per clip, the part templates fitted once per fold and window, the projection once
+     * per rank.
      */
-    private Choice crossValidate(float[][] windows, int[][] units, List<int[]> outputs, int epochBins, int width,
+    private Choice crossValidate(List<Epoch> epochs, int[][] units, List<int[]> outputs, int epochBins, int width,
             List<Choice> candidates, Consumer<Progress> progress) {
-        int[] fold = folds(windows.length);
+        int[] fold = folds(epochs.size());
         int[] correct = new int[candidates.size()];
-        for (int f = 0; f < folds; f++) {
-            boolean[] use = new boolean[windows.length];
-            for (int n = 0; n < use.length; n++) {
-                use[n] = fold[n] != f;
-            }
-            int c = 0;
-            for (int bins : lengths(epochBins)) {
-                TemplateFit.Means means = TemplateFit.Means.fit(windows, units, use, bins, width, ridge);
-                for (int rank : ranks(width)) {
-                    double[][] projected = project(means, windows, rank);
-                    for (double shrinkage : shrinkages) {
-                        TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, projected, units, use,
-                                rank, shrinkage);
-                        correct[c++] += heldOutCorrect(fit, projected, units, fold, f, outputs);
+        int c = 0;
+        for (double clip : clips) {
+            float[][] windows = windows(epochs, clip);
+            int first = c;
+            for (int f = 0; f < folds; f++) {
+                boolean[] use = new boolean[windows.length];
+                for (int n = 0; n < use.length; n++) {
+                    use[n] = fold[n] != f;
+                }
+                c = first;
+                for (int bins : lengths(epochBins)) {
+                    TemplateFit.Means means = TemplateFit.Means.fit(windows, units, use, bins, width, ridge);
+                    for (int rank : ranks(width)) {
+                        double[][] projected = project(means, windows, rank);
+                        for (double shrinkage : shrinkages) {
+                            TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, projected, units, use,
+                                    rank, shrinkage);
+                            correct[c++] += heldOutCorrect(fit, projected, units, fold, f, outputs);
+                        }
                     }
                 }
             }
         }
         Choice best = null;
-        for (int c = 0; c < candidates.size(); c++) {
-            Choice scored = new Choice(candidates.get(c).windowBins(), candidates.get(c).rank(),
-                    candidates.get(c).shrinkage(), correct[c] / (double) windows.length);
+        for (c = 0; c < candidates.size(); c++) {
+            Choice candidate = candidates.get(c);
+            Choice scored = new Choice(candidate.clip(), candidate.windowBins(), candidate.rank(),
+                    candidate.shrinkage(), correct[c] / (double) epochs.size());
             progress.accept(new Progress(c + 1, Double.NaN, scored.accuracy(), Double.NaN, Double.NaN,
                     "cross-validated " + scored.describe(binFrames)));
             if (best == null || scored.accuracy() > best.accuracy()) {

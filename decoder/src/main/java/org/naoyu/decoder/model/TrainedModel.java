@@ -33,6 +33,8 @@ public final class TrainedModel implements SyllableDecoder {
     private final List<TonedSyllable> outputs;
     private final double wholeWeight;
     private final PartCoupling coupling;
+    /** Feature values are clipped to ±clip before binning (a template model's guard against artifacts); ∞: none. */
+    private final double clip;
     /** The linear and template models' heads as plain arrays, read from the graph on first use (see #single). */
     private volatile float[][][] headWeights;
     private volatile float[][] headBiases;
@@ -49,6 +51,15 @@ public final class TrainedModel implements SyllableDecoder {
 
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
             Heads heads, List<TonedSyllable> outputs, double wholeWeight, PartCoupling coupling) {
+        this(kind, graph, bases, frames, width, binFrames, heads, outputs, wholeWeight, coupling,
+                Double.POSITIVE_INFINITY);
+    }
+
+    TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
+            Heads heads, List<TonedSyllable> outputs, double wholeWeight, PartCoupling coupling, double clip) {
+        if (!(clip > 0)) {
+            throw new IllegalArgumentException("clip must be > 0 (infinite for none), got " + clip);
+        }
         if (heads.whole() == bases.isEmpty()) {
             throw new IllegalArgumentException(heads.label() + " heads with " + bases.size() + " base syllables");
         }
@@ -73,6 +84,7 @@ public final class TrainedModel implements SyllableDecoder {
             throw new IllegalArgumentException("a part coupling needs part heads, this model has " + heads.label());
         }
         this.coupling = coupling;
+        this.clip = clip;
     }
 
     private static List<TonedSyllable> everyTone(List<String> bases) {
@@ -116,7 +128,12 @@ public final class TrainedModel implements SyllableDecoder {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("the whole-syllable head's share must be in [0, 1], got " + share);
         }
-        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share, coupling);
+        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share, coupling, clip);
+    }
+
+    /** The bound feature values are clipped to before binning; infinite when they are not clipped. */
+    public double clip() {
+        return clip;
     }
 
     /** The log-potentials between parts added when syllables are scored, or null when parts are read alone. */
@@ -177,7 +194,7 @@ public final class TrainedModel implements SyllableDecoder {
         if (headWeights == null) {
             readHeads();
         }
-        float[] input = binned(epoch, binFrames);
+        float[] input = binned(epoch, binFrames, clip);
         List<String> names = heads.layers();
         double[][] out = new double[names.size()][];
         for (int h = 0; h < out.length; h++) {
@@ -260,20 +277,29 @@ public final class TrainedModel implements SyllableDecoder {
         float[][] rows = new float[batch.size()][];
         for (int i = 0; i < rows.length; i++) {
             check(batch.get(i));
-            rows[i] = binned(batch.get(i), binFrames);
+            rows[i] = binned(batch.get(i), binFrames, clip);
         }
         return Nd4j.create(rows);
     }
 
     /** Mean of each value over consecutive bins of {@code binFrames} frames. */
     static float[] binned(Epoch epoch, int binFrames) {
+        return binned(epoch, binFrames, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same, each value first clipped to [−clip, clip]. */
+    static float[] binned(Epoch epoch, int binFrames, double clip) {
         int bins = Math.max(1, epoch.frames() / binFrames);
         int width = epoch.width();
         float[] out = new float[bins * width];
         for (int b = 0; b < bins; b++) {
             for (int f = b * binFrames; f < Math.min(epoch.frames(), (b + 1) * binFrames); f++) {
                 for (int i = 0; i < width; i++) {
-                    out[b * width + i] += epoch.value(f, i) / binFrames;
+                    float v = epoch.value(f, i);
+                    if (v > clip || v < -clip) { // same float arithmetic as before for values within the bound
+                        v = (float) Math.copySign(clip, v);
+                    }
+                    out[b * width + i] += v / binFrames;
                 }
             }
         }

@@ -37,7 +37,7 @@ class TemplateTrainerTest {
             .toList();
     private static final TonedSyllable UNHEARD = TonedSyllable.parse("gao2");
     private static final TemplateTrainer SMALL = new TemplateTrainer(5, List.of(6, 4), List.of(3, 2),
-            List.of(0.3, 0.6), 2, 3, 1);
+            List.of(0.3, 0.6), List.of(50.0), 2, 3, 1);
 
     /** Each unit's profile over frames on three spatial patterns, fixed by one seed. */
     private static final class Cortex {
@@ -124,7 +124,7 @@ class TemplateTrainerTest {
         assertNotNull(model.coupling(), "the cross terms between parts travel with the model");
         assertTrue(model.outputs().contains(UNHEARD));
         assertEquals(8 + 1, notes.size(), "eight settings cross-validated, then the one fitted: " + notes);
-        assertTrue(notes.get(8).startsWith("fitted with window"), notes.get(8));
+        assertTrue(notes.get(8).startsWith("fitted with clip ±50, window"), notes.get(8));
 
         double unheard = accuracy(model, attempts(cortex, List.of(UNHEARD), 20, 2));
         double heardAccuracy = accuracy(model, attempts(cortex, heard, 1, 3));
@@ -159,6 +159,7 @@ class TemplateTrainerTest {
         ModelFile.Loaded loaded = ModelFile.load(file);
 
         assertEquals(model.coupling(), loaded.model().coupling());
+        assertEquals(model.clip(), loaded.model().clip());
         assertEquals(SMALL, loaded.provenance().recipe().templates());
         assertEquals(TrainedModel.Kind.TEMPLATE, loaded.provenance().recipe().kind());
         List<Epoch> test = attempts(cortex, LANGUAGE, 1, 7);
@@ -204,6 +205,24 @@ class TemplateTrainerTest {
     }
 
     @Test
+    void anArtifactIsClippedBeforeItCanOutvoteTheWindow() {
+        Cortex cortex = new Cortex();
+        List<Epoch> train = attempts(cortex, LANGUAGE, 3, 11);
+        TemplateTrainer clipped = new TemplateTrainer(5, List.of(6), List.of(3), List.of(0.3), List.of(6.0), 2, 3, 1);
+        TrainedModel model = clipped.train(train, List.of(), LANGUAGE, p -> { });
+        assertEquals(6.0, model.clip());
+        Epoch clean = cortex.attempt(TonedSyllable.parse("ma1"), new Random(12), 1);
+        float[] popped = clean.values().clone();
+        for (int f = 0; f < 10; f++) {
+            popped[f * WIDTH + 3] += 500; // an electrode pop on one channel for 100 ms
+        }
+        Epoch artifact = new Epoch(0, clean.label(), FRAMES, WIDTH, popped);
+        assertEquals(clean.label(), model.predictOne(clean).topToned(model.outputs(), 1).get(0).syllable());
+        assertEquals(clean.label(), model.predictOne(artifact).topToned(model.outputs(), 1).get(0).syllable(),
+                "the pop is clipped to 6 and the other channels still name the syllable");
+    }
+
+    @Test
     void refusesWhatItCannotDo() {
         Cortex cortex = new Cortex();
         List<Epoch> train = attempts(cortex, LANGUAGE, 2, 8);
@@ -212,12 +231,15 @@ class TemplateTrainerTest {
                 () -> SMALL.train(train, List.of(), LANGUAGE, model, p -> { }));
         assertTrue(fromModel.getMessage().contains("closed form"), fromModel.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TemplateTrainer(5, List.of(), List.of(3),
-                List.of(0.3), 1, 3, 1));
+                List.of(0.3), List.of(4.0), 1, 3, 1));
         IllegalArgumentException shrinkage = assertThrows(IllegalArgumentException.class,
-                () -> new TemplateTrainer(5, List.of(6), List.of(3), List.of(1.0), 1, 3, 1));
+                () -> new TemplateTrainer(5, List.of(6), List.of(3), List.of(1.0), List.of(4.0), 1, 3, 1));
         assertTrue(shrinkage.getMessage().contains("shrinkages"), shrinkage.getMessage());
+        IllegalArgumentException clip = assertThrows(IllegalArgumentException.class,
+                () -> new TemplateTrainer(5, List.of(6), List.of(3), List.of(0.3), List.of(0.0), 1, 3, 1));
+        assertTrue(clip.getMessage().contains("clips must be in (0, 1000], got 0.0"), clip.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TemplateTrainer(5, List.of(6), List.of(3),
-                List.of(0.3), 1, 1, 1), "one fold cannot cross-validate");
+                List.of(0.3), List.of(4.0), 1, 1, 1), "one fold cannot cross-validate");
         assertFalse(SMALL.heads().whole(), "part heads only");
     }
 }

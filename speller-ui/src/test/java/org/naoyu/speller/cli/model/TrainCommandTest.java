@@ -89,7 +89,7 @@ class TrainCommandTest {
                 "templates", "--no-onset");
         assertEquals(0, fitted.exitCode(), fitted.err());
         assertTrue(fitted.out().contains("training the template decoder (parts heads)"), fitted.out());
-        assertTrue(fitted.out().contains("  fitted with window 60 frames"), fitted.out());
+        assertTrue(fitted.out().contains("  fitted with clip ±4, window 60 frames"), fitted.out());
         assertTrue(fitted.out().contains("wrote " + templates + ": template, answers with 1391 toned syllables "
                 + "(trained on 3)"), fitted.out());
         assertEquals(org.naoyu.decoder.model.TrainedModel.Kind.TEMPLATE, ModelFile.load(templates).model().kind());
