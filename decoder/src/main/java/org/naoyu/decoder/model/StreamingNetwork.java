@@ -243,7 +243,8 @@ public final class StreamingNetwork {
     }
 
     /** A parameter's values in row-major order (a DL4J [nIn, nOut] matrix row by row; a bias as it is). */
-    private static float[] rowMajor(INDArray parameter) {
+    /** A DL4J parameter's values in row-major order (a dense layer's weights: [inputs][outputs]). */
+    static float[] rowMajor(INDArray parameter) {
         return parameter.dup('c').data().asFloat();
     }
 
@@ -430,7 +431,8 @@ public final class StreamingNetwork {
         }
     }
 
-    private static double[] softmax(float[] in, float[] weights, float[] bias) {
+    /** A softmax layer on {@code in}: weights row-major [inputs][outputs], as DL4J keeps them. */
+    static double[] softmax(float[] in, float[] weights, float[] bias) {
         float[] logits = new float[bias.length];
         layer(in, weights, bias, logits);
         double max = Double.NEGATIVE_INFINITY;

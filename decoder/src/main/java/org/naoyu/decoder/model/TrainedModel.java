@@ -36,7 +36,7 @@ public final class TrainedModel implements SyllableDecoder {
     /** Feature values are clipped to ±clip before binning (a template model's guard against artifacts); ∞: none. */
     private final double clip;
     /** The linear and template models' heads as plain arrays, read from the graph on first use (see #single). */
-    private volatile float[][][] headWeights;
+    private volatile float[][] headWeights;
     private volatile float[][] headBiases;
 
     /** A whole-syllable model that answers with any of its bases in any tone. */
@@ -198,27 +198,7 @@ public final class TrainedModel implements SyllableDecoder {
         List<String> names = heads.layers();
         double[][] out = new double[names.size()][];
         for (int h = 0; h < out.length; h++) {
-            float[][] weights = headWeights[h];
-            double[] logits = new double[weights.length];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < logits.length; k++) {
-                float[] row = weights[k];
-                double sum = headBiases[h][k];
-                for (int i = 0; i < input.length; i++) {
-                    sum += row[i] * input[i];
-                }
-                logits[k] = sum;
-                max = Math.max(max, sum);
-            }
-            double total = 0;
-            for (int k = 0; k < logits.length; k++) {
-                logits[k] = Math.exp(logits[k] - max);
-                total += logits[k];
-            }
-            for (int k = 0; k < logits.length; k++) {
-                logits[k] /= total;
-            }
-            out[h] = logits;
+            out[h] = StreamingNetwork.softmax(input, headWeights[h], headBiases[h]);
         }
         double[] none = new double[0];
         int base = names.indexOf("base");
@@ -228,24 +208,17 @@ public final class TrainedModel implements SyllableDecoder {
                 initial < 0 ? none : out[initial], fin < 0 ? none : out[fin], wholeWeight, coupling);
     }
 
-    /** Copies each head's weights, transposed to one row per output, and biases out of the graph. */
+    /** Copies each head's weights and biases out of the graph. */
     private synchronized void readHeads() {
         if (headWeights != null) {
             return;
         }
         List<String> names = heads.layers();
-        float[][][] weights = new float[names.size()][][];
+        float[][] weights = new float[names.size()][];
         float[][] biases = new float[names.size()][];
         for (int h = 0; h < weights.length; h++) {
-            float[][] w = graph.getLayer(names.get(h)).getParam("W").toFloatMatrix(); // [inputs][outputs]
-            float[][] rows = new float[w[0].length][w.length];
-            for (int i = 0; i < w.length; i++) {
-                for (int k = 0; k < w[i].length; k++) {
-                    rows[k][i] = w[i][k];
-                }
-            }
-            weights[h] = rows;
-            biases[h] = graph.getLayer(names.get(h)).getParam("b").toFloatVector();
+            weights[h] = StreamingNetwork.rowMajor(graph.getLayer(names.get(h)).getParam("W"));
+            biases[h] = StreamingNetwork.rowMajor(graph.getLayer(names.get(h)).getParam("b"));
         }
         headBiases = biases;
         headWeights = weights;
