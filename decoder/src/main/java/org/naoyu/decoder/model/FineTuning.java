@@ -17,8 +17,8 @@ final class FineTuning {
     static void startFrom(ComputationGraph graph, TrainedModel start, TrainedModel.Kind kind, Heads heads,
             List<String> bases) {
         if (start.kind() != kind) {
-            throw new IllegalArgumentException("the model to start from is a " + name(start.kind()) + "; this "
-                    + "training makes a " + name(kind));
+            throw new IllegalArgumentException("the model to start from is a " + start.kind().description()
+                    + "; this training makes a " + kind.description());
         }
         if (start.heads() != heads) {
             throw new IllegalArgumentException("the model to start from has " + start.heads().label() + " heads; "
@@ -34,13 +34,5 @@ final class FineTuning {
                     + " weights, this training " + graph.numParams() + ": its window or channels differ");
         }
         graph.setParams(start.graph().params().dup());
-    }
-
-    private static String name(TrainedModel.Kind kind) {
-        return switch (kind) {
-            case LINEAR -> "linear baseline";
-            case TEMPLATE -> "template model";
-            case NETWORK -> "network";
-        };
     }
 }

@@ -32,7 +32,8 @@ final class HeadLayers {
         return graph.setOutputs(heads.layers().toArray(String[]::new));
     }
 
-    private static int size(String head, int bases) {
+    /** The number of outputs of {@code head}; {@code bases} for the whole-syllable head. */
+    static int size(String head, int bases) {
         return switch (head) {
             case "base" -> bases;
             case "tone" -> 5;

@@ -24,7 +24,17 @@ final class TemplateFit {
 
     /** The units of a trial's syllable: its initial, final and tone, as unit numbers. */
     static int[] units(int initial, int fin, int tone) {
-        return new int[] {initial, INITIALS + fin, INITIALS + FINALS + tone - 1};
+        return new int[] {firstUnit("initial") + initial, firstUnit("final") + fin, firstUnit("tone") + tone - 1};
+    }
+
+    /** The unit number of a part head's first output ({@link Heads#layers()} names the heads). */
+    static int firstUnit(String head) {
+        return switch (head) {
+            case "initial" -> 0;
+            case "final" -> INITIALS;
+            case "tone" -> INITIALS + FINALS;
+            default -> throw new IllegalArgumentException("a template model has no " + head + " head");
+        };
     }
 
     /**

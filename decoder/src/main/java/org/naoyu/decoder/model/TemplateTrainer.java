@@ -307,13 +307,9 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
                 .graphBuilder().addInputs("bins").setInputTypes(InputType.feedForward(inputs)), Heads.PARTS, 0,
                 "bins").build());
         graph.init();
-        int[][] heads = {{0, TemplateFit.INITIALS}, {TemplateFit.INITIALS, TemplateFit.FINALS},
-            {TemplateFit.INITIALS + TemplateFit.FINALS, 5}};
-        List<String> names = Heads.PARTS.layers();
-        for (int h = 0; h < names.size(); h++) {
-            String name = names.get(h);
-            int from = heads[name.equals("initial") ? 0 : name.equals("final") ? 1 : 2][0];
-            int size = heads[name.equals("initial") ? 0 : name.equals("final") ? 1 : 2][1];
+        for (String name : Heads.PARTS.layers()) {
+            int from = TemplateFit.firstUnit(name);
+            int size = HeadLayers.size(name, 0);
             float[][] weights = new float[inputs][size];
             float[] bias = new float[size];
             for (int k = 0; k < size; k++) {
@@ -330,9 +326,9 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
     }
 
     private static PartCoupling coupling(TemplateFit.Discriminant fit) {
-        int i0 = 0;
-        int f0 = TemplateFit.INITIALS;
-        int t0 = TemplateFit.INITIALS + TemplateFit.FINALS;
+        int i0 = TemplateFit.firstUnit("initial");
+        int f0 = TemplateFit.firstUnit("final");
+        int t0 = TemplateFit.firstUnit("tone");
         double[][] cross = fit.cross();
         double[][] initialFinal = new double[TemplateFit.INITIALS][TemplateFit.FINALS];
         double[][] initialTone = new double[TemplateFit.INITIALS][5];

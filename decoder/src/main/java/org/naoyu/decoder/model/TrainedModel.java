@@ -21,7 +21,20 @@ public final class TrainedModel implements SyllableDecoder {
      * The kinds of model: the DL4J network, the linear baseline (logistic regression) and the generative templates
      * ({@link TemplateTrainer}), which read the same bins as the baseline.
      */
-    public enum Kind { NETWORK, LINEAR, TEMPLATE }
+    public enum Kind {
+        NETWORK("network"), LINEAR("linear baseline"), TEMPLATE("template decoder");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        /** How messages name this kind: network, linear baseline, template decoder. */
+        public String description() {
+            return description;
+        }
+    }
 
     private final Kind kind;
     private final ComputationGraph graph;
@@ -35,7 +48,7 @@ public final class TrainedModel implements SyllableDecoder {
     private final PartCoupling coupling;
     /** Feature values are clipped to ±clip before binning (a template model's guard against artifacts); ∞: none. */
     private final double clip;
-    /** The linear and template models' heads as plain arrays, read from the graph on first use (see #single). */
+    /** The linear and template models' heads as plain arrays, read from the graph on first use ({@link #predictOne}). */
     private volatile float[][] headWeights;
     private volatile float[][] headBiases;
 
@@ -164,19 +177,26 @@ public final class TrainedModel implements SyllableDecoder {
         }
         INDArray input = kind == Kind.NETWORK ? recurrentInput(epochs) : binnedInput(epochs);
         INDArray[] out = graph.output(false, input);
+        List<Posteriors> result = new ArrayList<>(epochs.size());
+        for (int e = 0; e < epochs.size(); e++) {
+            double[][] row = new double[out.length][];
+            for (int h = 0; h < out.length; h++) {
+                row[h] = out[h].getRow(e).toDoubleVector();
+            }
+            result.add(posteriors(row));
+        }
+        return result;
+    }
+
+    /** Posteriors from each head's distribution, in {@link Heads#layers()} order. */
+    private Posteriors posteriors(double[][] head) {
         List<String> names = heads.layers();
         int base = names.indexOf("base");
-        int tone = names.indexOf("tone");
         int initial = names.indexOf("initial");
         int fin = names.indexOf("final");
         double[] none = new double[0];
-        List<Posteriors> result = new ArrayList<>(epochs.size());
-        for (int e = 0; e < epochs.size(); e++) {
-            result.add(new Posteriors(bases, base < 0 ? none : out[base].getRow(e).toDoubleVector(),
-                    out[tone].getRow(e).toDoubleVector(), initial < 0 ? none : out[initial].getRow(e).toDoubleVector(),
-                    fin < 0 ? none : out[fin].getRow(e).toDoubleVector(), wholeWeight, coupling));
-        }
-        return result;
+        return new Posteriors(bases, base < 0 ? none : head[base], head[names.indexOf("tone")],
+                initial < 0 ? none : head[initial], fin < 0 ? none : head[fin], wholeWeight, coupling);
     }
 
     /**
@@ -184,7 +204,7 @@ public final class TrainedModel implements SyllableDecoder {
      * is a softmax layer on the binned window, so this is a few dot products, where DL4J's per-call overhead (arrays,
      * workspaces) cost about 2 ms an attempt, ten times the arithmetic. The weights are read from the graph once, so
      * this is for a finished model, not one still training. Equal to {@link #predict}'s within float rounding
-     * ({@code TrainedModelTest}).
+     * ({@code TemplateTrainerTest}).
      */
     public Posteriors predictOne(Epoch epoch) {
         if (kind == Kind.NETWORK) {
@@ -195,17 +215,11 @@ public final class TrainedModel implements SyllableDecoder {
             readHeads();
         }
         float[] input = binned(epoch, binFrames, clip);
-        List<String> names = heads.layers();
-        double[][] out = new double[names.size()][];
+        double[][] out = new double[headWeights.length][];
         for (int h = 0; h < out.length; h++) {
             out[h] = StreamingNetwork.softmax(input, headWeights[h], headBiases[h]);
         }
-        double[] none = new double[0];
-        int base = names.indexOf("base");
-        int initial = names.indexOf("initial");
-        int fin = names.indexOf("final");
-        return new Posteriors(bases, base < 0 ? none : out[base], out[names.indexOf("tone")],
-                initial < 0 ? none : out[initial], fin < 0 ? none : out[fin], wholeWeight, coupling);
+        return posteriors(out);
     }
 
     /** Copies each head's weights and biases out of the graph. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.naoyu.datasets.simulate.SimulationRun;
-import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.launch.DemoSetup;
@@ -43,7 +42,7 @@ final class BenchModel {
                 .run(s -> { }, p -> { }, () -> false);
         // a fixed, unvalidated number of passes: the bench times the model, it does not judge it (a short calibration
         // has too few trials per syllable for a validation split, which naoyu train rightly refuses to do without)
-        new ModelTraining(kind, kind == TrainedModel.Kind.LINEAR ? 20 : 3, 0, 1, new EpochConfig("speech_onset", -0.1, 0.6, 0, 0), true,
+        new ModelTraining(kind, kind == TrainedModel.Kind.LINEAR ? 20 : 3, 0, 1, ModelTraining.SESSION_WINDOW, true,
                 Heads.PARTS)
                 .train(List.of(calibration), model, new PrintWriter(new StringWriter(), true));
         Files.delete(calibration);

@@ -10,8 +10,6 @@ import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.simulate.ElectrodeGrid;
 import org.naoyu.datasets.simulate.SimulationRun;
 import org.naoyu.datasets.simulate.SimulatorConfig;
-import org.naoyu.decoder.data.EpochConfig;
-import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.calibration.CalibrationPlan;
 import org.naoyu.speller.support.Numbers;
@@ -101,37 +99,36 @@ public final class DemoSetup {
         out.printf(Locale.ROOT, "simulating %.0f s of the calibration plan (%d ch at %s Hz, SNR %s) into %s%n",
                 calibrationSeconds, channels, Numbers.plain(rate), Numbers.plain(snr), calibration);
         out.flush();
-        SimulatorConfig config = SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
-                .task(SimulatorConfig.Task.SYLLABLES).cues(plan.slice(0, plan.trials().size())).snr(snr).seed(1)
-                .participant(1).build();
+        SimulatorConfig config = demoParticipant(channels, rate, snr, 1).task(SimulatorConfig.Task.SYLLABLES)
+                .cues(plan.slice(0, plan.trials().size())).build();
         new SimulationRun(config, new SimulationRun.Outputs(calibration, null, "naoyu-demo-calibration",
                 calibrationSeconds, Double.POSITIVE_INFINITY, 0.01)).run(s -> { }, p -> { }, () -> false);
         out.println("fitting the demo model (generative templates and onset detector)");
         out.flush();
-        // no validation split: the templates cross-validate their own settings, and a short calibration has too
-        // few repeats to hold syllables out whole
-        new ModelTraining(TrainedModel.Kind.TEMPLATE, 1, 0, 1, SESSION_WINDOW, true, Heads.PARTS)
-                .train(List.of(calibration), modelFile, out);
+        ModelTraining.forSessionCalibration(TrainedModel.Kind.TEMPLATE).train(List.of(calibration), modelFile, out);
         out.printf(Locale.ROOT, "demo model ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         out.flush();
         return modelFile;
     }
-
-    /** The window a session decodes: 0.6 s from 0.1 s before each speech onset. */
-    private static final EpochConfig SESSION_WINDOW = new EpochConfig("speech_onset", -0.1, 0.6, 0, 0);
 
     /**
      * The demo participant live: sentences of the held-out evaluation set, which no calibration uses, spoken by
      * participant 1.
      */
     public static SimulatorConfig heldOutSpeaker(int channels, double rate, double snr, long seed) {
-        return SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
-                .task(SimulatorConfig.Task.SENTENCES).heldOutSentences(true).snr(snr).seed(seed).participant(1).build();
+        return demoParticipant(channels, rate, snr, seed).task(SimulatorConfig.Task.SENTENCES).heldOutSentences(true)
+                .build();
     }
 
     /** The simulated participant speaking the demo sentences; calibration and live session differ in seed. */
     public static SimulatorConfig simulator(int channels, double rate, double snr, long seed) {
-        return SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate)
-                .task(SimulatorConfig.Task.SENTENCES).sentences(SENTENCES).snr(snr).seed(seed).build();
+        return demoParticipant(channels, rate, snr, seed).task(SimulatorConfig.Task.SENTENCES).sentences(SENTENCES)
+                .build();
+    }
+
+    /** Participant 1, whose plan the shipped model was fitted on, with this signal; each session its own seed. */
+    private static SimulatorConfig.Builder demoParticipant(int channels, double rate, double snr, long seed) {
+        return SimulatorConfig.builder().grid(ElectrodeGrid.forChannels(channels)).sampleRateHz(rate).snr(snr)
+                .seed(seed).participant(1);
     }
 }

@@ -42,6 +42,12 @@ import org.naoyu.speller.support.VersionInfo;
 public record ModelTraining(TrainedModel.Kind kind, int passes, double validationShare, long seed, EpochConfig window,
         boolean onsetDetector, Heads heads) {
 
+    /**
+     * The window a session decodes: 0.6 s from 0.1 s before each speech onset (syllables spoken in sentences follow
+     * each other closely; a longer window reaches into the next one).
+     */
+    public static final EpochConfig SESSION_WINDOW = new EpochConfig("speech_onset", -0.1, 0.6, 0, 0);
+
     /** The toned syllables a decoder with part heads answers with: every one the shipped inventory holds. */
     static final List<TonedSyllable> LANGUAGE = SyllableInventory.standard().syllables().stream()
             .map(s -> TonedSyllable.parse(s.toned())).toList();
@@ -139,7 +145,7 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
         List<TonedSyllable> inventory = all.stream().map(Epoch::label).distinct().sorted(
                 java.util.Comparator.comparing(TonedSyllable::toned)).toList();
         printer.printf(Locale.ROOT, "training the %s (%s heads) on %d epochs of %d toned syllables, validating on "
-                + "%d%s%n", describe(kind), heads.label(), split.train().size(),
+                + "%d%s%n", kind.description(), heads.label(), split.train().size(),
                 inventory.size(), split.validation().size(), grouped ? " of " + split.validation().stream()
                         .map(Epoch::label).distinct().count() + " syllables held out whole" : "");
         if (heads.parts()) {
@@ -185,7 +191,7 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
             // their mix), so the model kept is fitted again on every trial (a grouped split would otherwise leave whole
             // syllables out)
             printer.printf(Locale.ROOT, "  refitting on all %d trials (validation chose nothing for the %s)%n",
-                    all.size(), describe(kind));
+                    all.size(), kind.description());
             printer.flush();
             model = trainer.train(split.all(), List.of(), LANGUAGE, previous, p -> {
                 if (p.note() != null && p.note().startsWith("fitted")) {
@@ -251,15 +257,6 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
         }
     }
 
-    /** How a kind of decoder is named in what training prints. */
-    static String describe(TrainedModel.Kind kind) {
-        return switch (kind) {
-            case NETWORK -> "network";
-            case LINEAR -> "linear baseline";
-            case TEMPLATE -> "template decoder";
-        };
-    }
-
     /** A text progress bar, {@code [#####-----]}, so a long training shows how far it has come. */
     static String bar(int done, int total) {
         int width = 20;
@@ -300,11 +297,10 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
      * cross-validate their own settings and a short plan calibration repeats too little to hold syllables out whole.
      */
     public static ModelTraining forSessionCalibration(TrainedModel.Kind kind) {
-        EpochConfig window = new EpochConfig("speech_onset", -0.1, 0.6, 0, 0);
         return switch (kind) {
-            case NETWORK -> new ModelTraining(kind, 80, 0.2, 1, window, true, Heads.WHOLE);
-            case LINEAR -> new ModelTraining(kind, 40, 0.2, 1, window, true, Heads.WHOLE);
-            case TEMPLATE -> new ModelTraining(kind, 1, 0, 1, window, true, Heads.PARTS);
+            case NETWORK -> new ModelTraining(kind, 80, 0.2, 1, SESSION_WINDOW, true, Heads.WHOLE);
+            case LINEAR -> new ModelTraining(kind, 40, 0.2, 1, SESSION_WINDOW, true, Heads.WHOLE);
+            case TEMPLATE -> new ModelTraining(kind, 1, 0, 1, SESSION_WINDOW, true, Heads.PARTS);
         };
     }
 }
