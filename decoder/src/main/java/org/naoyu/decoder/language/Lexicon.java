@@ -19,6 +19,7 @@ public final class Lexicon {
     public static final class Node {
         private final Map<String, Node> children = new HashMap<>(4);
         private final List<LexiconEntry> words = new ArrayList<>(1);
+        private double[] readingLogProbs = new double[0];
 
         public Node child(String base) {
             return children.get(base);
@@ -26,6 +27,14 @@ public final class Lexicon {
 
         public List<LexiconEntry> words() {
             return words;
+        }
+
+        /**
+         * log P(this reading | its word) for {@code words().get(k)}: the reading's share of the word's frequency,
+         * add-one smoothed over the word's readings (行: xing2 0.9, hang2 0.1; 谁: shui2 0.99, shei2 0.01).
+         */
+        public double readingLogProb(int k) {
+            return readingLogProbs[k];
         }
     }
 
@@ -42,6 +51,7 @@ public final class Lexicon {
     public static Lexicon shipped() {
         Lexicon lexicon = new Lexicon();
         TabFile.readShipped(RESOURCE, "lexicon", 3, lexicon::addRow);
+        lexicon.finish(lexicon.root);
         return lexicon;
     }
 
@@ -49,6 +59,7 @@ public final class Lexicon {
     public static Lexicon read(InputStream in) throws IOException {
         Lexicon lexicon = new Lexicon();
         TabFile.read(in, "lexicon", 3, lexicon::addRow);
+        lexicon.finish(lexicon.root);
         return lexicon;
     }
 
@@ -79,6 +90,17 @@ public final class Lexicon {
         byWord.computeIfAbsent(entry.word(), k -> new ArrayList<>(1)).add(entry);
         totalFrequency += entry.frequency();
         longestWord = Math.max(longestWord, entry.pinyin().size());
+    }
+
+    /** Each node's reading probabilities, once every reading of every word is known. */
+    private void finish(Node node) {
+        node.readingLogProbs = new double[node.words.size()];
+        for (int k = 0; k < node.words.size(); k++) {
+            LexiconEntry entry = node.words.get(k);
+            node.readingLogProbs[k] = Math.log((entry.frequency() + 1.0)
+                    / (frequency(entry.word()) + byWord.get(entry.word()).size()));
+        }
+        node.children.values().forEach(this::finish);
     }
 
     public Node root() {

@@ -94,7 +94,7 @@ public final class PinyinInput {
     public static String withoutTones(String line) {
         String decomposed = java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFD)
                 .replaceAll("[\u0304\u0301\u030c\u0300]", "")
-                .replaceAll("(?<=[a-zA-Z:\u0308])[0-5]+", "");
+                .replaceAll("(?<=[a-zA-Z:\u0308\u0302])[0-5]+", "");
         return java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC);
     }
 
@@ -117,7 +117,10 @@ public final class PinyinInput {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '5') {
             return true;
         }
-        // letters with tone marks or a diaeresis: ā á ǎ à ē … ü ǘ ǚ ǜ
+        if (c >= '\u0300' && c <= '\u030c') { // a combining mark on the letter before it: m̄, n̄g, ê̄
+            return at > 0 && isPinyinChar(line, at - 1) && !Character.isDigit(line.charAt(at - 1));
+        }
+        // letters with tone marks, a diaeresis or a circumflex: ā á ǎ à ē … ü ǘ ǚ ǜ ê ế ḿ ň
         char base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD).charAt(0);
         return c > 127 && (base >= 'a' && base <= 'z' || base >= 'A' && base <= 'Z');
     }

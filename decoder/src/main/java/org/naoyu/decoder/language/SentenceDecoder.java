@@ -19,10 +19,12 @@ public final class SentenceDecoder {
      * @param tonePenalty log-probability added when a word's tone differs from the syllable's (finite, ≤ 0): a word
      *                    whose citation tone differs from what was said (tone sandhi, a wrong tone) can still win
      * @param wordPenalty log-probability added per word (finite, ≤ 0; below 0 favours longer words)
+     * @param readingWeight weight of log P(reading | word), in [0, 10]: how much a word's rare reading (月 ru4,
+     *                    谁 shei2) costs against its common one; 0 makes every reading as likely as the word
      */
-    public record Settings(int beam, double lmWeight, double tonePenalty, double wordPenalty) {
+    public record Settings(int beam, double lmWeight, double tonePenalty, double wordPenalty, double readingWeight) {
         /** Chosen on the task-corpus sentences (decoder/README.md), never on the held-out ones. */
-        public static final Settings DEFAULT = new Settings(32, 0.7, Math.log(1e-3), 0);
+        public static final Settings DEFAULT = new Settings(32, 0.7, Math.log(1e-3), 0, 1);
 
         public Settings {
             if (beam < 1 || beam > 1000) {
@@ -30,6 +32,9 @@ public final class SentenceDecoder {
             }
             if (!(lmWeight >= 0 && lmWeight <= 10)) {
                 throw new IllegalArgumentException("lmWeight must be in [0, 10], got " + lmWeight);
+            }
+            if (!(readingWeight >= 0 && readingWeight <= 10)) {
+                throw new IllegalArgumentException("readingWeight must be in [0, 10], got " + readingWeight);
             }
             if (!(tonePenalty <= 0 && tonePenalty > Double.NEGATIVE_INFINITY)
                     || !(wordPenalty <= 0 && wordPenalty > Double.NEGATIVE_INFINITY)) {
@@ -39,7 +44,11 @@ public final class SentenceDecoder {
         }
 
         public Settings withLmWeight(double weight) {
-            return new Settings(beam, weight, tonePenalty, wordPenalty);
+            return new Settings(beam, weight, tonePenalty, wordPenalty, readingWeight);
+        }
+
+        public Settings withReadingWeight(double weight) {
+            return new Settings(beam, lmWeight, tonePenalty, wordPenalty, weight);
         }
     }
 
@@ -239,11 +248,14 @@ public final class SentenceDecoder {
             List<SyllableLattice.Arc> path, List<Partial> starting, List<Arrivals> incoming, int onlyEnd) {
         if (depth > 0 && !node.words().isEmpty() && (onlyEnd < 0 || position == onlyEnd)) {
             Arrivals arriving = incoming.get(position);
-            for (LexiconEntry word : node.words()) {
+            List<LexiconEntry> words = node.words();
+            for (int k = 0; k < words.size(); k++) {
+                LexiconEntry word = words.get(k);
                 double acoustic = acoustic(word, path);
                 if (acoustic == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
+                acoustic += settings.readingWeight() * node.readingLogProb(k);
                 // partials come grouped by their last word, best first: one language-model lookup per group, none
                 // for a group whose best cannot be kept even at the language model's best (log-probability 0)
                 String last = null;

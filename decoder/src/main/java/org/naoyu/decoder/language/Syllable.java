@@ -6,14 +6,15 @@ import java.util.Locale;
 /**
  * One pinyin syllable as typed or decoded: its base ({@code ma}, {@code lv}, ü written v) and tone 1-5 (5 neutral),
  * or 0 when the tone was not given. Parses {@code ma3}, {@code ma}, {@code mǎ}, {@code lü4}, {@code lu:4},
- * {@code nǚ}, upper or lower case; whether the base exists is the {@link Lexicon}'s business.
+ * {@code nǚ}, {@code ê4} (欸, also typed {@code eh4}), {@code m̄} and {@code ňg} (marks on a consonant), upper or lower
+ * case; whether the base exists is the {@link Lexicon}'s business.
  */
 public record Syllable(String base, int tone) {
     public static final int TONELESS = 0;
 
     public Syllable {
         if (!isBaseSpelling(base)) {
-            throw new IllegalArgumentException("a pinyin base is 1-6 letters a-z (ü as v), got '" + base + "'");
+            throw new IllegalArgumentException("a pinyin base is 1-6 letters a-z (ü as v) or ê, got '" + base + "'");
         }
         if (tone < 0 || tone > 5) {
             throw new IllegalArgumentException("tone must be 0 (not given) or 1-5, got " + tone);
@@ -25,7 +26,7 @@ public record Syllable(String base, int tone) {
             return false;
         }
         for (int i = 0; i < base.length(); i++) {
-            if (base.charAt(i) < 'a' || base.charAt(i) > 'z') {
+            if ((base.charAt(i) < 'a' || base.charAt(i) > 'z') && base.charAt(i) != 'ê') {
                 return false;
             }
         }
@@ -58,6 +59,13 @@ public record Syllable(String base, int tone) {
                 case '\u0301' -> tone = 2; // acute: á
                 case '\u030c' -> tone = 3; // caron: ǎ
                 case '\u0300' -> tone = 4; // grave: à
+                case '\u0302' -> { // circumflex: ê, the vowel of 欸
+                    if (letters.length() == 0 || letters.charAt(letters.length() - 1) != 'e') {
+                        throw new IllegalArgumentException("'" + text + "' is not a pinyin syllable (a circumflex "
+                                + "marks ê and must follow e)");
+                    }
+                    letters.setCharAt(letters.length() - 1, 'ê');
+                }
                 case '\u0308' -> { // diaeresis: ü is v
                     if (letters.length() > 0 && letters.charAt(letters.length() - 1) == 'u') {
                         letters.setCharAt(letters.length() - 1, 'v');
@@ -88,6 +96,8 @@ public record Syllable(String base, int tone) {
         String base = letters.toString();
         if (base.equals("lue") || base.equals("nue")) {
             base = base.charAt(0) + "ve"; // as typed for lüe, nüe: lu and nu never take e
+        } else if (base.equals("eh")) {
+            base = "ê"; // the ASCII spelling of ê that input methods accept
         }
         return new Syllable(base, tone);
     }

@@ -25,14 +25,95 @@ class LexiconTest {
     void theShippedLexiconKnowsPolyphones() {
         Lexicon lexicon = Lexicon.shipped(); // loads in about 1.2 s (decoder/README.md); timing is not a unit test's
         assertTrue(lexicon.words() > 130_000, lexicon.words() + " words");
-        assertTrue(lexicon.bases().size() > 395 && lexicon.bases().size() < 420, lexicon.bases().size() + " bases");
+        assertTrue(lexicon.bases().size() > 420 && lexicon.bases().size() < 430, lexicon.bases().size() + " bases");
         assertTrue(lexicon.isBase("lv") && lexicon.isBase("zhuang") && !lexicon.isBase("zhuangg"));
-        assertEquals(List.of("hang2", "xing2"), tones(lexicon.readings("行")));
+        assertEquals(List.of("hang2", "hang4", "heng2", "xing2", "xing4"), tones(lexicon.readings("行")),
+                "the two attested readings and pinyin-data's rarer ones");
         assertEquals(List.of("chang2", "zhang3"), tones(lexicon.readings("长")));
         assertEquals(List.of("yin2 hang2"), tones(lexicon.readings("银行")));
         assertEquals(List.of("wo3 men5"), tones(lexicon.readings("我们")), "neutral tones as the corpora write them");
         assertTrue(lexicon.frequency("的") > lexicon.frequency("医生"));
         assertEquals(0, lexicon.frequency("医生医生"));
+    }
+
+    @Test
+    void aRareReadingCostsWhatItsShareSays() {
+        Lexicon lexicon = Lexicon.shipped();
+        double shui = readingProbability(lexicon, "谁", "shui2");
+        double shei = readingProbability(lexicon, "谁", "shei2");
+        assertTrue(shui > 0.9 && shei > 0.005 && shei < 0.02, "谁 shui2 " + shui + ", shei2 " + shei);
+        double total = 0;
+        for (LexiconEntry reading : lexicon.readings("行")) {
+            total += readingProbability(lexicon, "行", reading.pinyin().get(0).toString());
+        }
+        assertTrue(total > 0.99 && total <= 1.0 + 1e-12, "行's readings sum to " + total);
+        assertEquals(0, lexicon.root().child("dui").readingLogProb(indexOf(lexicon.root().child("dui"), "对")),
+                1e-3, "a character with one reading");
+    }
+
+    private static double readingProbability(Lexicon lexicon, String word, String reading) {
+        Lexicon.Node node = lexicon.root().child(Syllable.parse(reading).base());
+        for (int k = 0; k < node.words().size(); k++) {
+            LexiconEntry entry = node.words().get(k);
+            if (entry.word().equals(word) && entry.pinyin().get(0).toString().equals(reading)) {
+                return Math.exp(node.readingLogProb(k));
+            }
+        }
+        throw new AssertionError(word + " has no reading " + reading);
+    }
+
+    private static int indexOf(Lexicon.Node node, String word) {
+        for (int k = 0; k < node.words().size(); k++) {
+            if (node.words().get(k).word().equals(word)) {
+                return k;
+            }
+        }
+        throw new AssertionError(word);
+    }
+
+    /**
+     * Every syllable of the full table has a character: the bases of every reading pinyin-data gives any of its
+     * 41,923 characters (shei, zhei, fiao, hm, hng, ê, biang …), and of the independent Rime dictionary (LGPL, read
+     * here as test data), but for five regional or obsolete spellings no MIT source reads.
+     */
+    @Test
+    void everySyllableOfTheFullTableIsAWord() throws IOException {
+        Path shared = shared();
+        Lexicon lexicon = Lexicon.shipped();
+        java.util.Set<String> table = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(shared.resolve("pinyin-data_pinyin.txt"))) {
+            if (line.startsWith("U+")) {
+                for (String reading : line.split(":", 2)[1].split("#")[0].trim().split(",")) {
+                    table.add(Syllable.parse(reading).base());
+                }
+            }
+        }
+        assertEquals(426, table.size(), "pinyin-data's table");
+        java.util.Set<String> missing = new java.util.TreeSet<>(table);
+        missing.removeAll(lexicon.bases());
+        assertEquals(java.util.Set.of(), missing, "syllables of pinyin-data without a character");
+        java.util.Set<String> rime = new java.util.TreeSet<>();
+        boolean body = false;
+        for (String line : Files.readAllLines(shared.resolve("rime_luna_pinyin.dict.yaml"))) {
+            if (line.equals("...")) {
+                body = true;
+            } else if (body && !line.startsWith("#") && line.contains("\t")) {
+                for (String syllable : line.split("\t")[1].trim().split(" ")) {
+                    rime.add(Syllable.parse(syllable).base());
+                }
+            }
+        }
+        rime.removeAll(lexicon.bases());
+        assertEquals(java.util.Set.of("fong", "lvan", "pia", "sei", "yai"), rime, "Rime's syllables we lack");
+    }
+
+    private static Path shared() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("shared/data/chinese"))) {
+                return d.resolve("shared/data/chinese");
+            }
+        }
+        throw new AssertionError("the tests read ../shared/data beside the repository");
     }
 
     private static List<String> tones(List<LexiconEntry> entries) {
@@ -58,13 +139,7 @@ class LexiconTest {
     void theBuildScriptRemakesTheShippedFileByteForByte() throws Exception {
         Path script = Path.of("scripts/build_lexicon.py");
         assumeTrue(Files.isRegularFile(script), "run from the decoder module");
-        Path shared = null;
-        for (Path d = Path.of("").toAbsolutePath(); d != null && shared == null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/data/chinese"))) {
-                shared = d.resolve("shared/data/chinese");
-            }
-        }
-        assertTrue(shared != null, "the tests read ../shared/data beside the repository");
+        Path shared = shared();
         Path out = dir.resolve("lexicon.tsv.gz");
         Process process;
         try {

@@ -61,6 +61,19 @@ class PinyinInputTest {
     }
 
     @Test
+    void everySyllablePeopleTypeIsRead() {
+        for (String typed : List.of("shei2", "zhei4", "kei1", "tei1", "fiao4", "hm", "hng", "lo", "ê4", "eh", "m̄",
+                "ňg", "ǹg", "biang2", "den4", "rua2", "nun2", "SHEI", "Zhei4")) {
+            List<String> arcs = arcs(PinyinInput.parse(typed, lexicon).get(0).lattice());
+            String whole = "0-" + typed.length() + ":" + Syllable.parse(typed);
+            assertTrue(arcs.contains(whole), typed + " read whole: " + arcs);
+        }
+        assertEquals(List.of("0-2:m1", "2-4:ng3"), arcs(PinyinInput.parse("m̄ ňg", lexicon).get(0).lattice()),
+                "a combining mark belongs to the letter before it");
+        assertEquals("e ê m ng", PinyinInput.withoutTones("e4 ê4 m̄ ňg"));
+    }
+
+    @Test
     void latinTextIsNamedWithItsColumn() {
         assertEquals("column 4: '😀' (U+1F600) is neither pinyin, hanzi nor punctuation",
                 assertThrows(IllegalArgumentException.class, () -> PinyinInput.parse("𠮷 a😀", lexicon))

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * The beam keeps what sorting every arrival would keep. {@code beam-transcript.txt} was written by the decoder that
  * sorted all partial sentences arriving at a position and kept the best {@code beam} distinct texts (as of commit
  * 6304ee6, before the threshold that skips hopeless arrivals); the decoder must still produce it to the last digit,
- * on noisy attempts whose distractors (是, 一, 几, …) each read as dozens of characters.
+ * on noisy attempts whose distractors (是, 一, 几, …) each read as dozens of characters. Rewritten once since, by
+ * the decoder of the commit that added each reading's probability (log P(reading | word)) and pinyin-data's rarer
+ * readings to the lexicon: an intended change of the scores, with the pruning unchanged.
  *
  * <p>To rewrite it after an intended change of the search: {@code -Dnaoyu.writeBeamTranscript=path}.
  */
@@ -79,9 +81,10 @@ class SentenceDecoderBeamTest {
         SentenceDecoder.Settings shipped = SentenceDecoder.Settings.DEFAULT;
         return "beam 32\n" + transcript(new SentenceDecoder(lexicon, model, shipped))
                 + "beam 3\n" + transcript(new SentenceDecoder(lexicon, model, new SentenceDecoder.Settings(3,
-                        shipped.lmWeight(), shipped.tonePenalty(), shipped.wordPenalty())))
+                        shipped.lmWeight(), shipped.tonePenalty(), shipped.wordPenalty(), shipped.readingWeight())))
                 + "beam 8, no language model\n" + transcript(new SentenceDecoder(lexicon, model,
-                        new SentenceDecoder.Settings(8, 0, shipped.tonePenalty(), shipped.wordPenalty())));
+                        new SentenceDecoder.Settings(8, 0, shipped.tonePenalty(), shipped.wordPenalty(),
+                                shipped.readingWeight())));
     }
 
     @Test

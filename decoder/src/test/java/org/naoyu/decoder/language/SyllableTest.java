@@ -21,7 +21,21 @@ class SyllableTest {
     }
 
     @Test
+    void readsTheSyllablesOutsideTheCommonTable() {
+        assertEquals(new Syllable("ê", 4), Syllable.parse("ê4"));
+        assertEquals(new Syllable("ê", 2), Syllable.parse("ế"), "circumflex and acute on one letter");
+        assertEquals(new Syllable("ê", 1), Syllable.parse("ê̄"), "ê with a combining macron");
+        assertEquals(new Syllable("ê", 3), Syllable.parse("EH3"), "the ASCII spelling input methods accept");
+        assertEquals(new Syllable("m", 1), Syllable.parse("m̄"), "a tone mark on a consonant");
+        assertEquals(new Syllable("ng", 3), Syllable.parse("ňg"));
+        assertEquals(new Syllable("hm", 0), Syllable.parse("hm"));
+        assertEquals("ê4", Syllable.parse("ê4").toString());
+    }
+
+    @Test
     void whatIsNotASyllableIsNamed() {
+        assertEquals("'â' is not a pinyin syllable (a circumflex marks ê and must follow e)",
+                assertThrows(IllegalArgumentException.class, () -> Syllable.parse("â")).getMessage());
         assertEquals("'ma6' is not a pinyin syllable (unexpected '6')",
                 assertThrows(IllegalArgumentException.class, () -> Syllable.parse("ma6")).getMessage());
         assertEquals("'3' is not a pinyin syllable (unexpected '3')",

@@ -20,8 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "pinyin2hanzi",
         description = "Convert pinyin to Chinese characters with naoyu's lexicon and language model, one sentence "
                 + "per line (stdin by default). Syllables may be separated or run together, with tones as digits "
-                + "(wo3), marks (wǒ) or none; punctuation, numbers and hanzi pass through. A line that is not pinyin "
-                + "gives an empty output line and a message on stderr naming the line and column.")
+                + "(wo3), marks (wǒ) or none, ü as ü, v or u:, any case, erhua (wanr); punctuation, numbers and hanzi "
+                + "pass through. A line that is not pinyin gives an empty output line and a message on stderr naming "
+                + "the line and column; the other lines are converted.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every line converted, or some (the others named on stderr)",
+                "1:the input cannot be read, or an option is out of range",
+                "2:the command line is wrong (an unknown option, a missing value)",
+                "3:lines were given and none of them is pinyin"})
 public final class Pinyin2hanziCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -51,8 +57,8 @@ public final class Pinyin2hanziCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PinyinConverter converter = PinyinConverter.shipped();
         int failed = 0;
+        int lineNumber = 0;
         try (TextFiles reader = TextFiles.open(in)) {
-            int lineNumber = 0;
             for (String line = reader.next(); line != null; line = reader.next()) {
                 lineNumber++;
                 List<PinyinConverter.Conversion> conversions;
@@ -79,6 +85,11 @@ public final class Pinyin2hanziCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return failed == 0 ? 0 : 3;
+        if (failed > 0) {
+            err.printf(Locale.ROOT, "naoyu pinyin2hanzi: %d of %d lines are not pinyin (empty lines in the output)%n",
+                    failed, lineNumber);
+        }
+        // one bad line among many is the user's typo, not a failed run; a run that converted nothing is
+        return failed > 0 && failed == lineNumber ? 3 : 0;
     }
 }
