@@ -6,7 +6,10 @@ Readings come from phrase-pinyin-data (whole words and phrases, longest match fi
 OVERRIDES fixes words whose reading in these sentences differs from both. Tone sandhi is not applied: the pinyin is
 the citation form (一 yi1, 不 bu4; neutral tones as spoken, e.g. 睡不着 bu5), as a speller's decoder is trained on.
 
-Usage: build_sentence_corpus.py SHARED SENTENCES.txt OUT.tsv
+Usage: build_sentence_corpus.py SHARED SENTENCES.txt OUT.tsv [READINGS.tsv]
+
+READINGS.tsv (word<TAB>pinyin) adds readings for one corpus only, checked by hand where the dictionaries' longest
+match reads a polyphone wrongly (都会 dou1 hui4 beside 成都 du1, 长得 zhang3 de5, 我得 wo3 dei3).
 """
 import sys
 import unicodedata
@@ -90,13 +93,23 @@ def load(shared):
     return chars, phrases
 
 
-def annotate(sentence, chars, phrases):
+PUNCTUATION = '，。？！、'
+
+
+def annotate(sentence, chars, phrases, singles=OVERRIDES):
+    """Toned pinyin, a syllable per character; punctuation stays in place (the converters pass it through)."""
     out, i = [], 0
     longest = max(len(w) for w in phrases)
     while i < len(sentence):
+        if sentence[i] in PUNCTUATION:
+            out.append(sentence[i])
+            i += 1
+            continue
         for length in range(min(longest, len(sentence) - i), 0, -1):
             word = sentence[i:i + length]
-            if word in phrases and (length > 1 or word in OVERRIDES):
+            if any(ch in PUNCTUATION for ch in word):
+                continue
+            if word in phrases and (length > 1 or word in singles):
                 out.extend(phrases[word].split())
                 i += length
                 break
@@ -117,15 +130,26 @@ def annotate(sentence, chars, phrases):
     return ' '.join(out)
 
 
-def main(shared, source, out):
+def main(shared, source, out, readings=None):
     chars, phrases = load(shared)
+    singles = dict(OVERRIDES)
+    if readings:
+        with open(readings, encoding='utf-8') as f:
+            for line in f:
+                if line.startswith('#') or not line.strip():
+                    continue
+                word, pinyin = line.rstrip('\n').split('\t')
+                if len(pinyin.split()) != len(word):
+                    raise SystemExit(f'{readings}: {word!r} has {len(word)} characters but pinyin {pinyin!r}')
+                phrases[word] = pinyin
+                singles[word] = pinyin
     rows = []
     with open(source, encoding='utf-8') as f:
         for line in f:
             if line.startswith('#') or not line.strip():
                 continue
             category, sentence = line.rstrip('\n').split('\t')
-            rows.append((category, sentence, annotate(sentence, chars, phrases)))
+            rows.append((category, sentence, annotate(sentence, chars, phrases, singles)))
     with open(out, 'w', encoding='utf-8', newline='\n') as f:
         f.write('# naoyu sentences (CC0, written for the project) with toned pinyin from pinyin-data and\n')
         f.write('# phrase-pinyin-data (MIT) and the overrides in datasets/scripts/build_sentence_corpus.py\n')
@@ -136,4 +160,4 @@ def main(shared, source, out):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(*sys.argv[1:5])

@@ -90,10 +90,15 @@ class CorporaTest {
     @Test
     void theScriptReproducesTheShippedSentences(@TempDir Path dir) throws IOException, InterruptedException {
         for (String[] pair : new String[][] {{"corpus-src/sentences.txt", "sentences.tsv"},
-            {"corpus-src/heldout.txt", "heldout.tsv"}}) {
+            {"corpus-src/heldout.txt", "heldout.tsv"},
+            {"corpus-src/everyday.txt", "everyday.tsv", "corpus-src/everyday-readings.tsv"}}) {
             Path out = dir.resolve(pair[1]);
-            Python.run("scripts/build_sentence_corpus.py", SharedData.path("chinese/README.md").getParent().toString(),
-                    pair[0], out.toString());
+            List<String> args = new java.util.ArrayList<>(List.of(SharedData.path("chinese/README.md").getParent()
+                    .toString(), pair[0], out.toString()));
+            if (pair.length > 2) {
+                args.add(pair[2]);
+            }
+            Python.run("scripts/build_sentence_corpus.py", args.toArray(String[]::new));
             assertArrayEquals(Corpora.class.getResourceAsStream(pair[1]).readAllBytes(), Files.readAllBytes(out),
                     pair[1]);
         }
