@@ -67,10 +67,17 @@ public final class AdaptedModel implements LanguageModel {
 
     @Override
     public double logProb(String previous, String word) {
+        return logProb(START, previous, word);
+    }
+
+    /** As above, the general model asked with both words of history (the corpus adds pairs only). */
+    @Override
+    public double logProb(String beforePrevious, String previous, String word) {
         if (word.equals(END)) {
-            return general.logProb(previous, END); // the corpus's sentence ends would favour some last words
+            // the corpus's sentence ends would favour some last words
+            return general.logProb(beforePrevious, previous, END);
         }
-        double generalProb = Math.exp(general.logProb(previous, word));
+        double generalProb = Math.exp(general.logProb(beforePrevious, previous, word));
         double backoff = (wordCounts.getOrDefault(word, 0) + gamma * generalProb) / (words + gamma);
         Map<String, Integer> after = pairs.get(previous);
         if (after == null) {

@@ -10,4 +10,13 @@ public interface LanguageModel {
      * sentence that cannot make the beam even at log-probability 0 is skipped without asking.
      */
     double logProb(String previous, String word);
+
+    /**
+     * Natural log of P(word | beforePrevious previous), for models that remember two words ({@link #START} before
+     * the first word, twice at a sentence's start); a bigram model ignores {@code beforePrevious}. The search asks
+     * this one, so a trigram model need only override it.
+     */
+    default double logProb(String beforePrevious, String previous, String word) {
+        return logProb(previous, word);
+    }
 }

@@ -29,6 +29,16 @@ public final class PinyinConverter {
                 SentenceDecoder.Settings.DEFAULT);
     }
 
+    /**
+     * The shipped lexicon with {@code extra} (an n-gram model of the user's, {@link ArpaModel}) mixed into the shipped
+     * general model at {@code share} ({@link InterpolatedModel}), the mix adapted to the task as the shipped one is.
+     */
+    public static PinyinConverter shippedWith(LanguageModel extra, double share) {
+        Lexicon lexicon = Lexicon.shipped();
+        return new PinyinConverter(lexicon, AdaptedModel.shipped(new InterpolatedModel(extra, new BigramModel(lexicon),
+                share)), SentenceDecoder.Settings.DEFAULT);
+    }
+
     public Lexicon lexicon() {
         return lexicon;
     }

@@ -76,6 +76,11 @@ public final class SentenceDecoder {
             return word == null ? LanguageModel.START : word.word();
         }
 
+        /** The word before the last ({@link LanguageModel#START} at the start): a trigram's second history word. */
+        String previousWord() {
+            return parent == null ? LanguageModel.START : parent.lastWord();
+        }
+
         double score() {
             return score;
         }
@@ -153,7 +158,8 @@ public final class SentenceDecoder {
         List<Hypothesis> done = new ArrayList<>();
         for (Partial p : last) {
             done.add(new Hypothesis(p.text(), p.words(),
-                    p.score() + settings.lmWeight() * model.logProb(p.lastWord(), LanguageModel.END)));
+                    p.score() + settings.lmWeight() * model.logProb(p.previousWord(), p.lastWord(),
+                            LanguageModel.END)));
         }
         done.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
         return done.subList(0, Math.min(nBest, done.size()));
@@ -227,12 +233,13 @@ public final class SentenceDecoder {
         }
 
         /**
-         * The kept partials ordered by last word (so that extensions look the language model up once per word) and
-         * by score within it.
+         * The kept partials ordered by their language-model history, last word then the one before (so that
+         * extensions look the model up once per history), and by score within it.
          */
         List<Partial> kept() {
             List<Ranked> ranked = new ArrayList<>(kept);
             ranked.sort(Comparator.comparing((Ranked r) -> r.partial.lastWord())
+                    .thenComparing(r -> r.partial.previousWord())
                     .thenComparing((a, b) -> a.ranksBelow(b) ? 1 : b.ranksBelow(a) ? -1 : 0));
             List<Partial> partials = new ArrayList<>(ranked.size());
             ranked.forEach(r -> partials.add(r.partial));
@@ -256,14 +263,17 @@ public final class SentenceDecoder {
                     continue;
                 }
                 acoustic += settings.readingWeight() * node.readingLogProb(k);
-                // partials come grouped by their last word, best first: one language-model lookup per group, none
-                // for a group whose best cannot be kept even at the language model's best (log-probability 0)
+                // partials come grouped by their history (last word, the one before), best first: one
+                // language-model lookup per group, none for a group whose best cannot be kept even at the language
+                // model's best (log-probability 0)
                 String last = null;
+                String before = null;
                 double lm = Double.NaN;
                 boolean hopeless = false;
                 for (Partial p : starting) {
-                    if (!p.lastWord().equals(last)) {
+                    if (!p.lastWord().equals(last) || !p.previousWord().equals(before)) {
                         last = p.lastWord();
+                        before = p.previousWord();
                         lm = Double.NaN;
                         hopeless = false;
                     }
@@ -273,7 +283,7 @@ public final class SentenceDecoder {
                         continue;
                     }
                     if (Double.isNaN(lm)) {
-                        lm = settings.lmWeight() * model.logProb(last, word.word());
+                        lm = settings.lmWeight() * model.logProb(before, last, word.word());
                     }
                     arriving.offer(new Partial(p, word, withoutLm + lm));
                 }

@@ -34,6 +34,9 @@ public final class LmEvalCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    LanguageModelOptions languageModel;
+
     @Option(names = "--in", required = true, paramLabel = "PINYIN", description = "Pinyin, one sentence per line.")
     Path in;
 
@@ -102,7 +105,7 @@ public final class LmEvalCommand implements Callable<Integer> {
             throw new CommandFailure(1, in + " has " + inputs.size() + " lines but " + ref + " has "
                     + references.size() + "; they must pair line by line");
         }
-        PinyinConverter converter = PinyinConverter.shipped();
+        PinyinConverter converter = languageModel.converter();
         if (simulate != null) {
             return simulated(converter, inputs, references);
         }

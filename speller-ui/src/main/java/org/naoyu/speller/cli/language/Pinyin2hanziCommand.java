@@ -32,6 +32,9 @@ public final class Pinyin2hanziCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    LanguageModelOptions languageModel;
+
     @Option(names = "--in", paramLabel = "FILE", description = "Read this UTF-8 file instead of stdin.")
     Path in;
 
@@ -55,7 +58,7 @@ public final class Pinyin2hanziCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PinyinConverter converter = PinyinConverter.shipped();
+        PinyinConverter converter = languageModel.converter();
         int failed = 0;
         int lineNumber = 0;
         try (TextFiles reader = TextFiles.open(in)) {
