@@ -38,6 +38,18 @@ class LanguageCommandsTest {
         assertEquals(List.of("谁来了", "这个", "欸"), Cli.naoyu("pinyin2hanzi", "--in", in.toString()).out().lines()
                 .toList(), "colloquial readings and the syllables outside the common table");
 
+        Path arpa = dir.resolve("user.arpa");
+        Files.writeString(arpa, "\\data\\\nngram 1=3\n\n\\1-grams:\n-1\t<s>\n-0.1\t依\n-3\t一\n\n\\end\\\n");
+        Files.writeString(in, "yi1\n");
+        assertEquals("一", Cli.naoyu("pinyin2hanzi", "--in", in.toString()).out().strip(), "the shipped model");
+        assertEquals("依", Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--lm", arpa.toString(), "--lm-share",
+                "0.999").out().strip(), "a user's model mixed in");
+        Files.writeString(arpa, "\\data\\\nngram 1=2\n\n\\1-grams:\n-1\t<s>\n\n\\end\\\n");
+        Cli.Run broken = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--lm", arpa.toString());
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains(arpa + " line 6: the header promised 2 1-grams, the section has 1"),
+                broken.err());
+
         Files.writeString(in, "yin2 hang2\n");
         Cli.Run nBest = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--n-best", "3", "--tones");
         assertEquals(0, nBest.exitCode(), nBest.err());
