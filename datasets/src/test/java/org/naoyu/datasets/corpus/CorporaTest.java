@@ -91,7 +91,8 @@ class CorporaTest {
     void theScriptReproducesTheShippedSentences(@TempDir Path dir) throws IOException, InterruptedException {
         for (String[] pair : new String[][] {{"corpus-src/sentences.txt", "sentences.tsv"},
             {"corpus-src/heldout.txt", "heldout.tsv"},
-            {"corpus-src/everyday.txt", "everyday.tsv", "corpus-src/everyday-readings.tsv"}}) {
+            {"corpus-src/everyday.txt", "everyday.tsv", "corpus-src/everyday-readings.tsv"},
+            {"corpus-src/dev.txt", "dev.tsv", "corpus-src/everyday-readings.tsv"}}) {
             Path out = dir.resolve(pair[1]);
             List<String> args = new java.util.ArrayList<>(List.of(SharedData.path("chinese/README.md").getParent()
                     .toString(), pair[0], out.toString()));

@@ -82,6 +82,11 @@ public final class ArpaModel implements LanguageModel {
         return ids.size();
     }
 
+    /** The vocabulary, {@code <s>}, {@code </s>} and {@code <unk>} included. */
+    public java.util.Set<String> vocabulary() {
+        return java.util.Collections.unmodifiableSet(ids.keySet());
+    }
+
     private void add(int n, String[] words, double logProb, double backoff) {
         int[] w = new int[n];
         for (int k = 0; k < n; k++) {

@@ -92,6 +92,68 @@ public final class Lexicon {
         longestWord = Math.max(longestWord, entry.pinyin().size());
     }
 
+    /**
+     * This lexicon and the words of {@code words} it lacks (a language model's vocabulary: 前几天, 兴业银行), each
+     * read as the longest of this lexicon's words that spell it, left to right, in their commonest readings, with
+     * frequency 0. Words with a character outside the CJK ideographs, of one character, of more than
+     * {@link #MAX_WORD} characters, or that no words spell are left out. So the search can produce every word a model
+     * has n-grams for, and the model's contexts match the words the search builds.
+     */
+    public Lexicon withWords(java.util.Collection<String> words) {
+        Lexicon extended = new Lexicon();
+        byWord.values().forEach(entries -> entries.forEach(extended::add));
+        for (String word : words) {
+            int length = word.codePointCount(0, word.length());
+            if (length < 2 || length > MAX_WORD || byWord.containsKey(word) || !allHan(word)) {
+                continue;
+            }
+            List<Syllable> reading = spelledByWords(word);
+            if (reading != null) {
+                extended.add(new LexiconEntry(word, reading, 0));
+            }
+        }
+        extended.finish(extended.root);
+        return extended;
+    }
+
+    /** Longest words in a lexicon entry, e.g. 兴业银行's longest is eight characters. */
+    static final int MAX_WORD = 8;
+
+    private static boolean allHan(String word) {
+        return word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** The pinyin of {@code word} from the longest known words spelling it (its own entry excluded), or null. */
+    private List<Syllable> spelledByWords(String word) {
+        List<Syllable> reading = new ArrayList<>();
+        int at = 0;
+        while (at < word.length()) {
+            LexiconEntry part = null;
+            for (int end = word.length(); end > at && part == null; end = word.offsetByCodePoints(end, -1)) {
+                if (at == 0 && end == word.length()) {
+                    continue;
+                }
+                part = commonest(word.substring(at, end));
+            }
+            if (part == null) {
+                return null;
+            }
+            reading.addAll(part.pinyin());
+            at += part.word().length();
+        }
+        return reading;
+    }
+
+    private LexiconEntry commonest(String word) {
+        LexiconEntry best = null;
+        for (LexiconEntry entry : byWord.getOrDefault(word, List.of())) {
+            if (best == null || entry.frequency() > best.frequency()) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
     /** Each node's reading probabilities, once every reading of every word is known. */
     private void finish(Node node) {
         node.readingLogProbs = new double[node.words.size()];

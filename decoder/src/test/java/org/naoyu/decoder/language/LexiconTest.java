@@ -51,6 +51,21 @@ class LexiconTest {
                 1e-3, "a character with one reading");
     }
 
+    @Test
+    void aModelsWordsAreReadThroughTheWordsThatSpellThem() {
+        Lexicon shipped = Lexicon.shipped();
+        Lexicon extended = shipped.withWords(List.of("兴业银行", "前几天", "ABC词", "一", "银行", "<s>"));
+        assertEquals(List.of("xing1 ye4 yin2 hang2"), tones(extended.readings("兴业银行")), "兴业 + 银行, not 行 xing2");
+        assertEquals(List.of("qian2 ji3 tian1"), tones(extended.readings("前几天")), "前's commonest reading");
+        assertEquals(0, extended.frequency("前几天"), "a model's word has no count of its own");
+        assertEquals(List.of(), extended.readings("ABC词"), "not all ideographs");
+        assertEquals(shipped.readings("银行"), extended.readings("银行"), "a known word keeps its readings");
+        assertEquals(shipped.words() + 2, extended.words());
+        assertEquals(List.of(), shipped.readings("前几天"), "the shipped lexicon is unchanged");
+        Lexicon.Node node = extended.root().child("qian").child("ji").child("tian");
+        assertEquals(0, node.readingLogProb(indexOf(node, "前几天")), 1e-12, "its one reading");
+    }
+
     private static double readingProbability(Lexicon lexicon, String word, String reading) {
         Lexicon.Node node = lexicon.root().child(Syllable.parse(reading).base());
         for (int k = 0; k < node.words().size(); k++) {

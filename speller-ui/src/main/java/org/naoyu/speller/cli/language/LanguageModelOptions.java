@@ -5,18 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.naoyu.decoder.language.ArpaModel;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.decoder.language.SunpinyinModel;
 import org.naoyu.speller.support.CommandFailure;
 import picocli.CommandLine.Option;
 
-/** {@code --lm FILE [--lm-share λ]}: an ARPA n-gram model of the user's mixed into the shipped one. */
+/** {@code --lm FILE|sunpinyin [--lm-share λ]}: an n-gram model of the user's mixed into the shipped one. */
 public final class LanguageModelOptions {
-    @Option(names = "--lm", paramLabel = "FILE.arpa[.gz]",
-            description = "Mix this back-off n-gram model (ARPA text, order 1-3, as SRILM, KenLM or sunpinyin's tools "
-                    + "write it; gzip'd if the name ends in .gz) into the shipped language model.")
-    Path arpa;
+    @Option(names = "--lm", paramLabel = "FILE|sunpinyin",
+            description = "Mix this back-off n-gram model into the shipped language model: ARPA text (order 1-3, as "
+                    + "SRILM, KenLM or an IME's tools write it; gzip'd if the name ends in .gz), a sunpinyin "
+                    + "lm_sc.t3g (its pydict_sc.bin beside it), or 'sunpinyin' for the one Debian's sunpinyin-data "
+                    + "installs (CC-BY-SA 3.0, open-gram).")
+    String model;
 
-    @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "0.5",
-            description = "The --lm model's weight in the mix, in [0, 1] (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "0.85",
+            description = "The --lm model's weight in the mix, in [0, 1] (default ${DEFAULT-VALUE}, tuned on the "
+                    + "development sentences with sunpinyin's trigram).")
     double share;
 
     /** The shipped converter, or the one with the user's model mixed in. */
@@ -24,14 +28,28 @@ public final class LanguageModelOptions {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("--lm-share must be in [0, 1], got " + share);
         }
-        if (arpa == null) {
+        if (model == null) {
             return PinyinConverter.shipped();
         }
-        if (!Files.isRegularFile(arpa)) {
-            throw new CommandFailure(1, arpa + ": no such file");
-        }
         try {
-            return PinyinConverter.shippedWith(ArpaModel.read(arpa), share);
+            if (model.equals("sunpinyin")) {
+                if (!Files.isDirectory(SunpinyinModel.DEBIAN_DIRECTORY)) {
+                    throw new CommandFailure(1, "--lm sunpinyin reads Debian's sunpinyin-data, which is not "
+                            + "installed (" + SunpinyinModel.DEBIAN_DIRECTORY + "): apt-get install sunpinyin-data");
+                }
+                SunpinyinModel sunpinyin = SunpinyinModel.debian();
+                return PinyinConverter.shippedWith(sunpinyin, sunpinyin.vocabulary(), share);
+            }
+            Path file = Path.of(model);
+            if (!Files.isRegularFile(file)) {
+                throw new CommandFailure(1, file + ": no such file");
+            }
+            if (file.getFileName().toString().endsWith(".t3g")) {
+                SunpinyinModel sunpinyin = SunpinyinModel.read(file, file.resolveSibling("pydict_sc.bin"));
+                return PinyinConverter.shippedWith(sunpinyin, sunpinyin.vocabulary(), share);
+            }
+            ArpaModel arpa = ArpaModel.read(file);
+            return PinyinConverter.shippedWith(arpa, arpa.vocabulary(), share);
         } catch (IOException e) {
             throw new CommandFailure(1, e.getMessage());
         }
