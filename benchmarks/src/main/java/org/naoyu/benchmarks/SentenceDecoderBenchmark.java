@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms400m", "-Xmx400m"}) // issue 19: the language model within 400 MB of heap
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SentenceDecoderBenchmark {
@@ -44,6 +44,10 @@ public class SentenceDecoderBenchmark {
     @Param({"decoded", "toneless"})
     public String input;
 
+    /** {@code standard}: with sunpinyin's trigram (issue 19), as naoyu runs; {@code bundled}: the bigram alone. */
+    @Param({"standard", "bundled"})
+    public String model;
+
     private SentenceDecoder decoder;
     private final List<List<SyllableLattice.Candidate>> slots = new ArrayList<>();
     private SyllableLattice whole;
@@ -51,7 +55,10 @@ public class SentenceDecoderBenchmark {
 
     @Setup
     public void load() {
-        PinyinConverter converter = PinyinConverter.shipped();
+        PinyinConverter converter = model.equals("bundled") ? PinyinConverter.shipped()
+                : PinyinConverter.standard(notice -> {
+                    throw new IllegalStateException(notice);
+                });
         decoder = converter.decoder();
         SyllableConfusion confusion = new SyllableConfusion(converter.lexicon(), 0.7);
         Random random = new Random(11);

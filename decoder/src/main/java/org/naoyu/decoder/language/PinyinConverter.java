@@ -41,6 +41,29 @@ public final class PinyinConverter {
                 AdaptedModel.shipped(new BigramModel(lexicon)), share), SentenceDecoder.Settings.DEFAULT);
     }
 
+    /** sunpinyin's trigram's share when {@link #standard} mixes it in, tuned on the development sentences. */
+    public static final double SUNPINYIN_SHARE = 0.85;
+
+    /**
+     * naoyu's language model: the shipped one with sunpinyin's open-gram trigram mixed in when the build or Debian
+     * provides it ({@link SunpinyinModel#available}), else the shipped one alone, saying so to {@code notice}.
+     */
+    public static PinyinConverter standard(java.util.function.Consumer<String> notice) {
+        java.util.Optional<SunpinyinModel> sunpinyin;
+        try {
+            sunpinyin = SunpinyinModel.available();
+        } catch (java.io.IOException e) { // the build's or Debian's files are damaged: not something to run on
+            throw new java.io.UncheckedIOException("sunpinyin's trigram cannot be read: " + e.getMessage(), e);
+        }
+        if (sunpinyin.isEmpty()) {
+            notice.accept("sunpinyin-data's trigram is neither in this build nor installed (apt-get install "
+                    + "sunpinyin-data, then rebuild): using the bundled bigram model, which converts fewer "
+                    + "characters right (decoder/README.md)");
+            return shipped();
+        }
+        return shippedWith(sunpinyin.get(), sunpinyin.get().vocabulary(), SUNPINYIN_SHARE);
+    }
+
     public Lexicon lexicon() {
         return lexicon;
     }

@@ -70,9 +70,31 @@ public final class SunpinyinModel implements LanguageModel {
         }
     }
 
+    /** Where the build puts the package's files in the jar (decoder/scripts/fetch_sunpinyin.sh), with COPYRIGHT. */
+    static final String RESOURCE_DIRECTORY = "/org/naoyu/decoder/language/sunpinyin/";
+
     /** Reads the model of Debian's {@code sunpinyin-data} from {@link #DEBIAN_DIRECTORY}. */
     public static SunpinyinModel debian() throws IOException {
         return read(DEBIAN_DIRECTORY.resolve("lm_sc.t3g"), DEBIAN_DIRECTORY.resolve("pydict_sc.bin"));
+    }
+
+    /**
+     * The model the build put into the jar, else the one Debian's {@code sunpinyin-data} installed, else empty (a
+     * build on a machine that could neither find nor download the package).
+     */
+    public static java.util.Optional<SunpinyinModel> available() throws IOException {
+        try (java.io.InputStream model = SunpinyinModel.class.getResourceAsStream(RESOURCE_DIRECTORY + "lm_sc.t3g");
+                java.io.InputStream words = SunpinyinModel.class.getResourceAsStream(RESOURCE_DIRECTORY
+                        + "pydict_sc.bin")) {
+            if (model != null && words != null) {
+                return java.util.Optional.of(new SunpinyinModel(model.readAllBytes(), "the jar's lm_sc.t3g",
+                        words.readAllBytes(), "the jar's pydict_sc.bin"));
+            }
+        }
+        if (Files.isRegularFile(DEBIAN_DIRECTORY.resolve("lm_sc.t3g"))) {
+            return java.util.Optional.of(debian());
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -80,12 +102,13 @@ public final class SunpinyinModel implements LanguageModel {
      *                     not fit the file's size, a child outside its level, a word table that does not end)
      */
     public static SunpinyinModel read(Path model, Path dictionary) throws IOException {
-        String[] words = words(dictionary);
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(model)).order(ByteOrder.LITTLE_ENDIAN);
-        return new SunpinyinModel(in, model.toString(), words);
+        return new SunpinyinModel(Files.readAllBytes(model), model.toString(), Files.readAllBytes(dictionary),
+                dictionary.toString());
     }
 
-    private SunpinyinModel(ByteBuffer in, String name, String[] words) throws IOException {
+    private SunpinyinModel(byte[] model, String name, byte[] dictionary, String dictionaryName) throws IOException {
+        String[] words = words(dictionary, dictionaryName);
+        ByteBuffer in = ByteBuffer.wrap(model).order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < 24 || in.getInt(0) != 3) {
             throw new IOException(name + ": not a sunpinyin trigram (lm_sc.t3g starts with the order 3)");
         }
@@ -173,8 +196,8 @@ public final class SunpinyinModel implements LanguageModel {
     }
 
     /** The word table of {@code pydict_sc.bin}: the words in id order. */
-    private static String[] words(Path dictionary) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(dictionary)).order(ByteOrder.LITTLE_ENDIAN);
+    private static String[] words(byte[] bytes, String dictionary) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (in.capacity() < 12) {
             throw new IOException(dictionary + ": too short for a sunpinyin dictionary header");
         }

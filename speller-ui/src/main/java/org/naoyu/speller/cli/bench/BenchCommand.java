@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json.requested() ? new PrintWriter(System.err, true) : out;
-        SentenceDecoder language = PinyinConverter.shipped().decoder();
+        SentenceDecoder language = PinyinConverter.standard(notice -> progress.println("naoyu: " + notice)).decoder();
         TrainedModel.Kind kind = DecoderChoice.resolve(decoder, TrainedModel.Kind.NETWORK, baseline, "--baseline",
                 TrainedModel.Kind.LINEAR);
         try (Bench bench = new Bench(rate, kind, language, progress)) {

@@ -18,6 +18,10 @@ public final class LanguageModelOptions {
                     + "installs (CC-BY-SA 3.0, open-gram).")
     String model;
 
+    @Option(names = "--bundled-lm", description = "Use only the bundled bigram model, without sunpinyin's trigram "
+            + "(how naoyu converted before it; for comparisons).")
+    boolean bundled;
+
     @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "0.85",
             description = "The --lm model's weight in the mix, in [0, 1] (default ${DEFAULT-VALUE}, tuned on the "
                     + "development sentences with sunpinyin's trigram).")
@@ -28,8 +32,14 @@ public final class LanguageModelOptions {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("--lm-share must be in [0, 1], got " + share);
         }
-        if (model == null) {
+        if (bundled && model != null) {
+            throw new IllegalArgumentException("--bundled-lm and --lm exclude each other");
+        }
+        if (bundled) {
             return PinyinConverter.shipped();
+        }
+        if (model == null) {
+            return PinyinConverter.standard(notice -> System.err.println("naoyu: " + notice));
         }
         try {
             if (model.equals("sunpinyin")) {

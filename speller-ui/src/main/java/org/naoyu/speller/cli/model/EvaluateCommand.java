@@ -288,7 +288,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** JSON cannot hold NaN or infinities: they become null. */
-    private static FreeSpelling.Result spell(ModelFile.Loaded loaded, AttemptDecoder decoder, List<FrameSeries> sessions,
+    private FreeSpelling.Result spell(ModelFile.Loaded loaded, AttemptDecoder decoder, List<FrameSeries> sessions,
             List<TonedSyllable> inventory) {
         if (!SpellerPipeline.canSpellSelfPaced(loaded)) {
             throw new CommandFailure(1, "--spell needs a model that finds attempts itself: windows locked to "
@@ -296,7 +296,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     ? "no onset detector" : "windows locked to " + loaded.provenance().epochConfig().lockKind()));
         }
         try {
-            return FreeSpelling.measure(decoder, sessions, inventory, PinyinConverter.shipped().decoder());
+            return FreeSpelling.measure(decoder, sessions, inventory, PinyinConverter.standard(
+                    notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(1, "--spell: " + e.getMessage());
         }

@@ -106,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
             OnlineSession.Options options = new OnlineSession.Options(signalStream, markers, lsl, dir, null,
                     Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(TrainedModel.Kind.TEMPLATE), null, start);
             OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
-                    PinyinConverter.shipped().decoder());
+                    PinyinConverter.standard(
+                            notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
             return SessionLauncher.serve(session, serve.serving(), out);
         } finally {
             participant.close();

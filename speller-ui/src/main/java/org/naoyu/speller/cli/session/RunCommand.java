@@ -158,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
         Path workDir = work != null ? work : record != null ? record : Path.of("naoyu-work");
         OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
                 ModelTraining.forSessionCalibration(training), commands, start, presentation);
-        OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.shipped().decoder());
+        OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.standard(
+                notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
         return SessionLauncher.serve(session, serve.serving(), spec.commandLine().getOut());
     }
 
