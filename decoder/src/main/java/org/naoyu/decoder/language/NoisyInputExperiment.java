@@ -19,7 +19,8 @@ public final class NoisyInputExperiment {
     }
 
     /**
-     * @param sentences toned pinyin per sentence, one syllable per reference character
+     * @param sentences toned pinyin per sentence, one syllable per reference character; punctuation, in either, is
+     *                  left out of both (a speaking participant does not say it)
      * @throws IllegalArgumentException naming the line when a sentence is not toned pinyin of its reference's length
      */
     public static Point run(PinyinConverter converter, List<String> sentences, List<String> references, double accuracy,
@@ -48,7 +49,7 @@ public final class NoisyInputExperiment {
                 }
                 List<SentenceDecoder.Hypothesis> best = decoder.decode(lattice, 1);
                 String with = best.isEmpty() ? "" : best.get(0).text();
-                String reference = references.get(i).strip();
+                String reference = spoken(references.get(i));
                 syllables += said.size();
                 characters += reference.codePointCount(0, reference.length());
                 errorsWithout += CharacterErrors.editDistance(without.toString(), reference);
@@ -59,9 +60,17 @@ public final class NoisyInputExperiment {
                 1 - errorsWith / (double) characters);
     }
 
+    /** The reference without its punctuation: what the participant says. */
+    private static String spoken(String reference) {
+        return reference.strip().replaceAll("\\p{P}", "");
+    }
+
     private static List<Syllable> toned(String pinyin, String reference, int line) {
         List<Syllable> out = new ArrayList<>();
         for (String token : pinyin.strip().split("\\s+")) {
+            if (token.codePoints().noneMatch(Character::isLetter)) {
+                continue; // punctuation: not said
+            }
             Syllable s;
             try {
                 s = Syllable.parse(token);
@@ -74,10 +83,10 @@ public final class NoisyInputExperiment {
             }
             out.add(s);
         }
-        if (out.size() != reference.strip().codePointCount(0, reference.strip().length())) {
+        String spoken = spoken(reference);
+        if (out.size() != spoken.codePointCount(0, spoken.length())) {
             throw new IllegalArgumentException("line " + line + ": " + out.size() + " syllables for the "
-                    + reference.strip().codePointCount(0, reference.strip().length()) + " characters of '"
-                    + reference.strip() + "'");
+                    + spoken.codePointCount(0, spoken.length()) + " characters of '" + spoken + "'");
         }
         return out;
     }
