@@ -55,6 +55,12 @@ public final class PinyinConverter {
         } catch (java.io.IOException e) { // the build's or Debian's files are damaged: not something to run on
             throw new java.io.UncheckedIOException("sunpinyin's trigram cannot be read: " + e.getMessage(), e);
         }
+        return standard(sunpinyin, notice);
+    }
+
+    /** {@link #standard(java.util.function.Consumer)} with the trigram given (empty: none was found). */
+    static PinyinConverter standard(java.util.Optional<SunpinyinModel> sunpinyin,
+            java.util.function.Consumer<String> notice) {
         if (sunpinyin.isEmpty()) {
             notice.accept("sunpinyin-data's trigram is neither in this build nor installed (apt-get install "
                     + "sunpinyin-data, then rebuild): using the bundled bigram model, which converts fewer "
