@@ -78,16 +78,18 @@ class LanguageCommandsTest {
         JsonNode toneless = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--toneless").out());
         assertEquals(heldOut.size(), toned.get("sentences").asInt());
-        // decoder/README.md states 0.963 and 0.906: these guard against regressions
-        assertTrue(toned.get("character_accuracy").asDouble() >= 0.95, toned.toString());
-        assertTrue(toneless.get("character_accuracy").asDouble() >= 0.90, toneless.toString());
+        // decoder/README.md states 0.987 and 0.932 with sunpinyin's trigram, 0.969 and 0.909 with the bigram alone
+        // (a build that found no sunpinyin-data): these guard against regressions of whichever this build has
+        boolean trigram = org.naoyu.decoder.language.SunpinyinModel.available().isPresent();
+        assertTrue(toned.get("character_accuracy").asDouble() >= (trigram ? 0.98 : 0.96), toned.toString());
+        assertTrue(toneless.get("character_accuracy").asDouble() >= (trigram ? 0.925 : 0.90), toneless.toString());
         assertTrue(toned.get("ms_per_sentence").asDouble() > 0, toned.toString());
 
         JsonNode simulated = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--simulate", "0.7", "--repeats", "2").out());
         JsonNode point = simulated.get("points").get(0);
         assertEquals(0.7, point.get("syllable_accuracy").asDouble(), 0.05);
-        assertTrue(point.get("characters_with_lm").asDouble() >= 0.85, point.toString());
+        assertTrue(point.get("characters_with_lm").asDouble() >= (trigram ? 0.90 : 0.85), point.toString());
         assertTrue(point.get("characters_with_lm").asDouble() > point.get("characters_without_lm").asDouble() + 0.2,
                 point.toString());
 
