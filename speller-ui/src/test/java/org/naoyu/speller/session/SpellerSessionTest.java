@@ -69,10 +69,12 @@ class SpellerSessionTest {
 
             List<Map<String, Object>> sentences = events.stream().filter(e -> "sentence".equals(e.get("event")))
                     .toList();
-            assertTrue(sentences.size() >= 3, "sentences in 45 s: " + sentences + "\n" + run.out());
+            assertTrue(sentences.size() >= 4, "sentences in 45 s: " + sentences + "\n" + run.out());
             int right = 0;
             int of = 0;
-            for (Map<String, Object> s : sentences) {
+            // the participant speaks from before naoyu run starts: the first sentence the session sees may have begun
+            // before it (no cue then) and is spelled while the normalisation warms up; the rest are scored
+            for (Map<String, Object> s : sentences.subList(1, sentences.size())) {
                 String cued = (String) s.get("cued");
                 String text = (String) s.get("text");
                 assertTrue(DemoSetup.SENTENCES.stream().anyMatch(d -> d.text().equals(cued)), s.toString());
@@ -89,8 +91,9 @@ class SpellerSessionTest {
             assertEquals(5, ((List<?>) attempt.get("syllables")).size());
             assertFalse(((List<?>) attempt.get("candidates")).isEmpty());
             assertTrue(events.stream().anyMatch(e -> "cue".equals(e.get("event"))), "cues are published too");
-            // stdout: one line per sentence
-            assertTrue(run.out().lines().filter(l -> l.contains("(cued ")).count() >= sentences.size(), run.out());
+            // stdout: one line per sentence, '(cued …)' for each whose cue the session saw
+            assertTrue(run.out().lines().filter(l -> l.contains("(cued ")).count() >= sentences.stream()
+                    .filter(s -> !"".equals(s.get("cued"))).count(), run.out());
 
             // the recording: signal, task markers and naoyu-speller, laid out under the pseudonym only
             List<Path> files;

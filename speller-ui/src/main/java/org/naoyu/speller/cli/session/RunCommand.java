@@ -126,6 +126,11 @@ public final class RunCommand implements Callable<Integer> {
         // a wrong --decoder is refused before any stream is looked for
         TrainedModel.Kind training = DecoderChoice.resolve(decoder, TrainedModel.Kind.LINEAR, trainNetwork,
                 "--train-network", TrainedModel.Kind.NETWORK);
+        // the language model (a few seconds with sunpinyin's trigram) loads while the streams are looked for and the
+        // decoder is read, so that the session starts, and its normalisation warms up, as early as before
+        java.util.concurrent.CompletableFuture<PinyinConverter> language = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> PinyinConverter.standard(
+                        notice -> spec.commandLine().getErr().println("naoyu: " + notice)));
         LslConfig config = lsl.config();
         ResolvedStream signal = SessionLauncher.resolve(config, stream, lsl.timeout());
         ResolvedStream task = markers == null ? null : SessionLauncher.resolve(config, markers, lsl.timeout());
@@ -158,8 +163,13 @@ public final class RunCommand implements Callable<Integer> {
         Path workDir = work != null ? work : record != null ? record : Path.of("naoyu-work");
         OnlineSession.Options options = new OnlineSession.Options(signal, task, config, workDir, file, header,
                 ModelTraining.forSessionCalibration(training), commands, start, presentation);
-        OnlineSession session = OnlineSession.start(options, loaded, PinyinConverter.standard(
-                notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
+        PinyinConverter converter;
+        try {
+            converter = language.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        OnlineSession session = OnlineSession.start(options, loaded, converter.decoder());
         return SessionLauncher.serve(session, serve.serving(), spec.commandLine().getOut());
     }
 
