@@ -67,7 +67,7 @@ public final class AdaptedModel implements LanguageModel {
 
     @Override
     public double logProb(String previous, String word) {
-        return logProb(START, previous, word);
+        return logProb(null, previous, word);
     }
 
     /** As above, the general model asked with both words of history (the corpus adds pairs only). */

@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Words are numbered and n-grams kept in primitive hash tables (a key of two or three 21-bit word numbers), so a
  * model of millions of n-grams costs tens of bytes each rather than a String map's hundreds.
  */
-public final class ArpaModel implements LanguageModel {
+public final class ArpaModel implements NGramModel {
     private static final int MAX_WORDS = 1 << 21;
     private static final double LN10 = Math.log(10);
 
@@ -83,6 +83,7 @@ public final class ArpaModel implements LanguageModel {
     }
 
     /** The vocabulary, {@code <s>}, {@code </s>} and {@code <unk>} included. */
+    @Override
     public java.util.Set<String> vocabulary() {
         return java.util.Collections.unmodifiableSet(ids.keySet());
     }
@@ -145,14 +146,15 @@ public final class ArpaModel implements LanguageModel {
         Integer v = previous == null ? null : id(previous);
         Integer u = beforePrevious == null || v == null ? null : id(beforePrevious);
         double log10;
+        float trigram = u != null && order >= 3 ? trigrams.get(key(u, v, w)) : Float.NaN;
         if (v == null || order < 2) {
             log10 = unigram[w];
-        } else if (u != null && order >= 3 && trigrams.contains(key(u, v, w))) {
-            log10 = trigrams.get(key(u, v, w));
+        } else if (!Float.isNaN(trigram)) {
+            log10 = trigram;
         } else {
             double backoff = u != null && order >= 3 ? bigramBackoffs.getOrZero(key(u, v)) : 0;
-            log10 = backoff + (bigrams.contains(key(v, w)) ? bigrams.get(key(v, w))
-                    : unigramBackoff[v] + unigram[w]);
+            float bigram = bigrams.get(key(v, w));
+            log10 = backoff + (Float.isNaN(bigram) ? unigramBackoff[v] + unigram[w] : bigram);
         }
         return Math.min(0, log10 * LN10);
     }

@@ -13,8 +13,9 @@ public interface LanguageModel {
 
     /**
      * Natural log of P(word | beforePrevious previous), for models that remember two words ({@link #START} before
-     * the first word, twice at a sentence's start); a bigram model ignores {@code beforePrevious}. The search asks
-     * this one, so a trigram model need only override it.
+     * the first word, twice at a sentence's start; null when the word before is not known, as when the bigram form
+     * is asked); a bigram model ignores {@code beforePrevious}. The search asks this one, so a trigram model need
+     * only override it.
      */
     default double logProb(String beforePrevious, String previous, String word) {
         return logProb(previous, word);

@@ -37,13 +37,10 @@ final class LongFloatTable {
         values[slot] = value;
     }
 
-    boolean contains(long key) {
-        return keys[slot(key)] == key;
-    }
-
-    /** The value of a key {@link #contains} says is there. */
+    /** The key's value, or NaN when the key is not there (one probe for both questions). */
     float get(long key) {
-        return values[slot(key)];
+        int slot = slot(key);
+        return keys[slot] == key ? values[slot] : Float.NaN;
     }
 
     float getOrZero(long key) {

@@ -35,8 +35,8 @@ public final class PinyinConverter {
      * ({@link Lexicon#withWords}). Mixing after the adaptation and adding the words each measured better on the
      * everyday set than the other way (decoder/README.md).
      */
-    public static PinyinConverter shippedWith(LanguageModel extra, java.util.Set<String> vocabulary, double share) {
-        Lexicon lexicon = Lexicon.shipped().withWords(vocabulary);
+    public static PinyinConverter shippedWith(NGramModel extra, double share) {
+        Lexicon lexicon = Lexicon.shipped().withWords(extra.vocabulary());
         return new PinyinConverter(lexicon, new InterpolatedModel(extra,
                 AdaptedModel.shipped(new BigramModel(lexicon)), share), SentenceDecoder.Settings.DEFAULT);
     }
@@ -67,7 +67,7 @@ public final class PinyinConverter {
                     + "characters right (decoder/README.md)");
             return shipped();
         }
-        return shippedWith(sunpinyin.get(), sunpinyin.get().vocabulary(), SUNPINYIN_SHARE);
+        return shippedWith(sunpinyin.get(), SUNPINYIN_SHARE);
     }
 
     public Lexicon lexicon() {

@@ -28,7 +28,7 @@ import java.util.Set;
  * P(w): the same Katz back-off as {@link ArpaModel}. A word the model has no unigram for has no probability
  * ({@code -inf}), so that an {@link InterpolatedModel} gives it to the other model.
  */
-public final class SunpinyinModel implements LanguageModel {
+public final class SunpinyinModel implements NGramModel {
     /** Where Debian's {@code sunpinyin-data} puts the files (amd64). */
     public static final Path DEBIAN_DIRECTORY = Path.of("/usr/lib/x86_64-linux-gnu/sunpinyin/data");
 
@@ -83,6 +83,9 @@ public final class SunpinyinModel implements LanguageModel {
      * build on a machine that could neither find nor download the package).
      */
     public static java.util.Optional<SunpinyinModel> available() throws IOException {
+        if (!present()) {
+            return java.util.Optional.empty();
+        }
         try (java.io.InputStream model = SunpinyinModel.class.getResourceAsStream(RESOURCE_DIRECTORY + "lm_sc.t3g");
                 java.io.InputStream words = SunpinyinModel.class.getResourceAsStream(RESOURCE_DIRECTORY
                         + "pydict_sc.bin")) {
@@ -95,6 +98,13 @@ public final class SunpinyinModel implements LanguageModel {
             return java.util.Optional.of(debian());
         }
         return java.util.Optional.empty();
+    }
+
+    /** Whether {@link #available} finds a model, without reading it (the jar's, or Debian's). */
+    public static boolean present() {
+        return SunpinyinModel.class.getResource(RESOURCE_DIRECTORY + "lm_sc.t3g") != null
+                && SunpinyinModel.class.getResource(RESOURCE_DIRECTORY + "pydict_sc.bin") != null
+                || Files.isRegularFile(DEBIAN_DIRECTORY.resolve("lm_sc.t3g"));
     }
 
     /**
@@ -232,6 +242,7 @@ public final class SunpinyinModel implements LanguageModel {
     }
 
     /** The words the model has a unigram for, {@code <s>} and {@code </s>} included. */
+    @Override
     public Set<String> vocabulary() {
         return java.util.Collections.unmodifiableSet(ids.keySet());
     }

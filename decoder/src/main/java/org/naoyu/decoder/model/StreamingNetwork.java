@@ -242,8 +242,7 @@ public final class StreamingNetwork {
         return graph.getConfiguration().getVertexInputs().get(vertex).equals(List.of(inputs));
     }
 
-    /** A parameter's values in row-major order (a DL4J [nIn, nOut] matrix row by row; a bias as it is). */
-    /** A DL4J parameter's values in row-major order (a dense layer's weights: [inputs][outputs]). */
+    /** A DL4J parameter's values in row-major order (a dense layer's [nIn, nOut] weights row by row; a bias as is). */
     static float[] rowMajor(INDArray parameter) {
         return parameter.dup('c').data().asFloat();
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.decoder.language.SentenceDecoder;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.bench.AsFastAsPossible;
@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json.requested() ? new PrintWriter(System.err, true) : out;
-        SentenceDecoder language = PinyinConverter.standard(notice -> progress.println("naoyu: " + notice)).decoder();
+        SentenceDecoder language = LanguageModelOptions.standard(progress).decoder();
         TrainedModel.Kind kind = DecoderChoice.resolve(decoder, TrainedModel.Kind.NETWORK, baseline, "--baseline",
                 TrainedModel.Kind.LINEAR);
         try (Bench bench = new Bench(rate, kind, language, progress)) {

@@ -13,6 +13,7 @@ import org.naoyu.decoder.language.NoisyInputExperiment;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.language.PinyinInput;
 import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.speller.cli.options.JsonOption;
 import org.naoyu.speller.report.ReportSvg;
 import org.naoyu.speller.support.CommandFailure;
@@ -105,7 +106,7 @@ public final class LmEvalCommand implements Callable<Integer> {
             throw new CommandFailure(1, in + " has " + inputs.size() + " lines but " + ref + " has "
                     + references.size() + "; they must pair line by line");
         }
-        PinyinConverter converter = languageModel.converter();
+        PinyinConverter converter = languageModel.converter(spec.commandLine().getErr());
         if (simulate != null) {
             return simulated(converter, inputs, references);
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.speller.cli.options.HelpOption;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.speller.support.CommandFailure;
 import org.naoyu.speller.support.TextFiles;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ public final class Pinyin2hanziCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PinyinConverter converter = languageModel.converter();
+        PinyinConverter converter = languageModel.converter(spec.commandLine().getErr());
         int failed = 0;
         int lineNumber = 0;
         try (TextFiles reader = TextFiles.open(in)) {

@@ -16,7 +16,7 @@ import org.naoyu.decoder.evaluation.Evaluation;
 import org.naoyu.decoder.evaluation.FreeSpelling;
 import org.naoyu.decoder.evaluation.FullInventory;
 import org.naoyu.decoder.evaluation.LearningCurve;
-import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.decoder.model.Accuracy;
 import org.naoyu.decoder.model.LinearTrainer;
 import org.naoyu.decoder.model.ModelFile;
@@ -296,8 +296,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     ? "no onset detector" : "windows locked to " + loaded.provenance().epochConfig().lockKind()));
         }
         try {
-            return FreeSpelling.measure(decoder, sessions, inventory, PinyinConverter.standard(
-                    notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
+            return FreeSpelling.measure(decoder, sessions, inventory, LanguageModelOptions.standard(
+                    spec.commandLine().getErr()).decoder());
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(1, "--spell: " + e.getMessage());
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.naoyu.acquisition.lsl.LslConfig;
 import org.naoyu.acquisition.lsl.ResolvedStream;
-import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.cli.options.HelpOption;
@@ -106,8 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
             OnlineSession.Options options = new OnlineSession.Options(signalStream, markers, lsl, dir, null,
                     Map.of("software", "naoyu demo"), ModelTraining.forSessionCalibration(TrainedModel.Kind.TEMPLATE), null, start);
             OnlineSession session = OnlineSession.start(options, ModelFile.load(modelFile),
-                    PinyinConverter.standard(
-                            notice -> spec.commandLine().getErr().println("naoyu: " + notice)).decoder());
+                    LanguageModelOptions.standard(
+                            spec.commandLine().getErr()).decoder());
             return SessionLauncher.serve(session, serve.serving(), out);
         } finally {
             participant.close();

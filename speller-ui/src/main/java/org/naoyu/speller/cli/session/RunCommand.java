@@ -13,6 +13,7 @@ import org.naoyu.acquisition.lsl.ResolvedStream;
 import org.naoyu.datasets.corpus.SyllableInventory;
 import org.naoyu.datasets.record.SessionInfo;
 import org.naoyu.decoder.language.PinyinConverter;
+import org.naoyu.speller.cli.options.LanguageModelOptions;
 import org.naoyu.decoder.model.ModelFile;
 import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.speller.calibration.CalibrationPlan;
@@ -129,8 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         // the language model (a few seconds with sunpinyin's trigram) loads while the streams are looked for and the
         // decoder is read, so that the session starts, and its normalisation warms up, as early as before
         java.util.concurrent.CompletableFuture<PinyinConverter> language = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> PinyinConverter.standard(
-                        notice -> spec.commandLine().getErr().println("naoyu: " + notice)));
+                .supplyAsync(() -> LanguageModelOptions.standard(spec.commandLine().getErr()));
         LslConfig config = lsl.config();
         ResolvedStream signal = SessionLauncher.resolve(config, stream, lsl.timeout());
         ResolvedStream task = markers == null ? null : SessionLauncher.resolve(config, markers, lsl.timeout());

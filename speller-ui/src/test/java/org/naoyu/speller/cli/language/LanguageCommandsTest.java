@@ -80,7 +80,7 @@ class LanguageCommandsTest {
         assertEquals(heldOut.size(), toned.get("sentences").asInt());
         // decoder/README.md states 0.987 and 0.932 with sunpinyin's trigram, 0.969 and 0.909 with the bigram alone
         // (a build that found no sunpinyin-data): these guard against regressions of whichever this build has
-        boolean trigram = org.naoyu.decoder.language.SunpinyinModel.available().isPresent();
+        boolean trigram = org.naoyu.decoder.language.SunpinyinModel.present();
         assertTrue(toned.get("character_accuracy").asDouble() >= (trigram ? 0.98 : 0.96), toned.toString());
         assertTrue(toneless.get("character_accuracy").asDouble() >= (trigram ? 0.925 : 0.90), toneless.toString());
         assertTrue(toned.get("ms_per_sentence").asDouble() > 0, toned.toString());

@@ -1,9 +1,11 @@
-package org.naoyu.speller.cli.language;
+package org.naoyu.speller.cli.options;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.naoyu.decoder.language.ArpaModel;
+import org.naoyu.decoder.language.NGramModel;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.language.SunpinyinModel;
 import org.naoyu.speller.support.CommandFailure;
@@ -27,8 +29,19 @@ public final class LanguageModelOptions {
                     + "development sentences with sunpinyin's trigram).")
     double share;
 
-    /** The shipped converter, or the one with the user's model mixed in. */
-    PinyinConverter converter() throws IOException {
+    /**
+     * naoyu's language model ({@link PinyinConverter#standard}), saying on {@code err} when the build has no trigram:
+     * what every command that converts uses unless told otherwise.
+     */
+    public static PinyinConverter standard(PrintWriter err) {
+        return PinyinConverter.standard(notice -> {
+            err.println("naoyu: " + notice);
+            err.flush();
+        });
+    }
+
+    /** naoyu's converter, the bundled bigram alone, or one with the user's model mixed in; notices on {@code err}. */
+    public PinyinConverter converter(PrintWriter err) throws IOException {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("--lm-share must be in [0, 1], got " + share);
         }
@@ -39,7 +52,7 @@ public final class LanguageModelOptions {
             return PinyinConverter.shipped();
         }
         if (model == null) {
-            return PinyinConverter.standard(notice -> System.err.println("naoyu: " + notice));
+            return standard(err);
         }
         try {
             if (model.equals("sunpinyin")) {
@@ -47,19 +60,15 @@ public final class LanguageModelOptions {
                     throw new CommandFailure(1, "--lm sunpinyin reads Debian's sunpinyin-data, which is not "
                             + "installed (" + SunpinyinModel.DEBIAN_DIRECTORY + "): apt-get install sunpinyin-data");
                 }
-                SunpinyinModel sunpinyin = SunpinyinModel.debian();
-                return PinyinConverter.shippedWith(sunpinyin, sunpinyin.vocabulary(), share);
+                return PinyinConverter.shippedWith(SunpinyinModel.debian(), share);
             }
             Path file = Path.of(model);
             if (!Files.isRegularFile(file)) {
                 throw new CommandFailure(1, file + ": no such file");
             }
-            if (file.getFileName().toString().endsWith(".t3g")) {
-                SunpinyinModel sunpinyin = SunpinyinModel.read(file, file.resolveSibling("pydict_sc.bin"));
-                return PinyinConverter.shippedWith(sunpinyin, sunpinyin.vocabulary(), share);
-            }
-            ArpaModel arpa = ArpaModel.read(file);
-            return PinyinConverter.shippedWith(arpa, arpa.vocabulary(), share);
+            NGramModel extra = file.getFileName().toString().endsWith(".t3g")
+                    ? SunpinyinModel.read(file, file.resolveSibling("pydict_sc.bin")) : ArpaModel.read(file);
+            return PinyinConverter.shippedWith(extra, share);
         } catch (IOException e) {
             throw new CommandFailure(1, e.getMessage());
         }
