@@ -41,33 +41,57 @@ public final class PinyinConverter {
                 AdaptedModel.shipped(new BigramModel(lexicon)), share), SentenceDecoder.Settings.DEFAULT);
     }
 
-    /** sunpinyin's trigram's share when {@link #standard} mixes it in, tuned on the development sentences. */
+    /** The trigrams' share when {@link #standard} mixes them in after the task adaptation, tuned on the dev set. */
+    public static final double NGRAM_SHARE = 0.8;
+    /** Within the trigrams, libime's share (sunpinyin's is the rest), tuned on the development sentences. */
+    public static final double LIBIME_SHARE = 0.7;
+    /** sunpinyin's trigram's share when it is the only one found, tuned on the development sentences. */
     public static final double SUNPINYIN_SHARE = 0.85;
 
     /**
-     * naoyu's language model: the shipped one with sunpinyin's open-gram trigram mixed in when the build or Debian
-     * provides it ({@link SunpinyinModel#available}), else the shipped one alone, saying so to {@code notice}.
+     * naoyu's language model: the shipped one with the word trigrams of libime ({@link KenLmModel}, LGPL-2.1+) and
+     * sunpinyin ({@link SunpinyinModel}, CC-BY-SA 3.0) mixed in, as the build or Debian provides them; with one
+     * missing, the other alone, with both missing, the shipped one alone, saying so to {@code notice}.
      */
     public static PinyinConverter standard(java.util.function.Consumer<String> notice) {
+        java.util.Optional<KenLmModel> libime;
         java.util.Optional<SunpinyinModel> sunpinyin;
         try {
+            libime = KenLmModel.available();
             sunpinyin = SunpinyinModel.available();
         } catch (java.io.IOException e) { // the build's or Debian's files are damaged: not something to run on
-            throw new java.io.UncheckedIOException("sunpinyin's trigram cannot be read: " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("a trigram of the build cannot be read: " + e.getMessage(), e);
         }
-        return standard(sunpinyin, notice);
+        return standard(libime, sunpinyin, notice);
     }
 
-    /** {@link #standard(java.util.function.Consumer)} with the trigram given (empty: none was found). */
-    static PinyinConverter standard(java.util.Optional<SunpinyinModel> sunpinyin,
-            java.util.function.Consumer<String> notice) {
+    /** {@link #standard(java.util.function.Consumer)} with the trigrams given (empty: not found). */
+    static PinyinConverter standard(java.util.Optional<KenLmModel> libime,
+            java.util.Optional<SunpinyinModel> sunpinyin, java.util.function.Consumer<String> notice) {
+        if (libime.isEmpty()) {
+            notice.accept("libime's trigram is neither in this build nor installed (apt-get install "
+                    + "libime-data-language-model, then rebuild)" + (sunpinyin.isPresent()
+                            ? ": using sunpinyin's alone, which converts fewer characters right (decoder/README.md)"
+                            : ""));
+        }
         if (sunpinyin.isEmpty()) {
             notice.accept("sunpinyin-data's trigram is neither in this build nor installed (apt-get install "
-                    + "sunpinyin-data, then rebuild): using the bundled bigram model, which converts fewer "
-                    + "characters right (decoder/README.md)");
-            return shipped();
+                    + "sunpinyin-data, then rebuild)" + (libime.isPresent()
+                            ? ": using libime's alone, which converts fewer characters right (decoder/README.md)"
+                            : ""));
         }
-        return shippedWith(sunpinyin.get(), SUNPINYIN_SHARE);
+        if (libime.isPresent() && sunpinyin.isPresent()) {
+            return shippedWith(new NGramMixture(libime.get(), sunpinyin.get(), LIBIME_SHARE), NGRAM_SHARE);
+        }
+        if (libime.isPresent()) {
+            return shippedWith(libime.get(), NGRAM_SHARE);
+        }
+        if (sunpinyin.isPresent()) {
+            return shippedWith(sunpinyin.get(), SUNPINYIN_SHARE);
+        }
+        notice.accept("no trigram found: using the bundled bigram model, which converts fewer characters right "
+                + "(decoder/README.md)");
+        return shipped();
     }
 
     public Lexicon lexicon() {

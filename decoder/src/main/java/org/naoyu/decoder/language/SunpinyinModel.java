@@ -70,7 +70,7 @@ public final class SunpinyinModel implements NGramModel {
         }
     }
 
-    /** Where the build puts the package's files in the jar (decoder/scripts/fetch_sunpinyin.sh), with COPYRIGHT. */
+    /** Where the build puts the package's files in the jar (decoder/scripts/fetch_debian_model.sh), with COPYRIGHT. */
     static final String RESOURCE_DIRECTORY = "/org/naoyu/decoder/language/sunpinyin/";
 
     /** Reads the model of Debian's {@code sunpinyin-data} from {@link #DEBIAN_DIRECTORY}. */

@@ -5,28 +5,31 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.naoyu.decoder.language.ArpaModel;
+import org.naoyu.decoder.language.KenLmModel;
 import org.naoyu.decoder.language.NGramModel;
 import org.naoyu.decoder.language.PinyinConverter;
 import org.naoyu.decoder.language.SunpinyinModel;
 import org.naoyu.speller.support.CommandFailure;
 import picocli.CommandLine.Option;
 
-/** {@code --lm FILE|sunpinyin [--lm-share λ]}: an n-gram model of the user's mixed into the shipped one. */
+/** {@code --lm FILE|sunpinyin|libime [--lm-share λ]}: an n-gram model of the user's mixed into the shipped one. */
 public final class LanguageModelOptions {
-    @Option(names = "--lm", paramLabel = "FILE|sunpinyin",
-            description = "Mix this back-off n-gram model into the shipped language model: ARPA text (order 1-3, as "
-                    + "SRILM, KenLM or an IME's tools write it; gzip'd if the name ends in .gz), a sunpinyin "
-                    + "lm_sc.t3g (its pydict_sc.bin beside it), or 'sunpinyin' for the one Debian's sunpinyin-data "
-                    + "installs (CC-BY-SA 3.0, open-gram).")
+    @Option(names = "--lm", paramLabel = "FILE|sunpinyin|libime",
+            description = "Mix this back-off n-gram model alone into the shipped language model, instead of the "
+                    + "standard two trigrams: ARPA text (order 1-3, as SRILM, KenLM or an IME's tools write it; "
+                    + "gzip'd if the name ends in .gz), a KenLM binary trie (build_binary trie), a sunpinyin "
+                    + "lm_sc.t3g (its pydict_sc.bin beside it), 'sunpinyin' for the one Debian's sunpinyin-data "
+                    + "installs (CC-BY-SA 3.0, open-gram) or 'libime' for the one of Debian's "
+                    + "libime-data-language-model (LGPL-2.1+, fcitx).")
     String model;
 
-    @Option(names = "--bundled-lm", description = "Use only the bundled bigram model, without sunpinyin's trigram "
-            + "(how naoyu converted before it; for comparisons).")
+    @Option(names = "--bundled-lm", description = "Use only the bundled bigram model, without the trigrams of "
+            + "libime and sunpinyin (how naoyu converted before them; for comparisons).")
     boolean bundled;
 
     @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "0.85",
             description = "The --lm model's weight in the mix, in [0, 1] (default ${DEFAULT-VALUE}, tuned on the "
-                    + "development sentences with sunpinyin's trigram).")
+                    + "development sentences with sunpinyin's trigram alone).")
     double share;
 
     /**
@@ -62,12 +65,25 @@ public final class LanguageModelOptions {
                 }
                 return PinyinConverter.shippedWith(SunpinyinModel.debian(), share);
             }
+            if (model.equals("libime")) {
+                if (!Files.isRegularFile(KenLmModel.DEBIAN_FILE)) {
+                    throw new CommandFailure(1, "--lm libime reads Debian's libime-data-language-model, which is not "
+                            + "installed (" + KenLmModel.DEBIAN_FILE + "): apt-get install libime-data-language-model");
+                }
+                return PinyinConverter.shippedWith(KenLmModel.read(KenLmModel.DEBIAN_FILE), share);
+            }
             Path file = Path.of(model);
             if (!Files.isRegularFile(file)) {
                 throw new CommandFailure(1, file + ": no such file");
             }
-            NGramModel extra = file.getFileName().toString().endsWith(".t3g")
-                    ? SunpinyinModel.read(file, file.resolveSibling("pydict_sc.bin")) : ArpaModel.read(file);
+            NGramModel extra;
+            if (file.getFileName().toString().endsWith(".t3g")) {
+                extra = SunpinyinModel.read(file, file.resolveSibling("pydict_sc.bin"));
+            } else if (KenLmModel.looksLike(file)) {
+                extra = KenLmModel.read(file);
+            } else {
+                extra = ArpaModel.read(file);
+            }
             return PinyinConverter.shippedWith(extra, share);
         } catch (IOException e) {
             throw new CommandFailure(1, e.getMessage());

@@ -50,6 +50,23 @@ class LanguageCommandsTest {
         assertTrue(broken.err().contains(arpa + " line 6: the header promised 2 1-grams, the section has 1"),
                 broken.err());
 
+        // the same preference as a KenLM binary trie: user-kenlm.arpa through Debian's libime_slm_build_binary
+        // -q 8 -b 8 -a 22 trie (a quantised trie with compressed pointers, the layout of libime's own model)
+        Path kenlm = dir.resolve("user.klm");
+        try (java.io.InputStream model = getClass().getResourceAsStream("user-kenlm.klm")) {
+            Files.copy(model, kenlm);
+        }
+        assertEquals("依", Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--lm", kenlm.toString(), "--lm-share",
+                "0.999").out().strip(), "a user's KenLM model mixed in");
+        Cli.Run missing = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--lm", kenlm.toString() + ".missing");
+        assertEquals(1, missing.exitCode());
+        assertEquals("naoyu pinyin2hanzi: " + kenlm + ".missing: no such file", missing.err().strip());
+        if (java.nio.file.Files.isRegularFile(org.naoyu.decoder.language.KenLmModel.DEBIAN_FILE)) {
+            Files.writeString(in, "wo xiang he shui\n");
+            assertEquals("我想喝水", Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--lm", "libime").out()
+                    .strip(), "Debian's libime model alone");
+        }
+
         Files.writeString(in, "yin2 hang2\n");
         Cli.Run nBest = Cli.naoyu("pinyin2hanzi", "--in", in.toString(), "--n-best", "3", "--tones");
         assertEquals(0, nBest.exitCode(), nBest.err());
@@ -78,18 +95,24 @@ class LanguageCommandsTest {
         JsonNode toneless = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--toneless").out());
         assertEquals(heldOut.size(), toned.get("sentences").asInt());
-        // decoder/README.md states 0.987 and 0.932 with sunpinyin's trigram, 0.969 and 0.909 with the bigram alone
-        // (a build that found no sunpinyin-data): these guard against regressions of whichever this build has
+        // decoder/README.md states 0.995 and 0.958 with libime's and sunpinyin's trigrams, 0.987 and 0.932 with
+        // sunpinyin's alone, 0.969 and 0.909 with the bigram alone (a build that found neither Debian package):
+        // these guard against regressions of whichever this build has
+        boolean both = org.naoyu.decoder.language.KenLmModel.present()
+                && org.naoyu.decoder.language.SunpinyinModel.present();
         boolean trigram = org.naoyu.decoder.language.SunpinyinModel.present();
-        assertTrue(toned.get("character_accuracy").asDouble() >= (trigram ? 0.98 : 0.96), toned.toString());
-        assertTrue(toneless.get("character_accuracy").asDouble() >= (trigram ? 0.925 : 0.90), toneless.toString());
+        assertTrue(toned.get("character_accuracy").asDouble() >= (both ? 0.99 : trigram ? 0.98 : 0.96),
+                toned.toString());
+        assertTrue(toneless.get("character_accuracy").asDouble() >= (both ? 0.95 : trigram ? 0.925 : 0.90),
+                toneless.toString());
         assertTrue(toned.get("ms_per_sentence").asDouble() > 0, toned.toString());
 
         JsonNode simulated = json.readTree(Cli.naoyu("lm-eval", "--in", pinyin.toString(), "--ref", hanzi.toString(),
                 "--json", "--simulate", "0.7", "--repeats", "2").out());
         JsonNode point = simulated.get("points").get(0);
         assertEquals(0.7, point.get("syllable_accuracy").asDouble(), 0.05);
-        assertTrue(point.get("characters_with_lm").asDouble() >= (trigram ? 0.90 : 0.85), point.toString());
+        assertTrue(point.get("characters_with_lm").asDouble() >= (both ? 0.92 : trigram ? 0.90 : 0.85),
+                point.toString());
         assertTrue(point.get("characters_with_lm").asDouble() > point.get("characters_without_lm").asDouble() + 0.2,
                 point.toString());
 
