@@ -102,6 +102,26 @@ public final class Lexicon {
     public Lexicon withWords(java.util.Collection<String> words) {
         Lexicon extended = new Lexicon();
         byWord.values().forEach(entries -> entries.forEach(extended::add));
+        extended.addWords(words);
+        extended.finish(extended.root);
+        return extended;
+    }
+
+    /**
+     * The shipped lexicon {@link #withWords with the words} that {@code words} supplies, built in one pass (no copy);
+     * the supplier is asked once the shipped words are read, so that a caller can load a model meanwhile.
+     */
+    public static Lexicon shippedWith(java.util.function.Supplier<? extends java.util.Collection<String>> words) {
+        Lexicon lexicon = new Lexicon();
+        TabFile.readShipped(RESOURCE, "lexicon", 3, lexicon::addRow);
+        lexicon.addWords(words.get());
+        lexicon.finish(lexicon.root);
+        return lexicon;
+    }
+
+    /** Adds the words this lexicon lacks, each spelled by the words it had before (not by each other). */
+    private void addWords(java.util.Collection<String> words) {
+        List<LexiconEntry> added = new ArrayList<>();
         for (String word : words) {
             int length = word.codePointCount(0, word.length());
             if (length < 2 || length > MAX_WORD || byWord.containsKey(word) || !allHan(word)) {
@@ -109,11 +129,10 @@ public final class Lexicon {
             }
             List<Syllable> reading = spelledByWords(word);
             if (reading != null) {
-                extended.add(new LexiconEntry(word, reading, 0));
+                added.add(new LexiconEntry(word, reading, 0));
             }
         }
-        extended.finish(extended.root);
-        return extended;
+        added.forEach(this::add);
     }
 
     /** Longest words in a lexicon entry, e.g. 兴业银行's longest is eight characters. */

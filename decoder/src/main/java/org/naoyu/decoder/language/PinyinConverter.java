@@ -1,7 +1,15 @@
 package org.naoyu.decoder.language;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +44,8 @@ public final class PinyinConverter {
      * everyday set than the other way (decoder/README.md).
      */
     public static PinyinConverter shippedWith(NGramModel extra, double share) {
-        Lexicon lexicon = Lexicon.shipped().withWords(extra.vocabulary());
-        return new PinyinConverter(lexicon, new InterpolatedModel(extra,
-                AdaptedModel.shipped(new BigramModel(lexicon)), share), SentenceDecoder.Settings.DEFAULT);
+        Optional<Trigrams> trigrams = Optional.of(new Trigrams(extra, share));
+        return converter(() -> trigrams);
     }
 
     /** The trigrams' share when {@link #standard} mixes them in after the task adaptation, tuned on the dev set. */
@@ -48,26 +55,42 @@ public final class PinyinConverter {
     /** sunpinyin's trigram's share when it is the only one found, tuned on the development sentences. */
     public static final double SUNPINYIN_SHARE = 0.85;
 
+    /** The n-gram model mixed into the shipped one, and its share. */
+    private record Trigrams(NGramModel model, double share) {
+    }
+
     /**
      * naoyu's language model: the shipped one with the word trigrams of libime ({@link KenLmModel}, LGPL-2.1+) and
      * sunpinyin ({@link SunpinyinModel}, CC-BY-SA 3.0) mixed in, as the build or Debian provides them; with one
-     * missing, the other alone, with both missing, the shipped one alone, saying so to {@code notice}.
+     * missing, the other alone, with both missing, the shipped one alone, saying so to {@code notice} (from another
+     * thread: the trigrams are read while the lexicon loads).
      */
-    public static PinyinConverter standard(java.util.function.Consumer<String> notice) {
-        java.util.Optional<KenLmModel> libime;
-        java.util.Optional<SunpinyinModel> sunpinyin;
-        try {
-            libime = KenLmModel.available();
-            sunpinyin = SunpinyinModel.available();
-        } catch (java.io.IOException e) { // the build's or Debian's files are damaged: not something to run on
-            throw new java.io.UncheckedIOException("a trigram of the build cannot be read: " + e.getMessage(), e);
-        }
-        return standard(libime, sunpinyin, notice);
+    public static PinyinConverter standard(Consumer<String> notice) {
+        CompletableFuture<Optional<Trigrams>> trigrams = CompletableFuture.supplyAsync(() -> {
+            try {
+                return trigrams(KenLmModel.available(), SunpinyinModel.available(), notice);
+            } catch (IOException e) { // the build's or Debian's files are damaged: not something to run on
+                throw new UncheckedIOException("a trigram of the build cannot be read: " + e.getMessage(), e);
+            }
+        });
+        return converter(() -> {
+            try {
+                return trigrams.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
     }
 
-    /** {@link #standard(java.util.function.Consumer)} with the trigrams given (empty: not found). */
-    static PinyinConverter standard(java.util.Optional<KenLmModel> libime,
-            java.util.Optional<SunpinyinModel> sunpinyin, java.util.function.Consumer<String> notice) {
+    /** {@link #standard(Consumer)} with the trigrams given (empty: not found). */
+    static PinyinConverter standard(Optional<KenLmModel> libime, Optional<SunpinyinModel> sunpinyin,
+            Consumer<String> notice) {
+        Optional<Trigrams> trigrams = trigrams(libime, sunpinyin, notice);
+        return converter(() -> trigrams);
+    }
+
+    private static Optional<Trigrams> trigrams(Optional<KenLmModel> libime, Optional<SunpinyinModel> sunpinyin,
+            Consumer<String> notice) {
         if (libime.isEmpty()) {
             notice.accept("libime's trigram is neither in this build nor installed (apt-get install "
                     + "libime-data-language-model, then rebuild)" + (sunpinyin.isPresent()
@@ -81,17 +104,31 @@ public final class PinyinConverter {
                             : ""));
         }
         if (libime.isPresent() && sunpinyin.isPresent()) {
-            return shippedWith(new NGramMixture(libime.get(), sunpinyin.get(), LIBIME_SHARE), NGRAM_SHARE);
+            return Optional.of(new Trigrams(new NGramMixture(libime.get(), sunpinyin.get(), LIBIME_SHARE),
+                    NGRAM_SHARE));
         }
         if (libime.isPresent()) {
-            return shippedWith(libime.get(), NGRAM_SHARE);
+            return Optional.of(new Trigrams(libime.get(), NGRAM_SHARE));
         }
         if (sunpinyin.isPresent()) {
-            return shippedWith(sunpinyin.get(), SUNPINYIN_SHARE);
+            return Optional.of(new Trigrams(sunpinyin.get(), SUNPINYIN_SHARE));
         }
         notice.accept("no trigram found: using the bundled bigram model, which converts fewer characters right "
                 + "(decoder/README.md)");
-        return shipped();
+        return Optional.empty();
+    }
+
+    /** The shipped lexicon and adapted bigram, with the trigrams (asked once the lexicon is read) mixed in. */
+    private static PinyinConverter converter(Supplier<Optional<Trigrams>> trigrams) {
+        List<Optional<Trigrams>> found = new ArrayList<>(1);
+        Lexicon lexicon = Lexicon.shippedWith(() -> {
+            found.add(trigrams.get());
+            return found.get(0).map(t -> t.model().vocabulary()).orElse(Set.of());
+        });
+        LanguageModel shipped = AdaptedModel.shipped(new BigramModel(lexicon));
+        LanguageModel model = found.get(0).<LanguageModel>map(t -> new InterpolatedModel(t.model(), shipped,
+                t.share())).orElse(shipped);
+        return new PinyinConverter(lexicon, model, SentenceDecoder.Settings.DEFAULT);
     }
 
     public Lexicon lexicon() {
