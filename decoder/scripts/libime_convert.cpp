@@ -1,5 +1,11 @@
-// Converts toneless pinyin lines (syllables separated by spaces, punctuation as own tokens) with libime's
-// own decoder, dictionary and language model, to estimate what libime's model gets on naoyu's sentences.
+// libime's own input method on naoyu's sentences (decoder/README.md compares it with naoyu's search over the same
+// model): toneless pinyin lines (syllables separated by spaces, punctuation as its own tokens, as lm-eval's input
+// with the tone digits removed) converted by libime's pinyin decoder, dictionary (sc.dict) and language model
+// (zh_CN.lm), each run of syllables between punctuation as one input, the best sentence printed.
+//   apt-get install libimepinyin-dev libimecore-dev libfcitx5utils-dev libboost-dev libime-data
+//   g++ -std=c++17 -O2 -I/usr/include/LibIME -I/usr/include/Fcitx5/Utils libime_convert.cpp -lIMEPinyin -lIMECore \
+//     -lFcitx5Utils -o libime_convert
+//   grep -v '^#' everyday.tsv | cut -f3 | sed 's/[1-5]//g' | ./libime_convert
 #include <libime/pinyin/pinyincontext.h>
 #include <libime/pinyin/pinyinime.h>
 #include <libime/pinyin/pinyindictionary.h>
