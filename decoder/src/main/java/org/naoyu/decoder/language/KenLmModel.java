@@ -125,8 +125,7 @@ public final class KenLmModel implements NGramModel {
         }
         unigrams = (int) counts[0];
         long offset = align8(at);
-        long words = 8 + 8 * counts[0];
-        offset += words; // the sorted hashes: the words are looked up by their stored text instead
+        offset += 8 + 8 * counts[0]; // the sorted word hashes: words are looked up by their stored text instead
         int probBits = 0;
         int backoffBits = 0;
         long quantStart = offset;
@@ -153,7 +152,6 @@ public final class KenLmModel implements NGramModel {
             int required = requiredBits(maxNext);
             int inline = required;
             long[] array = null;
-            long regionStart = offset;
             if (bhiksha) {
                 need(name, offset + 2, "pointer compression header");
                 if (bytes[(int) offset] != 0) {
@@ -175,9 +173,6 @@ public final class KenLmModel implements NGramModel {
             Tables tables = quantised ? tables(quantStart, m, probBits, backoffBits) : null;
             middles[m] = new Packed(offset, wordBits, payload, inline, array, tables, probBits, backoffBits);
             offset += packedBytes(entries, wordBits + payload + inline);
-            if (regionStart == offset) {
-                throw new IOException(name + ": empty " + (m + 2) + "-gram level");
-            }
         }
         int longestPayload = quantised ? probBits : 31;
         longest = new Packed(offset, wordBits, longestPayload, 0, null,
@@ -264,20 +259,7 @@ public final class KenLmModel implements NGramModel {
 
         /** The entry for {@code word} in {@code [begin, end)} (sorted by word index), or −1. */
         long find(long begin, long end, int word) {
-            long low = begin;
-            long high = end - 1;
-            while (low <= high) {
-                long mid = (low + high) >>> 1;
-                long key = bits(base, mid * totalBits, wordMask);
-                if (key < word) {
-                    low = mid + 1;
-                } else if (key > word) {
-                    high = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -1;
+            return SortedKeys.find(begin, end, word, i -> bits(base, i * totalBits, wordMask));
         }
 
         /** log10 P of entry {@code i}. */

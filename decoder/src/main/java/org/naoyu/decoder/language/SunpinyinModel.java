@@ -48,20 +48,7 @@ public final class SunpinyinModel implements NGramModel {
     private record Level(int[] word, int[] pr, int[] bow, int[] firstChild) {
         /** The entry of {@code id} among {@code [from, to)}, or −1. */
         int find(int from, int to, int id) {
-            int low = from;
-            int high = to - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                int w = word[mid];
-                if (w < id) {
-                    low = mid + 1;
-                } else if (w > id) {
-                    high = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -1;
+            return (int) SortedKeys.find(from, to, id, i -> word[(int) i]);
         }
 
         /** Node {@code i}'s children range end (the sentinel of the last level before the leaves may read 0). */
