@@ -336,24 +336,18 @@ public final class KenLmModel implements NGramModel {
         if (w == null) {
             return Double.NEGATIVE_INFINITY;
         }
-        // the history, most recent first, up to the first word the model lacks (KenLM forgets history there too)
-        int[] context = new int[2];
-        int known = 0;
+        // the history, most recent first, up to the first word the model lacks (KenLM forgets history there too);
+        // two ints rather than an array: the search asks this hundreds of thousands of times a sentence
         Integer v = previous == null ? null : ids.get(previous);
-        if (v != null) {
-            context[known++] = v;
-            Integer u = beforePrevious == null ? null : ids.get(beforePrevious);
-            if (u != null && order > 2) {
-                context[known++] = u;
-            }
-        }
+        Integer u = v == null || beforePrevious == null || order < 3 ? null : ids.get(beforePrevious);
+        int known = v == null ? 0 : u == null ? 1 : 2;
         double log10 = unigramProb(w);
         long begin = unigramNext(w);
         long end = unigramNext(w + 1);
         int matched = 0;
         while (matched < known) {
             Packed level = matched < middles.length ? middles[matched] : longest;
-            long entry = level.find(begin, end, context[matched]);
+            long entry = level.find(begin, end, matched == 0 ? v : u);
             if (entry < 0) {
                 break;
             }
@@ -364,34 +358,23 @@ public final class KenLmModel implements NGramModel {
                 end = level.next(entry + 1);
             }
         }
-        log10 += contextBackoff(context, matched, known);
+        if (matched < known) {
+            log10 += contextBackoff(v, u, matched, known);
+        }
         return Math.min(0, log10 * LN10);
     }
 
-    /** The back-offs of the context n-grams longer than the {@code matched} words the found n-gram used. */
-    private double contextBackoff(int[] context, int matched, int known) {
-        double sum = 0;
-        if (matched >= known) {
-            return 0;
-        }
-        // context n-gram of length k+1 is context[k] ... context[0]: found from context[0]'s unigram backwards
-        int first = context[0];
-        if (matched == 0) {
-            sum += unigramBackoff(first);
-        }
-        long begin = unigramNext(first);
-        long end = unigramNext(first + 1);
-        for (int k = 1; k < known; k++) {
-            Packed level = middles[k - 1];
-            long entry = level.find(begin, end, context[k]);
-            if (entry < 0) {
-                break;
+    /**
+     * The back-offs of the context n-grams longer than the {@code matched} words the found n-gram used: (v) and
+     * (u v), found from v's unigram backwards; a context the model lacks has none, nor do longer ones.
+     */
+    private double contextBackoff(int v, Integer u, int matched, int known) {
+        double sum = matched == 0 ? unigramBackoff(v) : 0;
+        if (known == 2) {
+            long entry = middles[0].find(unigramNext(v), unigramNext(v + 1), u);
+            if (entry >= 0) {
+                sum += middles[0].backoff(entry);
             }
-            if (k >= matched) {
-                sum += level.backoff(entry);
-            }
-            begin = level.next(entry);
-            end = level.next(entry + 1);
         }
         return sum;
     }
