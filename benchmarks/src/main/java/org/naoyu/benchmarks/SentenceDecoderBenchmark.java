@@ -44,7 +44,10 @@ public class SentenceDecoderBenchmark {
     @Param({"decoded", "toneless"})
     public String input;
 
-    /** {@code standard}: with libime's and sunpinyin's trigrams (issue 19), as naoyu runs; {@code bundled}: the bigram alone. */
+    /**
+     * {@code standard}: with libime's and sunpinyin's trigrams (issue 19), as naoyu runs; {@code bundled}: the bigram
+     * alone.
+     */
     @Param({"standard", "bundled"})
     public String model;
 

@@ -66,12 +66,18 @@ public final class PinyinConverter {
      * thread: the trigrams are read while the lexicon loads).
      */
     public static PinyinConverter standard(Consumer<String> notice) {
+        // a thread of its own, not the common pool: callers (naoyu run) may already hold the pool's one thread on
+        // two cores, and the point is to read the trigrams while this thread reads the lexicon
         CompletableFuture<Optional<Trigrams>> trigrams = CompletableFuture.supplyAsync(() -> {
             try {
                 return trigrams(KenLmModel.available(), SunpinyinModel.available(), notice);
             } catch (IOException e) { // the build's or Debian's files are damaged: not something to run on
                 throw new UncheckedIOException("a trigram of the build cannot be read: " + e.getMessage(), e);
             }
+        }, task -> {
+            Thread reader = new Thread(task, "naoyu-trigram-reader");
+            reader.setDaemon(true);
+            reader.start();
         });
         return converter(() -> {
             try {

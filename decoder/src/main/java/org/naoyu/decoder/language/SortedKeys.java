@@ -7,7 +7,7 @@ final class SortedKeys {
     private SortedKeys() {
     }
 
-    /** The index in {@code [begin, end)} whose key ({@code keyAt}) is {@code key}, or −1; keys ascend and are unique. */
+    /** The index in {@code [begin, end)} whose key ({@code keyAt}) is {@code key}, or −1 (keys ascend, unique). */
     static long find(long begin, long end, long key, LongUnaryOperator keyAt) {
         long low = begin;
         long high = end - 1;

@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         // a wrong --decoder is refused before any stream is looked for
         TrainedModel.Kind training = DecoderChoice.resolve(decoder, TrainedModel.Kind.LINEAR, trainNetwork,
                 "--train-network", TrainedModel.Kind.NETWORK);
-        // the language model (a few seconds with sunpinyin's trigram) loads while the streams are looked for and the
+        // the language model (a few seconds with the trigrams) loads while the streams are looked for and the
         // decoder is read, so that the session starts, and its normalisation warms up, as early as before
         java.util.concurrent.CompletableFuture<PinyinConverter> language = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> LanguageModelOptions.standard(spec.commandLine().getErr()));
