@@ -133,11 +133,6 @@ public final class ArpaModel implements NGramModel {
     }
 
     @Override
-    public double logProb(String previous, String word) {
-        return logProb(null, previous, word);
-    }
-
-    @Override
     public double logProb(String beforePrevious, String previous, String word) {
         Integer w = id(word);
         if (w == null) {

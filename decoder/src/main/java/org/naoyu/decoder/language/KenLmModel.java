@@ -326,11 +326,6 @@ public final class KenLmModel implements NGramModel {
     }
 
     @Override
-    public double logProb(String previous, String word) {
-        return logProb(null, previous, word);
-    }
-
-    @Override
     public double logProb(String beforePrevious, String previous, String word) {
         Integer w = ids.get(word);
         if (w == null) {

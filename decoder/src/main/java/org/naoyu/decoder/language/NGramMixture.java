@@ -27,11 +27,6 @@ public final class NGramMixture implements NGramModel {
     }
 
     @Override
-    public double logProb(String previous, String word) {
-        return mix.logProb(previous, word);
-    }
-
-    @Override
     public double logProb(String beforePrevious, String previous, String word) {
         return mix.logProb(beforePrevious, previous, word);
     }
