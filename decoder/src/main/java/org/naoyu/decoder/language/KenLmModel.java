@@ -117,6 +117,7 @@ public final class KenLmModel implements NGramModel {
         boolean bhiksha = type == 4 || type == 5;
         long[] counts = new long[order];
         int at = SANITY_BYTES + PARAMETER_BYTES;
+        need(name, at + 8L * order, "n-gram counts");
         for (int i = 0; i < order; i++, at += 8) {
             counts[i] = data.getLong(at);
             if (counts[i] < 1 || counts[i] > Integer.MAX_VALUE) {
@@ -173,6 +174,13 @@ public final class KenLmModel implements NGramModel {
             Tables tables = quantised ? tables(quantStart, m, probBits, backoffBits) : null;
             middles[m] = new Packed(offset, wordBits, payload, inline, array, tables, probBits, backoffBits);
             offset += packedBytes(entries, wordBits + payload + inline);
+            need(name, offset, (m + 2) + "-grams");
+            // KenLM ends each middle order with one more child pointer: the next order's count
+            long end = middles[m].next(entries);
+            if (end != maxNext) {
+                throw new IOException(name + ": the " + (m + 2) + "-grams' last child pointer is " + end + ", the "
+                        + (m + 3) + "-gram count " + maxNext + " (a layout this reader does not know?)");
+            }
         }
         int longestPayload = quantised ? probBits : 31;
         longest = new Packed(offset, wordBits, longestPayload, 0, null,
@@ -268,8 +276,8 @@ public final class KenLmModel implements NGramModel {
             if (tables == null) { // 31 bits of a non-positive float, the sign implied
                 return Float.intBitsToFloat((int) bits(base, at, mask(31)) | 0x80000000);
             }
-            boolean middle = tables.backoff() != null;
-            return tables.prob()[(int) bits(base, middle ? at + backoffBits : at, mask(probBits))];
+            // after the back-off in a middle order; the longest order has none (backoffBits 0)
+            return tables.prob()[(int) bits(base, at + backoffBits, mask(probBits))];
         }
 
         /** log10 back-off of middle entry {@code i}. */

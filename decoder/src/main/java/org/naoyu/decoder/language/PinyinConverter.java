@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +43,7 @@ public final class PinyinConverter {
      * everyday set than the other way (decoder/README.md).
      */
     public static PinyinConverter shippedWith(NGramModel extra, double share) {
-        Optional<Trigrams> trigrams = Optional.of(new Trigrams(extra, share));
-        return converter(() -> trigrams);
+        return converter(CompletableFuture.completedFuture(Optional.of(new Trigrams(extra, share))));
     }
 
     /** The trigrams' share when {@link #standard} mixes them in after the task adaptation, tuned on the dev set. */
@@ -79,20 +77,13 @@ public final class PinyinConverter {
             reader.setDaemon(true);
             reader.start();
         });
-        return converter(() -> {
-            try {
-                return trigrams.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        });
+        return converter(trigrams);
     }
 
     /** {@link #standard(Consumer)} with the trigrams given (empty: not found). */
     static PinyinConverter standard(Optional<KenLmModel> libime, Optional<SunpinyinModel> sunpinyin,
             Consumer<String> notice) {
-        Optional<Trigrams> trigrams = trigrams(libime, sunpinyin, notice);
-        return converter(() -> trigrams);
+        return converter(CompletableFuture.completedFuture(trigrams(libime, sunpinyin, notice)));
     }
 
     private static Optional<Trigrams> trigrams(Optional<KenLmModel> libime, Optional<SunpinyinModel> sunpinyin,
@@ -124,17 +115,22 @@ public final class PinyinConverter {
         return Optional.empty();
     }
 
-    /** The shipped lexicon and adapted bigram, with the trigrams (asked once the lexicon is read) mixed in. */
-    private static PinyinConverter converter(Supplier<Optional<Trigrams>> trigrams) {
-        List<Optional<Trigrams>> found = new ArrayList<>(1);
-        Lexicon lexicon = Lexicon.shippedWith(() -> {
-            found.add(trigrams.get());
-            return found.get(0).map(t -> t.model().vocabulary()).orElse(Set.of());
-        });
+    /** The shipped lexicon and adapted bigram, with the trigrams (waited for once the lexicon is read) mixed in. */
+    private static PinyinConverter converter(CompletableFuture<Optional<Trigrams>> trigrams) {
+        Lexicon lexicon = Lexicon.shippedWith(() -> join(trigrams).map(t -> t.model().vocabulary()).orElse(Set.of()));
         LanguageModel shipped = AdaptedModel.shipped(new BigramModel(lexicon));
-        LanguageModel model = found.get(0).<LanguageModel>map(t -> new InterpolatedModel(t.model(), shipped,
+        LanguageModel model = join(trigrams).<LanguageModel>map(t -> new InterpolatedModel(t.model(), shipped,
                 t.share())).orElse(shipped);
         return new PinyinConverter(lexicon, model, SentenceDecoder.Settings.DEFAULT);
+    }
+
+    /** The trigrams, or what reading them threw (not wrapped). */
+    private static Optional<Trigrams> join(CompletableFuture<Optional<Trigrams>> trigrams) {
+        try {
+            return trigrams.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     public Lexicon lexicon() {

@@ -149,6 +149,23 @@ class KenLmModelTest {
         assertTrue(cut.getMessage().startsWith(truncated + ": "), cut.getMessage());
         assertTrue(cut.getMessage().contains("truncated") || cut.getMessage().contains("words"), cut.getMessage());
 
+        Path header = dir.resolve("header.klm");
+        Files.write(header, Arrays.copyOf(whole, 115));
+        assertEquals(header + ": ends at byte 115, before its n-gram counts (byte 132): truncated?",
+                assertThrows(IOException.class, () -> KenLmModel.read(header)).getMessage());
+
+        // the bigrams' pointer compression header sits after the 136-byte header, 1,503 word hashes (8 + 8·1,503),
+        // the quantisation tables (8 + 4·(256 + 256) + 4·256) and 1,505 unigrams of 16 bytes: byte 39,328. Telling
+        // the reader 1 bit where the file used 22 moves every child pointer, which the last pointer's check catches.
+        byte[] wrongPointers = whole.clone();
+        assertEquals(22, wrongPointers[39_328 + 1]);
+        wrongPointers[39_328 + 1] = 1;
+        Path pointers = dir.resolve("pointers.klm");
+        Files.write(pointers, wrongPointers);
+        assertEquals(pointers + ": the 2-grams' last child pointer is 3835, the 3-gram count 4000 (a layout this "
+                + "reader does not know?)", assertThrows(IOException.class, () -> KenLmModel.read(pointers))
+                        .getMessage());
+
         byte[] wrongOrder = whole.clone();
         wrongOrder[88] = 9;
         Path nine = dir.resolve("nine.klm");

@@ -27,7 +27,7 @@ public final class LanguageModelOptions {
             + "libime and sunpinyin (how naoyu converted before them; for comparisons).")
     boolean bundled;
 
-    @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "0.85",
+    @Option(names = "--lm-share", paramLabel = "λ", defaultValue = "" + PinyinConverter.SUNPINYIN_SHARE,
             description = "The --lm model's weight in the mix, in [0, 1] (default ${DEFAULT-VALUE}, tuned on the "
                     + "development sentences with sunpinyin's trigram alone).")
     double share;
