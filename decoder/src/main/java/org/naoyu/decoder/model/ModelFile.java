@@ -85,7 +85,8 @@ public final class ModelFile {
                 out.write(JSON.writeValueAsString(new Stored(provenance, model.frames(), model.width(),
                         model.binFrames(), model.bases(), model.heads(),
                         model.outputs().stream().map(TonedSyllable::toned).toList(), model.wholeWeight(),
-                        model.coupling(), Double.isInfinite(model.clip()) ? null : model.clip()))
+                        model.coupling(), Double.isInfinite(model.clip()) ? null : model.clip(),
+                        model.variability()))
                         .getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
@@ -143,7 +144,7 @@ public final class ModelFile {
             model = new TrainedModel(stored.provenance().kind(), graph, stored.bases(), stored.frames(),
                     stored.width(), stored.binFrames(), heads, outputs.stream().map(TonedSyllable::parse).toList(),
                     stored.wholeWeight(), stored.coupling(),
-                    stored.clip() == null ? Double.POSITIVE_INFINITY : stored.clip());
+                    stored.clip() == null ? Double.POSITIVE_INFINITY : stored.clip(), stored.variability());
         } catch (IllegalArgumentException e) {
             throw new IOException(path + ": " + PROVENANCE_ENTRY + " does not describe the graph: " + e.getMessage(),
                     e);
@@ -170,10 +171,11 @@ public final class ModelFile {
 
     /**
      * The JSON entry: the provenance, the input shape, the heads, what the model answers with, the coupling between
-     * its parts and the bound its inputs are clipped to (each absent, so null, for models without one and for files
-     * older than it).
+     * its parts, the bound its inputs are clipped to and a template model's attempt variability (each absent, so null,
+     * for models without one and for files older than it).
      */
     record Stored(Provenance provenance, int frames, int width, int binFrames, List<String> bases, Heads heads,
-            List<String> outputs, double wholeWeight, PartCoupling coupling, Double clip) {
+            List<String> outputs, double wholeWeight, PartCoupling coupling, Double clip,
+            AttemptVariability variability) {
     }
 }

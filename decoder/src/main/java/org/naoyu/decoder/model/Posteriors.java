@@ -21,10 +21,13 @@ import org.naoyu.decoder.language.SyllableLattice;
  * {@code wholeWeight · whole + (1 − wholeWeight) · parts} (the trainer chooses the weight on validation): a syllable
  * heard in training gets both opinions, one never heard gets the parts' alone. Heads are trained jointly but predict
  * independently, so the products are a naive-Bayes reading of them — unless the model carries a {@link PartCoupling},
- * whose log-potentials between parts are added to the parts' log-probabilities (a generative decoder's cross terms).
+ * whose log-potentials between parts are added to the parts' log-probabilities (a generative decoder's cross terms),
+ * or a {@code joint}: a log-score for every combination of initial, final and tone, which then replaces the product
+ * (the template decoder's scores with each attempt's variability, {@link AttemptVariability}); the part arrays are
+ * then its marginals.
  */
 public record Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
-        double wholeWeight, PartCoupling coupling) {
+        double wholeWeight, PartCoupling coupling, double[] joint) {
 
     /** Base name to output index, per output list (a model's lists are shared by all its posteriors). */
     private static final Map<List<String>, Map<String, Integer>> BASE_INDEX = new ConcurrentHashMap<>();
@@ -51,10 +54,29 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
         if (coupling != null && !parts) {
             throw new IllegalArgumentException("a part coupling needs part heads");
         }
+        if (joint != null && (!parts || joint.length != JOINT_SIZE)) {
+            throw new IllegalArgumentException("a joint needs part heads and " + JOINT_SIZE + " log-scores (initials x "
+                    + "finals x tones), got " + joint.length);
+        }
+        joint = joint == null ? null : joint.clone();
         base = base.clone();
         tone = tone.clone();
         initial = initial.clone();
         fin = fin.clone();
+    }
+
+    /** Posteriors with parts read through a coupling (or independently, without one), and no joint. */
+    public Posteriors(List<String> bases, double[] base, double[] tone, double[] initial, double[] fin,
+            double wholeWeight, PartCoupling coupling) {
+        this(bases, base, tone, initial, fin, wholeWeight, coupling, null);
+    }
+
+    /** Combinations of initial, final and tone a joint scores. */
+    public static final int JOINT_SIZE = SyllableParts.INITIAL_LABELS.size() * SyllableParts.FINALS.size() * 5;
+
+    /** Where a syllable's parts are in a joint. */
+    public static int jointIndex(SyllableParts parts) {
+        return (parts.initialIndex() * SyllableParts.FINALS.size() + parts.finalIndex()) * 5 + parts.tone() - 1;
     }
 
     /** Posteriors whose parts are read independently (no coupling). */
@@ -70,7 +92,7 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
 
     /** The same posteriors with another whole-syllable share. */
     public Posteriors withWholeWeight(double share) {
-        return new Posteriors(bases, base, tone, initial, fin, share, coupling);
+        return new Posteriors(bases, base, tone, initial, fin, share, coupling, joint);
     }
 
     public boolean hasWhole() {
@@ -134,6 +156,18 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
     /** initial × final × tone (× exp(coupling)) over {@code allowed}, normalised. */
     private double[] partScores(List<TonedSyllable> allowed) {
         double[] scores = new double[allowed.size()];
+        if (joint != null) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < scores.length; i++) {
+                SyllableParts parts = SyllableParts.of(allowed.get(i));
+                scores[i] = parts.finalIndex() < 0 ? Double.NEGATIVE_INFINITY : joint[jointIndex(parts)];
+                max = Math.max(max, scores[i]);
+            }
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = max == Double.NEGATIVE_INFINITY ? 0 : Math.exp(scores[i] - max);
+            }
+            return normalised(scores);
+        }
         if (coupling == null) {
             for (int i = 0; i < scores.length; i++) {
                 SyllableParts parts = SyllableParts.of(allowed.get(i));

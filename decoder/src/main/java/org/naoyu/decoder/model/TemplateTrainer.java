@@ -41,9 +41,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param ridge      the penalty on part templates, in trials, > 0 (a part never heard gets a zero template)
  * @param folds      cross-validation folds, in [2, 20]
  * @param seed       the assignment of trials to folds
+ * @param onsetFrame the frame of the speech onset in each epoch, ≥ 0: the fixed point of an attempt's stretch
+ * @param variability whether to model each attempt's stretch, gains and shifts ({@link AttemptVariability}), fitted
+ *                   after the settings are chosen; the model then scores with it instead of its heads
  */
 public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Integer> ranks, List<Double> shrinkages,
-        List<Double> clips, double ridge, int folds, long seed) implements DecoderTrainer {
+        List<Double> clips, double ridge, int folds, long seed, int onsetFrame, boolean variability)
+        implements DecoderTrainer {
 
     /**
      * Windows of 0.5, 0.6 and 0.7 s at 100 frames/s in 50-ms bins, 6-12 patterns, shrinkage 0.2 or 0.5, values
@@ -51,7 +55,13 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
      * (docs/DECODING.md); on both participants tried, cross-validation picked 0.6 s, 8 patterns and 0.5.
      */
     public static final TemplateTrainer DEFAULT = new TemplateTrainer(5, List.of(12, 10, 14), List.of(8, 6, 10, 12),
-            List.of(0.5, 0.2), List.of(4.0, 3.0, 6.0), 10, 5, 1);
+            List.of(0.5, 0.2), List.of(4.0, 3.0, 6.0), 10, 5, 1, 10, true);
+
+    /** Without the attempt variability model: the discriminant's heads score (onset at frame 10). */
+    public TemplateTrainer(int binFrames, List<Integer> windowBins, List<Integer> ranks, List<Double> shrinkages,
+            List<Double> clips, double ridge, int folds, long seed) {
+        this(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, seed, 10, false);
+    }
 
     /** Fewest trials for cross-validation; with fewer the first of each list is used. */
     static final int MIN_TRIALS_TO_CROSS_VALIDATE = 50;
@@ -90,6 +100,9 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("folds must be in [2, 20], got " + folds);
         }
+        if (onsetFrame < 0) {
+            throw new IllegalArgumentException("onsetFrame must be >= 0, got " + onsetFrame);
+        }
     }
 
     private static <T> List<T> nonEmpty(String name, List<T> values) {
@@ -101,7 +114,20 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
 
     /** The same training with another seed. */
     public TemplateTrainer withSeed(long newSeed) {
-        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, newSeed);
+        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, newSeed, onsetFrame,
+                variability);
+    }
+
+    /** The same training for epochs whose speech onset is at {@code frame}. */
+    public TemplateTrainer withOnsetFrame(int frame) {
+        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, seed, frame,
+                variability);
+    }
+
+    /** The same training with or without the attempt variability model. */
+    public TemplateTrainer withVariability(boolean on) {
+        return new TemplateTrainer(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, seed, onsetFrame,
+                on);
     }
 
     /** Template models always have part heads: that is how they name syllables never heard. */
@@ -157,13 +183,21 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         TemplateFit.Means means = TemplateFit.Means.fit(windows, units, all, chosen.windowBins(), width, ridge);
         TemplateFit.Discriminant fit = TemplateFit.Discriminant.fit(means, project(means, windows, chosen.rank()),
                 units, all, chosen.rank(), chosen.shrinkage());
+        AttemptVariability attempts = null;
+        String variabilityNote = "";
+        if (variability && onsetFrame < chosen.windowBins() * binFrames) {
+            attempts = VariabilityFit.DEFAULT.fit(train, units, chosen.clip(), onsetFrame, binFrames,
+                    chosen.windowBins(), means.patterns(), chosen.rank(), chosen.shrinkage(), ridge);
+            variabilityNote = "; " + attempts.describe();
+        }
         TrainedModel model = new TrainedModel(TrainedModel.Kind.TEMPLATE, graph(fit, epochBins), List.of(),
-                first.frames(), width, binFrames, Heads.PARTS, set.outputs(), 0, coupling(fit), chosen.clip());
+                first.frames(), width, binFrames, Heads.PARTS, set.outputs(), 0, coupling(fit), chosen.clip(),
+                attempts);
         Accuracy accuracy = validation.isEmpty() ? null : Accuracy.of(model.predict(validation), validation,
                 set.outputs());
         progress.accept(new Progress(1, Double.NaN, accuracy == null ? Double.NaN : accuracy.toned(),
                 accuracy == null ? Double.NaN : accuracy.base(), accuracy == null ? Double.NaN : accuracy.tone(),
-                "fitted with " + chosen.describe(binFrames)));
+                "fitted with " + chosen.describe(binFrames) + variabilityNote));
         return model;
     }
 

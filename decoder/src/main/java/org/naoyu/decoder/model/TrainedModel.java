@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.naoyu.decoder.data.Epoch;
+import org.naoyu.decoder.data.SyllableParts;
 import org.naoyu.decoder.data.TonedSyllable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,6 +49,9 @@ public final class TrainedModel implements SyllableDecoder {
     private final PartCoupling coupling;
     /** Feature values are clipped to ±clip before binning (a template model's guard against artifacts); ∞: none. */
     private final double clip;
+    /** A template model's model of each attempt's variability, or null. */
+    private final AttemptVariability variability;
+    private volatile AttemptVariability.Scorer scorer;
     /** The linear and template models' heads as plain arrays, read from the graph on first use ({@link #predictOne}). */
     private volatile float[][] headWeights;
     private volatile float[][] headBiases;
@@ -70,6 +74,16 @@ public final class TrainedModel implements SyllableDecoder {
 
     TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
             Heads heads, List<TonedSyllable> outputs, double wholeWeight, PartCoupling coupling, double clip) {
+        this(kind, graph, bases, frames, width, binFrames, heads, outputs, wholeWeight, coupling, clip, null);
+    }
+
+    /**
+     * @param variability a template model's model of each attempt's stretch, gains and shifts, which then scores
+     *                    attempts in place of its heads (null: the heads score)
+     */
+    TrainedModel(Kind kind, ComputationGraph graph, List<String> bases, int frames, int width, int binFrames,
+            Heads heads, List<TonedSyllable> outputs, double wholeWeight, PartCoupling coupling, double clip,
+            AttemptVariability variability) {
         if (!(clip > 0)) {
             throw new IllegalArgumentException("clip must be > 0 (infinite for none), got " + clip);
         }
@@ -98,6 +112,13 @@ public final class TrainedModel implements SyllableDecoder {
         }
         this.coupling = coupling;
         this.clip = clip;
+        if (variability != null && (kind != Kind.TEMPLATE || variability.width() != width
+                || variability.frames() > frames)) {
+            throw new IllegalArgumentException("an attempt variability model belongs to a template model of the same "
+                    + "width (" + width + ", it has " + variability.width() + ") and at most its " + frames
+                    + " frames (it needs " + variability.frames() + ")");
+        }
+        this.variability = variability;
     }
 
     private static List<TonedSyllable> everyTone(List<String> bases) {
@@ -141,7 +162,13 @@ public final class TrainedModel implements SyllableDecoder {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("the whole-syllable head's share must be in [0, 1], got " + share);
         }
-        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share, coupling, clip);
+        return new TrainedModel(kind, graph, bases, frames, width, binFrames, heads, outputs, share, coupling, clip,
+                variability);
+    }
+
+    /** The template model's model of each attempt's stretch, gains and shifts; null when the heads score alone. */
+    public AttemptVariability variability() {
+        return variability;
     }
 
     /** The bound feature values are clipped to before binning; infinite when they are not clipped. */
@@ -174,6 +201,13 @@ public final class TrainedModel implements SyllableDecoder {
     public List<Posteriors> predict(List<Epoch> epochs) {
         if (epochs.isEmpty()) {
             return List.of();
+        }
+        if (variability != null) {
+            List<Posteriors> result = new ArrayList<>(epochs.size());
+            for (Epoch epoch : epochs) {
+                result.add(predictOne(epoch));
+            }
+            return result;
         }
         INDArray input = kind == Kind.NETWORK ? recurrentInput(epochs) : binnedInput(epochs);
         INDArray[] out = graph.output(false, input);
@@ -211,6 +245,9 @@ public final class TrainedModel implements SyllableDecoder {
             return predict(List.of(epoch)).get(0);
         }
         check(epoch);
+        if (variability != null) {
+            return jointPosteriors(epoch);
+        }
         if (headWeights == null) {
             readHeads();
         }
@@ -220,6 +257,51 @@ public final class TrainedModel implements SyllableDecoder {
             out[h] = StreamingNetwork.softmax(input, headWeights[h], headBiases[h]);
         }
         return posteriors(out);
+    }
+
+    /**
+     * The variability model's log-likelihood of every output, as a joint over initial, final and tone; the part
+     * arrays are its marginals over the outputs.
+     */
+    private Posteriors jointPosteriors(Epoch epoch) {
+        AttemptVariability.Scorer s = scorer;
+        if (s == null) {
+            s = buildScorer();
+        }
+        double[] scores = s.logLikelihoods(epoch.values(), epoch.frames());
+        double[] joint = new double[Posteriors.JOINT_SIZE];
+        java.util.Arrays.fill(joint, Double.NEGATIVE_INFINITY);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            max = Math.max(max, score);
+        }
+        double[] initial = new double[SyllableParts.INITIAL_LABELS.size()];
+        double[] fin = new double[SyllableParts.FINALS.size()];
+        double[] tone = new double[5];
+        double total = 0;
+        for (int c = 0; c < scores.length; c++) {
+            SyllableParts parts = SyllableParts.of(outputs.get(c));
+            joint[Posteriors.jointIndex(parts)] = scores[c];
+            double p = Math.exp(scores[c] - max);
+            initial[parts.initialIndex()] += p;
+            fin[parts.finalIndex()] += p;
+            tone[parts.tone() - 1] += p;
+            total += p;
+        }
+        for (double[] marginal : List.of(initial, fin, tone)) {
+            for (int i = 0; i < marginal.length; i++) {
+                marginal[i] /= total;
+            }
+        }
+        return new Posteriors(bases, new double[0], tone, initial, fin, wholeWeight, null, joint);
+    }
+
+    private synchronized AttemptVariability.Scorer buildScorer() {
+        if (scorer == null) {
+            scorer = variability.scorer(outputs.stream().map(o -> AttemptVariability.unitsOf(SyllableParts.of(o)))
+                    .toList());
+        }
+        return scorer;
     }
 
     /** Copies each head's weights and biases out of the graph. */

@@ -118,7 +118,9 @@ public record ModelTraining(TrainedModel.Kind kind, int passes, double validatio
         }
         DecoderTrainer trainer = switch (kind) {
             case LINEAR -> LinearTrainer.DEFAULT.withPasses(passes).withSeed(seed).withHeads(heads);
-            case TEMPLATE -> TemplateTrainer.DEFAULT.withSeed(seed);
+            // the stretch of an attempt is about its speech onset: the frame the window's lock is at
+            case TEMPLATE -> TemplateTrainer.DEFAULT.withSeed(seed).withOnsetFrame((int) Math.max(0,
+                    Math.round(-window.startSeconds() * first.config().frameRateHz())));
             case NETWORK -> NetworkTrainer.defaults(heads).withMaxPasses(passes).withSeed(seed);
         };
         TrainingRecipe recipe = TrainingRecipe.of(trainer, validationShare);

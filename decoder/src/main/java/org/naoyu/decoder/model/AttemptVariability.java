@@ -1,0 +1,518 @@
+package org.naoyu.decoder.model;
+
+import java.util.Arrays;
+import java.util.List;
+import org.naoyu.decoder.data.SyllableParts;
+
+/**
+ * How one attempt departs from its syllable's template, as the template decoder scores it: the attempt's time axis
+ * is stretched (a slower or quicker syllable, and some tones longer than others), and each part (initial, final,
+ * tone) comes with a gain of its own and a small shift in time. A shared-covariance discriminant has to count all of
+ * that as noise; here it is a random effect of known shape. For a candidate syllable at stretch {@code s}, the
+ * window {@code x} (binned, projected onto the spatial patterns) is
+ *
+ * <pre>
+ *   x = μ_s + J_s·z + e,   z ~ N(0, D),   e ~ N(0, Σ)
+ * </pre>
+ *
+ * where {@code μ_s} is the intercept plus the three part templates, stretched by {@code s} about the speech onset,
+ * and the columns of {@code J_s} are the three part templates (their gains) and their derivatives in time (their
+ * shifts). The score is the log of {@code Σ_s p(s | tone) N(x; μ_s, Σ + J_s D J_sᵀ)}, computed with the Woodbury
+ * identity, so a candidate costs a few dozen operations once each unit's dot products with the window are known
+ * (a sum over parts, as in the plain discriminant).
+ *
+ * <p>The templates are kept over frames in normalised time (the syllable at its usual pace); {@link VariabilityFit}
+ * learns them, {@code Σ}, {@code D} and the stretches' prior from the calibration by expectation-maximisation.
+ *
+ * @param clip        feature values are clipped to ±clip before anything else
+ * @param onsetFrame  the frame of the speech onset within the epoch (the stretch's fixed point)
+ * @param binFrames   frames averaged into one bin
+ * @param bins        bins in the window, from the epoch's first frame
+ * @param patterns    the spatial patterns, {@code width × rank}
+ * @param templates   per unit ({@link TemplateFit#UNITS} of them, then the intercept), {@code frames × rank} values
+ *                    frame-major, in normalised time; {@code frames = bins · binFrames}
+ * @param stretches   the stretches of the time axis scored, each in [0.25, 4]
+ * @param logPrior    per tone (1-5 as 0-4), the log-probability of each stretch
+ * @param whitening   the inverse of the Cholesky factor of {@code Σ}, lower triangular, {@code d × d} with
+ *                    {@code d = bins · rank}
+ * @param variability {@code D}: the covariance of the parts' gains and shifts, 6 × 6 (gains of initial, final, tone,
+ *                    then their shifts, in bins)
+ */
+public record AttemptVariability(double clip, int onsetFrame, int binFrames, int bins, double[][] patterns,
+        double[][] templates, double[] stretches, double[][] logPrior, double[][] whitening, double[][] variability) {
+
+    /** Columns of J: a gain and a shift per part. */
+    static final int EFFECTS = 6;
+    private static final int PARTS = 3;
+
+    public AttemptVariability {
+        if (!(clip > 0)) {
+            throw new IllegalArgumentException("clip must be > 0, got " + clip);
+        }
+        if (binFrames < 1 || bins < 2) {
+            throw new IllegalArgumentException("need binFrames >= 1 and bins >= 2, got " + binFrames + " and " + bins);
+        }
+        int frames = bins * binFrames;
+        if (onsetFrame < 0 || onsetFrame >= frames) {
+            throw new IllegalArgumentException("onsetFrame must be in [0, " + frames + "), got " + onsetFrame);
+        }
+        if (patterns == null || patterns.length == 0 || patterns[0].length == 0) {
+            throw new IllegalArgumentException("patterns must be width x rank, both >= 1");
+        }
+        int rank = patterns[0].length;
+        for (double[] row : patterns) {
+            requireLength("patterns row", row, rank);
+        }
+        if (templates == null || templates.length != TemplateFit.UNITS + 1) {
+            throw new IllegalArgumentException("templates must have " + (TemplateFit.UNITS + 1)
+                    + " rows (units, then the intercept), got " + (templates == null ? 0 : templates.length));
+        }
+        for (double[] t : templates) {
+            requireLength("template", t, frames * rank);
+        }
+        if (stretches == null || stretches.length == 0) {
+            throw new IllegalArgumentException("at least one stretch is needed");
+        }
+        for (double s : stretches) {
+            if (!(s >= 0.25 && s <= 4)) {
+                throw new IllegalArgumentException("stretches must be in [0.25, 4], got " + s);
+            }
+        }
+        if (logPrior == null || logPrior.length != 5) {
+            throw new IllegalArgumentException("logPrior needs a row per tone (5)");
+        }
+        for (double[] row : logPrior) {
+            requireLength("logPrior row", row, stretches.length);
+        }
+        int d = bins * rank;
+        if (whitening == null || whitening.length != d) {
+            throw new IllegalArgumentException("whitening must be " + d + " x " + d);
+        }
+        for (double[] row : whitening) {
+            requireLength("whitening row", row, d);
+        }
+        if (variability == null || variability.length != EFFECTS) {
+            throw new IllegalArgumentException("variability must be " + EFFECTS + " x " + EFFECTS);
+        }
+        for (double[] row : variability) {
+            requireLength("variability row", row, EFFECTS);
+        }
+        patterns = deepCopy(patterns);
+        templates = deepCopy(templates);
+        stretches = stretches.clone();
+        logPrior = deepCopy(logPrior);
+        whitening = deepCopy(whitening);
+        variability = deepCopy(variability);
+    }
+
+    private static void requireLength(String what, double[] row, int length) {
+        if (row == null || row.length != length) {
+            throw new IllegalArgumentException(what + " must have " + length + " values, got "
+                    + (row == null ? 0 : row.length));
+        }
+        for (double v : row) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(what + " holds a value that is not finite: " + v);
+            }
+        }
+    }
+
+    static double[][] deepCopy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
+
+    // the arrays are the model's own: callers get copies
+    @Override
+    public double[][] patterns() {
+        return deepCopy(patterns);
+    }
+
+    @Override
+    public double[][] templates() {
+        return deepCopy(templates);
+    }
+
+    @Override
+    public double[] stretches() {
+        return stretches.clone();
+    }
+
+    @Override
+    public double[][] logPrior() {
+        return deepCopy(logPrior);
+    }
+
+    @Override
+    public double[][] whitening() {
+        return deepCopy(whitening);
+    }
+
+    @Override
+    public double[][] variability() {
+        return deepCopy(variability);
+    }
+
+    /** Unit {@code u}'s template (the intercept at {@link TemplateFit#UNITS}), not copied: for this package's fits. */
+    double[] template(int u) {
+        return templates[u];
+    }
+
+    /** One line: the spread of the stretches, gains and shifts the model learned. */
+    public String describe() {
+        double[] share = new double[stretches.length];
+        for (double[] row : logPrior) {
+            for (int s = 0; s < share.length; s++) {
+                share[s] += Math.exp(row[s]) / logPrior.length;
+            }
+        }
+        double mean = 0;
+        double square = 0;
+        for (int s = 0; s < share.length; s++) {
+            mean += share[s] * stretches[s];
+            square += share[s] * stretches[s] * stretches[s];
+        }
+        return String.format(java.util.Locale.ROOT, "attempt variability: stretch sd %.2f over %d stretches, part "
+                + "gain sd %.2f/%.2f/%.2f, shift sd %.2f/%.2f/%.2f bins", Math.sqrt(Math.max(0, square - mean * mean)),
+                stretches.length, Math.sqrt(variability[0][0]), Math.sqrt(variability[1][1]),
+                Math.sqrt(variability[2][2]), Math.sqrt(variability[3][3]), Math.sqrt(variability[4][4]),
+                Math.sqrt(variability[5][5]));
+    }
+
+    public int rank() {
+        return patterns[0].length;
+    }
+
+    public int width() {
+        return patterns.length;
+    }
+
+    int frames() {
+        return bins * binFrames;
+    }
+
+    int dimension() {
+        return bins * rank();
+    }
+
+    /** The epoch's first {@code frames} frames, clipped, projected onto the patterns, frame-major. */
+    double[] projectFrames(float[] values, int frameCount) {
+        int width = width();
+        int rank = rank();
+        double[] out = new double[frameCount * rank];
+        for (int f = 0; f < frameCount; f++) {
+            int o = f * width;
+            for (int i = 0; i < width; i++) {
+                double v = Math.max(-clip, Math.min(clip, values[o + i]));
+                if (v == 0) {
+                    continue;
+                }
+                double[] p = patterns[i];
+                for (int r = 0; r < rank; r++) {
+                    out[f * rank + r] += v * p[r];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Frame-major {@code frames × rank} values averaged into {@link #bins} bins. */
+    double[] bin(double[] frameValues) {
+        int rank = rank();
+        double[] out = new double[bins * rank];
+        for (int b = 0; b < bins; b++) {
+            for (int k = 0; k < binFrames; k++) {
+                int f = b * binFrames + k;
+                for (int r = 0; r < rank; r++) {
+                    out[b * rank + r] += frameValues[f * rank + r];
+                }
+            }
+        }
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= binFrames;
+        }
+        return out;
+    }
+
+    /**
+     * A normalised-time template on the real time axis of an attempt stretched by {@code s}: frame {@code t} reads
+     * the template at {@code onset + (t − onset)/s}, linearly interpolated (held at the ends).
+     */
+    static double[] unwarp(double[] template, int frames, int rank, int onset, double s) {
+        double[] out = new double[frames * rank];
+        for (int t = 0; t < frames; t++) {
+            double source = onset + (t - onset) / s;
+            int i0 = Math.max(0, Math.min(frames - 2, (int) Math.floor(source)));
+            double frac = Math.max(0, Math.min(1, source - i0));
+            for (int r = 0; r < rank; r++) {
+                out[t * rank + r] = template[i0 * rank + r] * (1 - frac) + template[(i0 + 1) * rank + r] * frac;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An attempt's frames brought to normalised time, as if it had been said at stretch 1: frame {@code τ} reads the
+     * attempt at {@code onset + (τ − onset)·s} (the inverse of {@link #unwarp}); {@code source} may be longer than
+     * the {@code frames} returned.
+     */
+    static double[] warp(double[] source, int sourceFrames, int frames, int rank, int onset, double s) {
+        double[] out = new double[frames * rank];
+        for (int tau = 0; tau < frames; tau++) {
+            double at = onset + (tau - onset) * s;
+            int i0 = Math.max(0, Math.min(sourceFrames - 2, (int) Math.floor(at)));
+            double frac = Math.max(0, Math.min(1, at - i0));
+            for (int r = 0; r < rank; r++) {
+                out[tau * rank + r] = source[i0 * rank + r] * (1 - frac) + source[(i0 + 1) * rank + r] * frac;
+            }
+        }
+        return out;
+    }
+
+    /** Per pattern, the change per bin: central differences inside, one-sided at the two ends. */
+    static double[] derivative(double[] binned, int bins, int rank) {
+        double[] out = new double[binned.length];
+        for (int b = 0; b < bins; b++) {
+            int lo = Math.max(0, b - 1);
+            int hi = Math.min(bins - 1, b + 1);
+            for (int r = 0; r < rank; r++) {
+                out[b * rank + r] = (binned[hi * rank + r] - binned[lo * rank + r]) / (hi - lo);
+            }
+        }
+        return out;
+    }
+
+    /** Everything about the candidates that does not depend on the attempt, computed once per model. */
+    Scorer scorer(List<int[]> candidates) {
+        return new Scorer(this, candidates);
+    }
+
+    /**
+     * Scores attempts against fixed candidates (each {@code {initial, final, tone}} as {@link TemplateFit#units}
+     * numbers them).
+     */
+    static final class Scorer {
+        private final AttemptVariability model;
+        private final int[][] candidates;
+        /** [stretch][unit][d]: whitened binned templates, the intercept last. */
+        private final double[][][] templates;
+        /** [stretch][unit][d]: their whitened derivatives. */
+        private final double[][][] slopes;
+        /** [stretch][candidate]: |μ − intercept|² after whitening. */
+        private final double[][] norm;
+        /** [stretch][candidate][6]: Jᵀ(μ − intercept), whitened. */
+        private final double[][][] offset;
+        /** [stretch][candidate][21]: the Cholesky factor of D⁻¹ + JᵀΣ⁻¹J, lower triangle by rows. */
+        private final double[][][] factor;
+        /** [stretch][candidate]: −½ log det(I + D JᵀΣ⁻¹J) plus the log prior of the stretch for the tone. */
+        private final double[][] constant;
+
+        Scorer(AttemptVariability model, List<int[]> candidateUnits) {
+            this.model = model;
+            this.candidates = candidateUnits.toArray(new int[0][]);
+            int stretches = model.stretches.length;
+            int units = TemplateFit.UNITS + 1;
+            int rank = model.rank();
+            int frames = model.frames();
+            templates = new double[stretches][units][];
+            slopes = new double[stretches][units][];
+            for (int s = 0; s < stretches; s++) {
+                for (int u = 0; u < units; u++) {
+                    double[] binned = model.bin(unwarp(model.templates[u], frames, rank, model.onsetFrame,
+                            model.stretches[s]));
+                    templates[s][u] = whiten(model.whitening, binned);
+                    slopes[s][u] = whiten(model.whitening, derivative(binned, model.bins, rank));
+                }
+            }
+            double[][] precision = TemplateFit.inverse(model.variability, "the gains' and shifts' covariance D");
+            double logDetD = logDet(cholesky(flatten(model.variability), EFFECTS));
+            int count = candidates.length;
+            norm = new double[stretches][count];
+            offset = new double[stretches][count][EFFECTS];
+            factor = new double[stretches][count][];
+            constant = new double[stretches][count];
+            int d = model.dimension();
+            double[][] columns = new double[EFFECTS][];
+            double[] sum = new double[d];
+            for (int s = 0; s < stretches; s++) {
+                for (int c = 0; c < count; c++) {
+                    int[] unit = candidates[c];
+                    Arrays.fill(sum, 0);
+                    for (int p = 0; p < PARTS; p++) {
+                        columns[p] = templates[s][unit[p]];
+                        columns[PARTS + p] = slopes[s][unit[p]];
+                        for (int k = 0; k < d; k++) {
+                            sum[k] += columns[p][k];
+                        }
+                    }
+                    norm[s][c] = TemplateFit.dot(sum, sum);
+                    double[] a = new double[EFFECTS * EFFECTS];
+                    for (int i = 0; i < EFFECTS; i++) {
+                        offset[s][c][i] = TemplateFit.dot(columns[i], sum);
+                        for (int j = 0; j <= i; j++) {
+                            double g = TemplateFit.dot(columns[i], columns[j]) + precision[i][j];
+                            a[i * EFFECTS + j] = g;
+                            a[j * EFFECTS + i] = g;
+                        }
+                    }
+                    double[] l = cholesky(a, EFFECTS);
+                    factor[s][c] = lowerTriangle(l, EFFECTS);
+                    int tone = unit[2] - TemplateFit.firstUnit("tone");
+                    constant[s][c] = -0.5 * (logDetD + logDet(l)) + model.logPrior[tone][s];
+                }
+            }
+        }
+
+        int size() {
+            return candidates.length;
+        }
+
+        /** Each candidate's log-likelihood of the epoch's values, up to a constant shared by all candidates. */
+        double[] logLikelihoods(float[] epochValues, int epochFrames) {
+            double[][] perStretch = perStretch(epochValues, epochFrames);
+            int count = candidates.length;
+            double[] out = new double[count];
+            for (int c = 0; c < count; c++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (double[] row : perStretch) {
+                    max = Math.max(max, row[c]);
+                }
+                double total = 0;
+                for (double[] row : perStretch) {
+                    total += Math.exp(row[c] - max);
+                }
+                out[c] = max + Math.log(total);
+            }
+            return out;
+        }
+
+        /** [stretch][candidate]: the log of p(stretch | tone) · N(x; μ_s, Σ + J_s D J_sᵀ), up to a shared constant. */
+        double[][] perStretch(float[] epochValues, int epochFrames) {
+            int frames = model.frames();
+            if (epochFrames < frames) {
+                throw new IllegalArgumentException("the epoch has " + epochFrames + " frames; the model's window needs "
+                        + frames);
+            }
+            double[] y = whiten(model.whitening, model.bin(model.projectFrames(epochValues, frames)));
+            int stretches = model.stretches.length;
+            int units = TemplateFit.UNITS;
+            int count = candidates.length;
+            double[][] perStretch = new double[stretches][count];
+            double[] z = new double[y.length];
+            double[] p = new double[units];
+            double[] q = new double[units];
+            double[] v = new double[EFFECTS];
+            for (int s = 0; s < stretches; s++) {
+                double[] intercept = templates[s][units];
+                for (int k = 0; k < y.length; k++) {
+                    z[k] = y[k] - intercept[k];
+                }
+                double zz = TemplateFit.dot(z, z);
+                for (int u = 0; u < units; u++) {
+                    p[u] = TemplateFit.dot(templates[s][u], z);
+                    q[u] = TemplateFit.dot(slopes[s][u], z);
+                }
+                for (int c = 0; c < count; c++) {
+                    int[] unit = candidates[c];
+                    double residual = zz - 2 * (p[unit[0]] + p[unit[1]] + p[unit[2]]) + norm[s][c];
+                    double[] o = offset[s][c];
+                    for (int i = 0; i < PARTS; i++) {
+                        v[i] = p[unit[i]] - o[i];
+                        v[PARTS + i] = q[unit[i]] - o[PARTS + i];
+                    }
+                    perStretch[s][c] = -0.5 * (residual - solvedNorm(factor[s][c], v)) + constant[s][c];
+                }
+            }
+            return perStretch;
+        }
+    }
+
+    /** vᵀA⁻¹v = |L⁻¹v|² for A = LLᵀ, L given as its lower triangle by rows. */
+    private static double solvedNorm(double[] lower, double[] v) {
+        double total = 0;
+        double[] w = new double[v.length];
+        int k = 0;
+        for (int i = 0; i < v.length; i++) {
+            double sum = v[i];
+            for (int j = 0; j < i; j++) {
+                sum -= lower[k++] * w[j];
+            }
+            w[i] = sum / lower[k++];
+            total += w[i] * w[i];
+        }
+        return total;
+    }
+
+    static double[] whiten(double[][] lowerInverse, double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double sum = 0;
+            double[] row = lowerInverse[i];
+            for (int j = 0; j <= i; j++) {
+                sum += row[j] * x[j];
+            }
+            out[i] = sum;
+        }
+        return out;
+    }
+
+    private static double[] flatten(double[][] m) {
+        double[] out = new double[m.length * m.length];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out, i * m.length, m.length);
+        }
+        return out;
+    }
+
+    /** The Cholesky factor of an n × n row-major symmetric positive definite matrix, row-major. */
+    static double[] cholesky(double[] a, int n) {
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    sum -= l[i * n + k] * l[j * n + k];
+                }
+                if (i == j) {
+                    if (!(sum > 0)) {
+                        throw new IllegalArgumentException("a matrix of the attempt variability model is not "
+                                + "positive definite (pivot " + i + " is " + sum + ")");
+                    }
+                    l[i * n + i] = Math.sqrt(sum);
+                } else {
+                    l[i * n + j] = sum / l[j * n + j];
+                }
+            }
+        }
+        return l;
+    }
+
+    private static double[] lowerTriangle(double[] l, int n) {
+        double[] out = new double[n * (n + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                out[k++] = l[i * n + j];
+            }
+        }
+        return out;
+    }
+
+    /** log det of LLᵀ from L (row-major). */
+    static double logDet(double[] l) {
+        int n = (int) Math.round(Math.sqrt(l.length));
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.log(l[i * n + i]);
+        }
+        return 2 * sum;
+    }
+
+    /** The candidates a model with these units answers with, as {@link TemplateFit#units} numbers them. */
+    static int[] unitsOf(SyllableParts parts) {
+        return TemplateFit.units(parts.initialIndex(), parts.finalIndex(), parts.tone());
+    }
+}
