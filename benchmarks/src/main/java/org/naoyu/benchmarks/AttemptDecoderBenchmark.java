@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.naoyu.datasets.corpus.SyllableInventory;
+import org.naoyu.decoder.data.Epoch;
 import org.naoyu.decoder.data.EpochConfig;
 import org.naoyu.decoder.data.FrameSeries;
 import org.naoyu.decoder.data.TaskEvent;
@@ -13,6 +14,8 @@ import org.naoyu.decoder.model.DualHeadNetwork;
 import org.naoyu.decoder.model.Heads;
 import org.naoyu.decoder.model.NetworkTrainer;
 import org.naoyu.decoder.model.Posteriors;
+import org.naoyu.decoder.model.TemplateTrainer;
+import org.naoyu.decoder.model.TrainedModel;
 import org.naoyu.decoder.onset.OnsetDetector;
 import org.naoyu.decoder.onset.OnsetTrainer;
 import org.naoyu.decoder.stream.AttemptDecoder;
@@ -35,7 +38,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * Streaming inference with the default network over a 1-s window of 100 frames/s high gamma, with {@code heads}
  * {@code whole} ({@link NetworkTrainer#DEFAULT}'s shape, 400 base syllables in 5 tones: NeuroXess's inventory is 394
  * toned syllables) or {@code parts} ({@link NetworkTrainer#defaults}' shape for part heads, with its linear path,
- * answering with all 1,391 toned syllables of the inventory):
+ * answering with all 1,391 toned syllables of the inventory) or {@code templates} (the generative template decoder
+ * with its model of each attempt's variability, {@link TemplateTrainer#DEFAULT}'s, scoring all 1,391 at ten stretches;
+ * fitted on random trials, since its arithmetic does not depend on what it learned):
  * <ul>
  *   <li>{@code decodeAttempt}: one frame arrives and completes a cued attempt's window, which is then decoded and its
  *       five best toned syllables ranked among everything the model answers with, as the speller hands them to the
@@ -58,7 +63,7 @@ public class AttemptDecoderBenchmark {
     @Param({"64", "256"})
     public int channels;
 
-    @Param({"whole", "parts"})
+    @Param({"whole", "parts", "templates"})
     public String heads;
 
     private List<TonedSyllable> outputs;
@@ -71,23 +76,25 @@ public class AttemptDecoderBenchmark {
 
     @Setup
     public void start() {
-        DualHeadNetwork network;
-        if (Heads.parse(heads) == Heads.PARTS) {
+        TrainedModel model;
+        if (heads.equals("templates")) {
+            model = randomTemplates(channels);
+        } else if (Heads.parse(heads) == Heads.PARTS) {
             List<TonedSyllable> language = SyllableInventory.standard().syllables().stream()
                     .map(s -> TonedSyllable.parse(s.toned())).toList();
-            network = new DualHeadNetwork(List.of(), channels, 100, NetworkTrainer.defaults(Heads.PARTS).settings(),
-                    Heads.PARTS, language, 0);
+            model = new DualHeadNetwork(List.of(), channels, 100, NetworkTrainer.defaults(Heads.PARTS).settings(),
+                    Heads.PARTS, language, 0).model();
         } else {
             List<String> bases = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 bases.add("b" + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26));
             }
-            network = new DualHeadNetwork(bases, channels, 100, DualHeadNetwork.Settings.DEFAULT);
+            model = new DualHeadNetwork(bases, channels, 100, DualHeadNetwork.Settings.DEFAULT).model();
         }
-        outputs = network.model().outputs();
+        outputs = model.outputs();
         OnsetDetector onset = new OnsetTrainer(OnsetDetector.Shape.DEFAULT, 1, 0.2, 0.6, 1)
                 .train(List.of(session(channels)), line -> { }).detector();
-        decoder = new AttemptDecoder(network.model(), EpochConfig.ONSET_LOCKED, 100, onset, a -> {
+        decoder = new AttemptDecoder(model, EpochConfig.ONSET_LOCKED, 100, onset, a -> {
             candidates = a.posteriors().topToned(outputs, 5);
             decoded++;
         });
@@ -166,6 +173,27 @@ public class AttemptDecoderBenchmark {
     public int frameWhileAnAttemptWaits() {
         step();
         return decoded;
+    }
+
+    /**
+     * A template model over all 1,391 syllables with its attempt variability, fitted on 400 random 1-s trials (each
+     * part heard; the settings fixed, so no cross-validation).
+     */
+    private static TrainedModel randomTemplates(int channels) {
+        List<TonedSyllable> language = SyllableInventory.standard().syllables().stream()
+                .map(s -> TonedSyllable.parse(s.toned())).toList();
+        SplittableRandom random = new SplittableRandom(7);
+        List<Epoch> trials = new ArrayList<>();
+        for (int n = 0; n < 400; n++) {
+            float[] values = new float[100 * channels];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            trials.add(new Epoch(n, language.get(n * 7 % language.size()), 100, channels, values));
+        }
+        TemplateTrainer fixed = new TemplateTrainer(5, List.of(12), List.of(8), List.of(0.5), List.of(4.0), 10, 5, 1,
+                10, true);
+        return fixed.train(trials, List.of(), language, progress -> { });
     }
 
     /** 60 s of noise frames with an attempt every 2 s, enough to give the onset detector its shape. */

@@ -301,14 +301,19 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
         private final double[][][] templates;
         /** [stretch][unit][d]: their whitened derivatives. */
         private final double[][][] slopes;
-        /** [stretch][candidate]: |μ − intercept|² after whitening. */
-        private final double[][] norm;
-        /** [stretch][candidate][6]: Jᵀ(μ − intercept), whitened. */
-        private final double[][][] offset;
-        /** [stretch][candidate][21]: the Cholesky factor of D⁻¹ + JᵀΣ⁻¹J, lower triangle by rows. */
-        private final double[][][] factor;
-        /** [stretch][candidate]: −½ log det(I + D JᵀΣ⁻¹J) plus the log prior of the stretch for the tone. */
-        private final double[][] constant;
+        /**
+         * [stretch][candidate · {@link #STRIDE} + k], laid out for one pass over the candidates: |μ − intercept|²
+         * after whitening; Jᵀ(μ − intercept), whitened (6); the Cholesky factor of D⁻¹ + JᵀΣ⁻¹J, lower triangle by
+         * rows with each diagonal entry stored as its reciprocal (21); −½ log det(I + D JᵀΣ⁻¹J) plus the log prior
+         * of the stretch for the candidate's tone.
+         */
+        private final double[][] packed;
+        private static final int STRIDE = 1 + EFFECTS + EFFECTS * (EFFECTS + 1) / 2 + 1;
+        private static final int OFFSET = 1;
+        private static final int FACTOR = 1 + EFFECTS;
+        private static final int CONSTANT = STRIDE - 1;
+        /** The candidates' units, three per candidate. */
+        private final int[] unitsFlat;
 
         Scorer(AttemptVariability model, List<int[]> candidateUnits) {
             this.model = model;
@@ -330,10 +335,11 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
             double[][] precision = TemplateFit.inverse(model.variability, "the gains' and shifts' covariance D");
             double logDetD = logDet(cholesky(flatten(model.variability), EFFECTS));
             int count = candidates.length;
-            norm = new double[stretches][count];
-            offset = new double[stretches][count][EFFECTS];
-            factor = new double[stretches][count][];
-            constant = new double[stretches][count];
+            packed = new double[stretches][count * STRIDE];
+            unitsFlat = new int[count * PARTS];
+            for (int c = 0; c < count; c++) {
+                System.arraycopy(candidates[c], 0, unitsFlat, c * PARTS, PARTS);
+            }
             int d = model.dimension();
             double[][] columns = new double[EFFECTS][];
             double[] sum = new double[d];
@@ -348,10 +354,12 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
                             sum[k] += columns[p][k];
                         }
                     }
-                    norm[s][c] = TemplateFit.dot(sum, sum);
+                    double[] row = packed[s];
+                    int at = c * STRIDE;
+                    row[at] = TemplateFit.dot(sum, sum);
                     double[] a = new double[EFFECTS * EFFECTS];
                     for (int i = 0; i < EFFECTS; i++) {
-                        offset[s][c][i] = TemplateFit.dot(columns[i], sum);
+                        row[at + OFFSET + i] = TemplateFit.dot(columns[i], sum);
                         for (int j = 0; j <= i; j++) {
                             double g = TemplateFit.dot(columns[i], columns[j]) + precision[i][j];
                             a[i * EFFECTS + j] = g;
@@ -359,9 +367,15 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
                         }
                     }
                     double[] l = cholesky(a, EFFECTS);
-                    factor[s][c] = lowerTriangle(l, EFFECTS);
+                    double[] lower = lowerTriangle(l, EFFECTS);
+                    for (int i = 0, k = 0; i < EFFECTS; i++) {
+                        k += i; // the diagonal entry of row i
+                        lower[k] = 1 / lower[k];
+                        k++;
+                    }
+                    System.arraycopy(lower, 0, row, at + FACTOR, lower.length);
                     int tone = unit[2] - TemplateFit.firstUnit("tone");
-                    constant[s][c] = -0.5 * (logDetD + logDet(l)) + model.logPrior[tone][s];
+                    row[at + CONSTANT] = -0.5 * (logDetD + logDet(l)) + model.logPrior[tone][s];
                 }
             }
         }
@@ -405,6 +419,7 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
             double[] p = new double[units];
             double[] q = new double[units];
             double[] v = new double[EFFECTS];
+            double[] w = new double[EFFECTS];
             for (int s = 0; s < stretches; s++) {
                 double[] intercept = templates[s][units];
                 for (int k = 0; k < y.length; k++) {
@@ -415,32 +430,40 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
                     p[u] = TemplateFit.dot(templates[s][u], z);
                     q[u] = TemplateFit.dot(slopes[s][u], z);
                 }
-                for (int c = 0; c < count; c++) {
-                    int[] unit = candidates[c];
-                    double residual = zz - 2 * (p[unit[0]] + p[unit[1]] + p[unit[2]]) + norm[s][c];
-                    double[] o = offset[s][c];
-                    for (int i = 0; i < PARTS; i++) {
-                        v[i] = p[unit[i]] - o[i];
-                        v[PARTS + i] = q[unit[i]] - o[PARTS + i];
-                    }
-                    perStretch[s][c] = -0.5 * (residual - solvedNorm(factor[s][c], v)) + constant[s][c];
+                double[] row = packed[s];
+                double[] scores = perStretch[s];
+                for (int c = 0, at = 0, u = 0; c < count; c++, at += STRIDE, u += PARTS) {
+                    int i0 = unitsFlat[u];
+                    int i1 = unitsFlat[u + 1];
+                    int i2 = unitsFlat[u + 2];
+                    double residual = zz - 2 * (p[i0] + p[i1] + p[i2]) + row[at];
+                    int o = at + OFFSET;
+                    v[0] = p[i0] - row[o];
+                    v[1] = p[i1] - row[o + 1];
+                    v[2] = p[i2] - row[o + 2];
+                    v[3] = q[i0] - row[o + 3];
+                    v[4] = q[i1] - row[o + 4];
+                    v[5] = q[i2] - row[o + 5];
+                    scores[c] = -0.5 * (residual - solvedNorm(row, at + FACTOR, v, w)) + row[at + CONSTANT];
                 }
             }
             return perStretch;
         }
     }
 
-    /** vᵀA⁻¹v = |L⁻¹v|² for A = LLᵀ, L given as its lower triangle by rows. */
-    private static double solvedNorm(double[] lower, double[] v) {
+    /**
+     * vᵀA⁻¹v = |L⁻¹v|² for A = LLᵀ, L's lower triangle by rows from {@code from} in {@code packed}, each diagonal
+     * entry stored as its reciprocal; {@code w} is scratch.
+     */
+    private static double solvedNorm(double[] packed, int from, double[] v, double[] w) {
         double total = 0;
-        double[] w = new double[v.length];
-        int k = 0;
+        int k = from;
         for (int i = 0; i < v.length; i++) {
             double sum = v[i];
             for (int j = 0; j < i; j++) {
-                sum -= lower[k++] * w[j];
+                sum -= packed[k++] * w[j];
             }
-            w[i] = sum / lower[k++];
+            w[i] = sum * packed[k++];
             total += w[i] * w[i];
         }
         return total;

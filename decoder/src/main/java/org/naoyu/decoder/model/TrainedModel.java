@@ -52,6 +52,7 @@ public final class TrainedModel implements SyllableDecoder {
     /** A template model's model of each attempt's variability, or null. */
     private final AttemptVariability variability;
     private volatile AttemptVariability.Scorer scorer;
+    private static final int WARM_UP_ATTEMPTS = 20;
     /** The linear and template models' heads as plain arrays, read from the graph on first use ({@link #predictOne}). */
     private volatile float[][] headWeights;
     private volatile float[][] headBiases;
@@ -119,6 +120,15 @@ public final class TrainedModel implements SyllableDecoder {
                     + " frames (it needs " + variability.frames() + ")");
         }
         this.variability = variability;
+        if (variability != null) {
+            // built now, not on the first attempt: scoring every output at every stretch is prepared once (~0.1 s),
+            // and a few silent windows let the JIT compile the scoring loop before a live attempt needs it
+            AttemptVariability.Scorer warm = buildScorer();
+            float[] silence = new float[frames * width];
+            for (int i = 0; i < WARM_UP_ATTEMPTS; i++) {
+                warm.logLikelihoods(silence, frames);
+            }
+        }
     }
 
     private static List<TonedSyllable> everyTone(List<String> bases) {

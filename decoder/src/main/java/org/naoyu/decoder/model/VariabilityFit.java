@@ -25,7 +25,7 @@ import org.naoyu.decoder.data.Epoch;
 record VariabilityFit(double[] stretches, int iterations, int faRounds) {
     /** From 0.64 to 1.3 of the usual pace: a syllable said a third quicker or slower. */
     static final VariabilityFit DEFAULT = new VariabilityFit(
-            new double[] {0.64, 0.72, 0.8, 0.88, 0.94, 1.0, 1.06, 1.12, 1.2, 1.3}, 3, 10);
+            new double[] {0.64, 0.72, 0.8, 0.88, 0.94, 1.0, 1.06, 1.12, 1.2, 1.3}, 6, 10);
 
     VariabilityFit {
         stretches = stretches.clone();
