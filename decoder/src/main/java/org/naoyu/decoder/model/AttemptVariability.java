@@ -482,7 +482,8 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
         return out;
     }
 
-    private static double[] flatten(double[][] m) {
+    /** A square matrix's rows one after another. */
+    static double[] flatten(double[][] m) {
         double[] out = new double[m.length * m.length];
         for (int i = 0; i < m.length; i++) {
             System.arraycopy(m[i], 0, out, i * m.length, m.length);

@@ -240,7 +240,7 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
             }
         }
         // J M Jᵀ as (J L)(J L)ᵀ with M = L Lᵀ: q·d² rather than q²·d² operations
-        double[] l = AttemptVariability.cholesky(flatten(m), q);
+        double[] l = AttemptVariability.cholesky(AttemptVariability.flatten(m), q);
         double[][] jl = new double[d][q];
         for (int b = 0; b < d; b++) {
             for (int c = 0; c < q; c++) {
@@ -354,11 +354,7 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
     /** L⁻¹ for Σ = LLᵀ, lower triangular. */
     static double[][] lowerInverse(double[][] sigma) {
         int d = sigma.length;
-        double[] flat = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            System.arraycopy(sigma[i], 0, flat, i * d, d);
-        }
-        double[] l = AttemptVariability.cholesky(flat, d);
+        double[] l = AttemptVariability.cholesky(AttemptVariability.flatten(sigma), d);
         double[][] inverse = new double[d][d];
         for (int j = 0; j < d; j++) {
             inverse[j][j] = 1 / l[j * d + j];
@@ -381,14 +377,6 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
                 out[i][k] = mean;
                 out[k][i] = mean;
             }
-        }
-        return out;
-    }
-
-    private static double[] flatten(double[][] m) {
-        double[] out = new double[m.length * m.length];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, out, i * m.length, m.length);
         }
         return out;
     }

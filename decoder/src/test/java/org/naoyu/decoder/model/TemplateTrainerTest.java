@@ -101,7 +101,8 @@ class TemplateTrainerTest {
         return epochs;
     }
 
-    private static double accuracy(TrainedModel model, List<Epoch> test) {
+    /** Top-1 toned accuracy of {@code model} on {@code test}, among everything it answers with. */
+    static double accuracy(TrainedModel model, List<Epoch> test) {
         List<Posteriors> predicted = model.predict(test);
         int correct = 0;
         for (int e = 0; e < test.size(); e++) {

@@ -110,16 +110,6 @@ class VariabilityFitTest {
         }
     }
 
-    private static double accuracy(TrainedModel model, List<Epoch> test) {
-        List<Posteriors> predicted = model.predict(test);
-        int correct = 0;
-        for (int e = 0; e < test.size(); e++) {
-            correct += predicted.get(e).topToned(model.outputs(), 1).get(0).syllable().equals(test.get(e).label())
-                    ? 1 : 0;
-        }
-        return correct / (double) test.size();
-    }
-
     @Test
     void stretchedAttemptsWithUnevenPartsAreDecodedFarBetterWithIt() {
         Cortex cortex = new Cortex();
@@ -132,10 +122,10 @@ class VariabilityFitTest {
 
         assertNull(plain.variability());
         assertNotNull(modelled.variability());
-        double without = accuracy(plain, test);
-        double with = accuracy(modelled, test);
+        double without = TemplateTrainerTest.accuracy(plain, test);
+        double with = TemplateTrainerTest.accuracy(modelled, test);
         assertTrue(with >= without + 0.15, "with the variability model " + with + ", without " + without);
-        assertTrue(accuracy(modelled, cortex.attempts(List.of(UNHEARD), 20, 3)) >= 0.6,
+        assertTrue(TemplateTrainerTest.accuracy(modelled, cortex.attempts(List.of(UNHEARD), 20, 3)) >= 0.6,
                 "gao2 was never heard, but its parts were");
         String note = notes.get(notes.size() - 1);
         assertTrue(note.contains("; attempt variability: stretch sd "), note);
