@@ -63,6 +63,12 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         this(binFrames, windowBins, ranks, shrinkages, clips, ridge, folds, seed, 10, false);
     }
 
+    /**
+     * Fewest trials to learn how attempts vary: with fewer, most parts are heard once or twice, their templates stay
+     * near zero, and the gains' variance absorbs the rest (35 trials gave gain sds of 4-7).
+     */
+    static final int MIN_TRIALS_FOR_VARIABILITY = 100;
+
     /** Fewest trials for cross-validation; with fewer the first of each list is used. */
     static final int MIN_TRIALS_TO_CROSS_VALIDATE = 50;
 
@@ -185,7 +191,10 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
                 units, all, chosen.rank(), chosen.shrinkage());
         AttemptVariability attempts = null;
         String variabilityNote = "";
-        if (variability && onsetFrame < chosen.windowBins() * binFrames) {
+        if (variability && train.size() < MIN_TRIALS_FOR_VARIABILITY) {
+            variabilityNote = "; no attempt variability model: it needs " + MIN_TRIALS_FOR_VARIABILITY
+                    + " trials, there are " + train.size();
+        } else if (variability && onsetFrame < chosen.windowBins() * binFrames) {
             attempts = VariabilityFit.DEFAULT.fit(train, units, chosen.clip(), onsetFrame, binFrames,
                     chosen.windowBins(), means.patterns(), chosen.rank(), chosen.shrinkage(), ridge);
             variabilityNote = "; " + attempts.describe();

@@ -135,6 +135,17 @@ class VariabilityFitTest {
     }
 
     @Test
+    void tooFewTrialsToLearnHowAttemptsVaryLeaveTheHeadsToScore() {
+        Cortex cortex = new Cortex();
+        List<String> notes = new ArrayList<>();
+        TrainedModel model = WITH_VARIABILITY.train(cortex.attempts(LANGUAGE, 1, 1), List.of(), LANGUAGE,
+                p -> notes.add(p.note()));
+        assertNull(model.variability());
+        String note = notes.get(notes.size() - 1);
+        assertTrue(note.endsWith("; no attempt variability model: it needs 100 trials, there are 48"), note);
+    }
+
+    @Test
     void aSavedModelDecodesAsBefore(@TempDir Path dir) throws IOException {
         Cortex cortex = new Cortex();
         TrainedModel model = WITH_VARIABILITY.train(cortex.attempts(LANGUAGE, 3, 1), List.of(), LANGUAGE, p -> { });
