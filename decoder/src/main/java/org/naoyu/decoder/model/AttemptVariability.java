@@ -198,10 +198,15 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
         return bins * rank();
     }
 
-    /** The epoch's first {@code frames} frames, clipped, projected onto the patterns, frame-major. */
+    /** The epoch's first {@code frameCount} frames, clipped, projected onto the patterns, frame-major. */
     double[] projectFrames(float[] values, int frameCount) {
-        int width = width();
-        int rank = rank();
+        return projectFrames(values, frameCount, patterns, clip);
+    }
+
+    /** The same for {@code patterns} ({@code width × rank}) and bound {@code clip}, before a model exists. */
+    static double[] projectFrames(float[] values, int frameCount, double[][] patterns, double clip) {
+        int width = patterns.length;
+        int rank = patterns[0].length;
         double[] out = new double[frameCount * rank];
         for (int f = 0; f < frameCount; f++) {
             int o = f * width;
@@ -221,7 +226,11 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
 
     /** Frame-major {@code frames × rank} values averaged into {@link #bins} bins. */
     double[] bin(double[] frameValues) {
-        int rank = rank();
+        return bin(frameValues, bins, binFrames, rank());
+    }
+
+    /** Frame-major values, {@code rank} a frame, averaged into {@code bins} bins of {@code binFrames} frames. */
+    static double[] bin(double[] frameValues, int bins, int binFrames, int rank) {
         double[] out = new double[bins * rank];
         for (int b = 0; b < bins; b++) {
             for (int k = 0; k < binFrames; k++) {
@@ -242,16 +251,7 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
      * the template at {@code onset + (t − onset)/s}, linearly interpolated (held at the ends).
      */
     static double[] unwarp(double[] template, int frames, int rank, int onset, double s) {
-        double[] out = new double[frames * rank];
-        for (int t = 0; t < frames; t++) {
-            double source = onset + (t - onset) / s;
-            int i0 = Math.max(0, Math.min(frames - 2, (int) Math.floor(source)));
-            double frac = Math.max(0, Math.min(1, source - i0));
-            for (int r = 0; r < rank; r++) {
-                out[t * rank + r] = template[i0 * rank + r] * (1 - frac) + template[(i0 + 1) * rank + r] * frac;
-            }
-        }
-        return out;
+        return warp(template, frames, frames, rank, onset, 1 / s);
     }
 
     /**
@@ -285,6 +285,15 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
         return out;
     }
 
+    /** Every unit's template (the intercept last) stretched by {@code s} and binned: [unit][bins · rank]. */
+    double[][] binnedAt(double s) {
+        double[][] out = new double[templates.length][];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = bin(unwarp(templates[u], frames(), rank(), onsetFrame, s));
+        }
+        return out;
+    }
+
     /** Everything about the candidates that does not depend on the attempt, computed once per model. */
     Scorer scorer(List<int[]> candidates) {
         return new Scorer(this, candidates);
@@ -296,7 +305,7 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
      */
     static final class Scorer {
         private final AttemptVariability model;
-        private final int[][] candidates;
+        private final int count;
         /** [stretch][unit][d]: whitened binned templates, the intercept last. */
         private final double[][][] templates;
         /** [stretch][unit][d]: their whitened derivatives. */
@@ -317,35 +326,33 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
 
         Scorer(AttemptVariability model, List<int[]> candidateUnits) {
             this.model = model;
-            this.candidates = candidateUnits.toArray(new int[0][]);
+            this.count = candidateUnits.size();
             int stretches = model.stretches.length;
             int units = TemplateFit.UNITS + 1;
             int rank = model.rank();
-            int frames = model.frames();
             templates = new double[stretches][units][];
             slopes = new double[stretches][units][];
             for (int s = 0; s < stretches; s++) {
+                double[][] binned = model.binnedAt(model.stretches[s]);
                 for (int u = 0; u < units; u++) {
-                    double[] binned = model.bin(unwarp(model.templates[u], frames, rank, model.onsetFrame,
-                            model.stretches[s]));
-                    templates[s][u] = whiten(model.whitening, binned);
-                    slopes[s][u] = whiten(model.whitening, derivative(binned, model.bins, rank));
+                    templates[s][u] = whiten(model.whitening, binned[u]);
+                    slopes[s][u] = whiten(model.whitening, derivative(binned[u], model.bins, rank));
                 }
             }
-            double[][] precision = TemplateFit.inverse(model.variability, "the gains' and shifts' covariance D");
-            double logDetD = logDet(cholesky(flatten(model.variability), EFFECTS));
-            int count = candidates.length;
+            String dName = "the gains' and shifts' covariance D";
+            double[][] precision = TemplateFit.inverse(model.variability, dName);
+            double logDetD = TemplateFit.logDet(TemplateFit.cholesky(model.variability, dName));
             packed = new double[stretches][count * STRIDE];
             unitsFlat = new int[count * PARTS];
             for (int c = 0; c < count; c++) {
-                System.arraycopy(candidates[c], 0, unitsFlat, c * PARTS, PARTS);
+                System.arraycopy(candidateUnits.get(c), 0, unitsFlat, c * PARTS, PARTS);
             }
             int d = model.dimension();
             double[][] columns = new double[EFFECTS][];
             double[] sum = new double[d];
             for (int s = 0; s < stretches; s++) {
                 for (int c = 0; c < count; c++) {
-                    int[] unit = candidates[c];
+                    int[] unit = candidateUnits.get(c);
                     Arrays.fill(sum, 0);
                     for (int p = 0; p < PARTS; p++) {
                         columns[p] = templates[s][unit[p]];
@@ -357,37 +364,31 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
                     double[] row = packed[s];
                     int at = c * STRIDE;
                     row[at] = TemplateFit.dot(sum, sum);
-                    double[] a = new double[EFFECTS * EFFECTS];
+                    double[][] a = new double[EFFECTS][EFFECTS];
                     for (int i = 0; i < EFFECTS; i++) {
                         row[at + OFFSET + i] = TemplateFit.dot(columns[i], sum);
                         for (int j = 0; j <= i; j++) {
                             double g = TemplateFit.dot(columns[i], columns[j]) + precision[i][j];
-                            a[i * EFFECTS + j] = g;
-                            a[j * EFFECTS + i] = g;
+                            a[i][j] = g;
+                            a[j][i] = g;
                         }
                     }
-                    double[] l = cholesky(a, EFFECTS);
-                    double[] lower = lowerTriangle(l, EFFECTS);
-                    for (int i = 0, k = 0; i < EFFECTS; i++) {
-                        k += i; // the diagonal entry of row i
-                        lower[k] = 1 / lower[k];
-                        k++;
+                    double[][] l = TemplateFit.cholesky(a, "a syllable's posterior precision of its gains and shifts");
+                    // L's lower triangle by rows, each diagonal entry as its reciprocal (solvedNorm multiplies)
+                    for (int i = 0, k = at + FACTOR; i < EFFECTS; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            row[k++] = i == j ? 1 / l[i][i] : l[i][j];
+                        }
                     }
-                    System.arraycopy(lower, 0, row, at + FACTOR, lower.length);
                     int tone = unit[2] - TemplateFit.firstUnit("tone");
-                    row[at + CONSTANT] = -0.5 * (logDetD + logDet(l)) + model.logPrior[tone][s];
+                    row[at + CONSTANT] = -0.5 * (logDetD + TemplateFit.logDet(l)) + model.logPrior[tone][s];
                 }
             }
-        }
-
-        int size() {
-            return candidates.length;
         }
 
         /** Each candidate's log-likelihood of the epoch's values, up to a constant shared by all candidates. */
         double[] logLikelihoods(float[] epochValues, int epochFrames) {
             double[][] perStretch = perStretch(epochValues, epochFrames);
-            int count = candidates.length;
             double[] out = new double[count];
             for (int c = 0; c < count; c++) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -413,7 +414,6 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
             double[] y = whiten(model.whitening, model.bin(model.projectFrames(epochValues, frames)));
             int stretches = model.stretches.length;
             int units = TemplateFit.UNITS;
-            int count = candidates.length;
             double[][] perStretch = new double[stretches][count];
             double[] z = new double[y.length];
             double[] p = new double[units];
@@ -480,59 +480,6 @@ public record AttemptVariability(double clip, int onsetFrame, int binFrames, int
             out[i] = sum;
         }
         return out;
-    }
-
-    /** A square matrix's rows one after another. */
-    static double[] flatten(double[][] m) {
-        double[] out = new double[m.length * m.length];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, out, i * m.length, m.length);
-        }
-        return out;
-    }
-
-    /** The Cholesky factor of an n × n row-major symmetric positive definite matrix, row-major. */
-    static double[] cholesky(double[] a, int n) {
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i * n + k] * l[j * n + k];
-                }
-                if (i == j) {
-                    if (!(sum > 0)) {
-                        throw new IllegalArgumentException("a matrix of the attempt variability model is not "
-                                + "positive definite (pivot " + i + " is " + sum + ")");
-                    }
-                    l[i * n + i] = Math.sqrt(sum);
-                } else {
-                    l[i * n + j] = sum / l[j * n + j];
-                }
-            }
-        }
-        return l;
-    }
-
-    private static double[] lowerTriangle(double[] l, int n) {
-        double[] out = new double[n * (n + 1) / 2];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                out[k++] = l[i * n + j];
-            }
-        }
-        return out;
-    }
-
-    /** log det of LLᵀ from L (row-major). */
-    static double logDet(double[] l) {
-        int n = (int) Math.round(Math.sqrt(l.length));
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.log(l[i * n + i]);
-        }
-        return 2 * sum;
     }
 
     /** The candidates a model with these units answers with, as {@link TemplateFit#units} numbers them. */

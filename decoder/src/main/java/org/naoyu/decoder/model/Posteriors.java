@@ -153,22 +153,10 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
         return normalised(scores);
     }
 
-    /** initial × final × tone (× exp(coupling)) over {@code allowed}, normalised. */
+    /** initial × final × tone (× exp(coupling)), or the joint, over {@code allowed}, normalised. */
     private double[] partScores(List<TonedSyllable> allowed) {
         double[] scores = new double[allowed.size()];
-        if (joint != null) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < scores.length; i++) {
-                SyllableParts parts = SyllableParts.of(allowed.get(i));
-                scores[i] = parts.finalIndex() < 0 ? Double.NEGATIVE_INFINITY : joint[jointIndex(parts)];
-                max = Math.max(max, scores[i]);
-            }
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = max == Double.NEGATIVE_INFINITY ? 0 : Math.exp(scores[i] - max);
-            }
-            return normalised(scores);
-        }
-        if (coupling == null) {
+        if (joint == null && coupling == null) {
             for (int i = 0; i < scores.length; i++) {
                 SyllableParts parts = SyllableParts.of(allowed.get(i));
                 int f = parts.finalIndex();
@@ -176,14 +164,16 @@ public record Posteriors(List<String> bases, double[] base, double[] tone, doubl
             }
             return normalised(scores);
         }
-        // in logs: the potentials can be large, and products of small probabilities with them would over- or underflow
+        // in logs: the potentials and the joint's log-likelihoods can be large, and their exponentials would over- or
+        // underflow
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < scores.length; i++) {
             SyllableParts parts = SyllableParts.of(allowed.get(i));
             int f = parts.finalIndex();
             int n = parts.initialIndex();
-            scores[i] = f < 0 ? Double.NEGATIVE_INFINITY : Math.log(initial[n]) + Math.log(fin[f])
-                    + Math.log(tone[parts.tone() - 1]) + coupling.of(n, f, parts.tone());
+            scores[i] = f < 0 ? Double.NEGATIVE_INFINITY : joint != null ? joint[jointIndex(parts)]
+                    : Math.log(initial[n]) + Math.log(fin[f]) + Math.log(tone[parts.tone() - 1])
+                            + coupling.of(n, f, parts.tone());
             max = Math.max(max, scores[i]);
         }
         for (int i = 0; i < scores.length; i++) {

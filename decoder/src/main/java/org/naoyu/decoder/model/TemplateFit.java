@@ -27,6 +27,37 @@ final class TemplateFit {
         return new int[] {firstUnit("initial") + initial, firstUnit("final") + fin, firstUnit("tone") + tone - 1};
     }
 
+    /** The units a trial switches on in a regression on part indicators: its three, then the intercept. */
+    static int[] indicators(int[] units) {
+        return new int[] {units[0], units[1], units[2], UNITS};
+    }
+
+    /**
+     * Ridge regression on the part indicators (the intercept unpenalised): the coefficients, one row per unit and the
+     * intercept last, from {@code cross}, each indicator's sum of the trials' values, and the trials' units.
+     *
+     * @param use which trials {@code cross} summed
+     */
+    static double[][] partRegression(double[][] cross, int[][] units, boolean[] use, double ridge) {
+        double[][] gram = new double[UNITS + 1][UNITS + 1];
+        for (int n = 0; n < units.length; n++) {
+            if (!use[n]) {
+                continue;
+            }
+            int[] on = indicators(units[n]);
+            for (int a : on) {
+                for (int b : on) {
+                    gram[a][b]++;
+                }
+            }
+        }
+        for (int u = 0; u < UNITS; u++) {
+            gram[u][u] += ridge;
+        }
+        return Nd4j.create(inverse(gram, "the part indicators' Gram matrix")).mmul(Nd4j.create(cross))
+                .toDoubleMatrix();
+    }
+
     /** The unit number of a part head's first output ({@link Heads#layers()} names the heads). */
     static int firstUnit(String head) {
         return switch (head) {
@@ -54,30 +85,20 @@ final class TemplateFit {
          */
         static Means fit(float[][] windows, int[][] units, boolean[] use, int bins, int width, double ridge) {
             int d = bins * width;
-            int p = UNITS + 1; // the intercept last
-            double[][] gram = new double[p][p];
-            double[][] cross = new double[p][d];
+            double[][] cross = new double[UNITS + 1][d];
             for (int n = 0; n < windows.length; n++) {
                 if (!use[n]) {
                     continue;
                 }
-                int[] on = {units[n][0], units[n][1], units[n][2], UNITS};
-                for (int a : on) {
-                    for (int b : on) {
-                        gram[a][b]++;
-                    }
+                float[] x = windows[n];
+                for (int a : indicators(units[n])) {
                     double[] row = cross[a];
-                    float[] x = windows[n];
                     for (int k = 0; k < d; k++) {
                         row[k] += x[k];
                     }
                 }
             }
-            for (int u = 0; u < UNITS; u++) {
-                gram[u][u] += ridge;
-            }
-            double[][] coefficients = Nd4j.create(inverse(gram, "the part indicators' Gram matrix"))
-                    .mmul(Nd4j.create(cross)).toDoubleMatrix();
+            double[][] coefficients = partRegression(cross, units, use, ridge);
             double[][] scatter = new double[width][width];
             for (int u = 0; u < UNITS; u++) {
                 double[] t = coefficients[u];
@@ -247,6 +268,28 @@ final class TemplateFit {
      * @throws IllegalArgumentException naming {@code what} when it is not positive definite
      */
     static double[][] inverse(double[][] matrix, String what) {
+        double[][] lowerInverse = lowerInverse(cholesky(matrix, what)); // L^-1, lower triangular
+        int n = matrix.length;
+        double[][] out = new double[n][n]; // (L L^T)^-1 = L^-T L^-1
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = 0;
+                for (int k = i; k < n; k++) {
+                    sum += lowerInverse[k][i] * lowerInverse[k][j];
+                }
+                out[i][j] = sum;
+                out[j][i] = sum;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Cholesky factor L (lower triangular, LLᵀ = {@code matrix}) of a symmetric positive definite matrix.
+     *
+     * @throws IllegalArgumentException naming {@code what} when it is not positive definite
+     */
+    static double[][] cholesky(double[][] matrix, String what) {
         int n = matrix.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -266,29 +309,33 @@ final class TemplateFit {
                 }
             }
         }
-        double[][] lowerInverse = new double[n][n]; // L^-1, lower triangular
+        return l;
+    }
+
+    /** L⁻¹ of a lower triangular L, itself lower triangular. */
+    static double[][] lowerInverse(double[][] l) {
+        int n = l.length;
+        double[][] inverse = new double[n][n];
         for (int j = 0; j < n; j++) {
-            lowerInverse[j][j] = 1 / l[j][j];
+            inverse[j][j] = 1 / l[j][j];
             for (int i = j + 1; i < n; i++) {
                 double sum = 0;
                 for (int k = j; k < i; k++) {
-                    sum -= l[i][k] * lowerInverse[k][j];
+                    sum -= l[i][k] * inverse[k][j];
                 }
-                lowerInverse[i][j] = sum / l[i][i];
+                inverse[i][j] = sum / l[i][i];
             }
         }
-        double[][] out = new double[n][n]; // (L L^T)^-1 = L^-T L^-1
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = 0;
-                for (int k = i; k < n; k++) {
-                    sum += lowerInverse[k][i] * lowerInverse[k][j];
-                }
-                out[i][j] = sum;
-                out[j][i] = sum;
-            }
+        return inverse;
+    }
+
+    /** log det(LLᵀ) from the Cholesky factor L. */
+    static double logDet(double[][] l) {
+        double sum = 0;
+        for (int i = 0; i < l.length; i++) {
+            sum += Math.log(l[i][i]);
         }
-        return out;
+        return 2 * sum;
     }
 
     static double dot(double[] a, double[] b) {

@@ -194,7 +194,10 @@ public record TemplateTrainer(int binFrames, List<Integer> windowBins, List<Inte
         if (variability && train.size() < MIN_TRIALS_FOR_VARIABILITY) {
             variabilityNote = "; no attempt variability model: it needs " + MIN_TRIALS_FOR_VARIABILITY
                     + " trials, there are " + train.size();
-        } else if (variability && onsetFrame < chosen.windowBins() * binFrames) {
+        } else if (variability && onsetFrame >= chosen.windowBins() * binFrames) {
+            variabilityNote = "; no attempt variability model: the onset (frame " + onsetFrame + ") is not inside the "
+                    + "window of " + chosen.windowBins() * binFrames + " frames";
+        } else if (variability) {
             attempts = VariabilityFit.DEFAULT.fit(train, units, chosen.clip(), onsetFrame, binFrames,
                     chosen.windowBins(), means.patterns(), chosen.rank(), chosen.shrinkage(), ridge);
             variabilityNote = "; " + attempts.describe();

@@ -51,7 +51,8 @@ public final class TrainedModel implements SyllableDecoder {
     private final double clip;
     /** A template model's model of each attempt's variability, or null. */
     private final AttemptVariability variability;
-    private volatile AttemptVariability.Scorer scorer;
+    /** The variability model's scorer over the outputs, or null. */
+    private final AttemptVariability.Scorer scorer;
     private static final int WARM_UP_ATTEMPTS = 20;
     /** The linear and template models' heads as plain arrays, read from the graph on first use ({@link #predictOne}). */
     private volatile float[][] headWeights;
@@ -120,13 +121,16 @@ public final class TrainedModel implements SyllableDecoder {
                     + " frames (it needs " + variability.frames() + ")");
         }
         this.variability = variability;
-        if (variability != null) {
+        if (variability == null) {
+            this.scorer = null;
+        } else {
             // built now, not on the first attempt: scoring every output at every stretch is prepared once (~0.1 s),
             // and a few silent windows let the JIT compile the scoring loop before a live attempt needs it
-            AttemptVariability.Scorer warm = buildScorer();
+            this.scorer = variability.scorer(this.outputs.stream()
+                    .map(o -> AttemptVariability.unitsOf(SyllableParts.of(o))).toList());
             float[] silence = new float[frames * width];
             for (int i = 0; i < WARM_UP_ATTEMPTS; i++) {
-                warm.logLikelihoods(silence, frames);
+                scorer.logLikelihoods(silence, frames);
             }
         }
     }
@@ -274,11 +278,7 @@ public final class TrainedModel implements SyllableDecoder {
      * arrays are its marginals over the outputs.
      */
     private Posteriors jointPosteriors(Epoch epoch) {
-        AttemptVariability.Scorer s = scorer;
-        if (s == null) {
-            s = buildScorer();
-        }
-        double[] scores = s.logLikelihoods(epoch.values(), epoch.frames());
+        double[] scores = scorer.logLikelihoods(epoch.values(), epoch.frames());
         double[] joint = new double[Posteriors.JOINT_SIZE];
         java.util.Arrays.fill(joint, Double.NEGATIVE_INFINITY);
         double max = Double.NEGATIVE_INFINITY;
@@ -304,14 +304,6 @@ public final class TrainedModel implements SyllableDecoder {
             }
         }
         return new Posteriors(bases, new double[0], tone, initial, fin, wholeWeight, null, joint);
-    }
-
-    private synchronized AttemptVariability.Scorer buildScorer() {
-        if (scorer == null) {
-            scorer = variability.scorer(outputs.stream().map(o -> AttemptVariability.unitsOf(SyllableParts.of(o)))
-                    .toList());
-        }
-        return scorer;
     }
 
     /** Copies each head's weights and biases out of the graph. */

@@ -54,11 +54,7 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
         for (int i = 0; i < patterns.length; i++) {
             System.arraycopy(patterns[i], 0, chosen[i], 0, rank);
         }
-        double[][] zeroTemplates = new double[TemplateFit.UNITS + 1][frames * rank];
         double[][] identity = identity(d);
-        double[][] flatPrior = new double[5][stretches.length];
-        AttemptVariability probe = new AttemptVariability(clip, onsetFrame, binFrames, bins, chosen, zeroTemplates,
-                stretches, flatPrior, identity, scaled(identity(AttemptVariability.EFFECTS), 0.01));
         // the frames a stretched trial can reach: onset + (frames − 1 − onset) · the largest stretch
         int reach = (int) Math.ceil(onsetFrame + (frames - 1 - onsetFrame) * max(stretches)) + 2;
         double[][] source = new double[n][];
@@ -71,8 +67,8 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
                         + " frames; the window needs " + frames);
             }
             sourceFrames[k] = Math.min(epoch.frames(), reach);
-            source[k] = probe.projectFrames(epoch.values(), sourceFrames[k]);
-            observed[k] = probe.bin(Arrays.copyOf(source[k], frames * rank));
+            source[k] = AttemptVariability.projectFrames(epoch.values(), sourceFrames[k], chosen, clip);
+            observed[k] = AttemptVariability.bin(Arrays.copyOf(source[k], frames * rank), bins, binFrames, rank);
         }
         int one = indexOfOne();
         int[] stretchOf = new int[n];
@@ -83,13 +79,19 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
         AttemptVariability model = null;
         for (int round = 0; round <= iterations; round++) {
             double[][] templates = templates(source, sourceFrames, units, stretchOf, frames, rank, onsetFrame, ridge);
+            // this round's templates, not yet whitened: each stretch in use binned once for all its trials
             AttemptVariability unwhitened = new AttemptVariability(clip, onsetFrame, binFrames, bins, chosen,
                     templates, stretches, logPrior, identity, effects);
+            double[][][] binned = new double[stretches.length][][];
             double[][] means = new double[n][];
             double[][][] loadings = new double[n][][];
             for (int k = 0; k < n; k++) {
+                int s = stretchOf[k];
+                if (binned[s] == null) {
+                    binned[s] = unwhitened.binnedAt(stretches[s]);
+                }
                 means[k] = new double[d];
-                loadings[k] = loading(unwhitened, units[k], stretches[stretchOf[k]], means[k]);
+                loadings[k] = loading(binned[s], units[k], bins, rank, means[k]);
             }
             if (sigma == null) {
                 sigma = secondMoment(observed, means, d);
@@ -105,7 +107,8 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
                 sigma = scaled(sigmaSum, 1.0 / n);
                 effects = scaled(effectSum, 1.0 / n);
             }
-            double[][] whitening = lowerInverse(shrunk(sigma, shrinkage));
+            double[][] whitening = TemplateFit.lowerInverse(TemplateFit.cholesky(shrunk(sigma, shrinkage),
+                    "the noise covariance"));
             model = new AttemptVariability(clip, onsetFrame, binFrames, bins, chosen, templates, stretches, logPrior,
                     whitening, effects);
             if (round == iterations) {
@@ -129,61 +132,37 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
     /** Frame templates in normalised time: ridge regression of the warped trials on their part indicators. */
     private double[][] templates(double[][] source, int[] sourceFrames, int[][] units, int[] stretchOf, int frames,
             int rank, int onset, double ridge) {
-        int p = TemplateFit.UNITS + 1;
         int width = frames * rank;
-        double[][] gram = new double[p][p];
-        double[][] cross = new double[p][width];
+        double[][] cross = new double[TemplateFit.UNITS + 1][width];
         for (int k = 0; k < source.length; k++) {
             double[] warped = AttemptVariability.warp(source[k], sourceFrames[k], frames, rank, onset,
                     stretches[stretchOf[k]]);
-            int[] on = {units[k][0], units[k][1], units[k][2], TemplateFit.UNITS};
-            for (int a : on) {
-                for (int b : on) {
-                    gram[a][b]++;
-                }
+            for (int a : TemplateFit.indicators(units[k])) {
                 double[] row = cross[a];
                 for (int i = 0; i < width; i++) {
                     row[i] += warped[i];
                 }
             }
         }
-        for (int u = 0; u < TemplateFit.UNITS; u++) {
-            gram[u][u] += ridge;
-        }
-        double[][] inverse = TemplateFit.inverse(gram, "the part indicators' Gram matrix");
-        double[][] out = new double[p][width];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double w = inverse[a][b];
-                double[] row = cross[b];
-                double[] target = out[a];
-                for (int i = 0; i < width; i++) {
-                    target[i] += w * row[i];
-                }
-            }
-        }
-        return out;
+        boolean[] all = new boolean[units.length];
+        Arrays.fill(all, true);
+        return TemplateFit.partRegression(cross, units, all, ridge);
     }
 
     /**
-     * A trial's mean (intercept plus its three part templates, stretched by {@code s} and binned; written into
-     * {@code mean}) and its loadings: the three templates and their slopes, {@code d × 6}.
+     * A trial's mean (intercept plus its three part templates, from {@code binned}, its stretch's binned templates;
+     * written into {@code mean}) and its loadings: the three templates and their slopes, {@code d × 6}.
      */
-    private static double[][] loading(AttemptVariability model, int[] unit, double s, double[] mean) {
-        int frames = model.frames();
-        int rank = model.rank();
-        int d = model.dimension();
+    private static double[][] loading(double[][] binned, int[] unit, int bins, int rank, double[] mean) {
+        int d = mean.length;
         double[][] j = new double[d][AttemptVariability.EFFECTS];
-        double[] intercept = model.bin(AttemptVariability.unwarp(model.template(TemplateFit.UNITS), frames, rank,
-                model.onsetFrame(), s));
-        System.arraycopy(intercept, 0, mean, 0, d);
+        System.arraycopy(binned[TemplateFit.UNITS], 0, mean, 0, d);
         for (int p = 0; p < 3; p++) {
-            double[] binned = model.bin(AttemptVariability.unwarp(model.template(unit[p]), frames, rank,
-                    model.onsetFrame(), s));
-            double[] slope = AttemptVariability.derivative(binned, model.bins(), rank);
+            double[] template = binned[unit[p]];
+            double[] slope = AttemptVariability.derivative(template, bins, rank);
             for (int k = 0; k < d; k++) {
-                mean[k] += binned[k];
-                j[k][p] = binned[k];
+                mean[k] += template[k];
+                j[k][p] = template[k];
                 j[k][3 + p] = slope[k];
             }
         }
@@ -240,13 +219,13 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
             }
         }
         // J M Jᵀ as (J L)(J L)ᵀ with M = L Lᵀ: q·d² rather than q²·d² operations
-        double[] l = AttemptVariability.cholesky(AttemptVariability.flatten(m), q);
+        double[][] l = TemplateFit.cholesky(m, "a trial's posterior covariance of its gains and shifts");
         double[][] jl = new double[d][q];
         for (int b = 0; b < d; b++) {
             for (int c = 0; c < q; c++) {
                 double sum = 0;
                 for (int i = c; i < q; i++) {
-                    sum += j[b][i] * l[i * q + c];
+                    sum += j[b][i] * l[i][c];
                 }
                 jl[b][c] = sum;
             }
@@ -349,24 +328,6 @@ record VariabilityFit(double[] stretches, int iterations, int faRounds) {
             out[i][i] += shrinkage * trace / d;
         }
         return out;
-    }
-
-    /** L⁻¹ for Σ = LLᵀ, lower triangular. */
-    static double[][] lowerInverse(double[][] sigma) {
-        int d = sigma.length;
-        double[] l = AttemptVariability.cholesky(AttemptVariability.flatten(sigma), d);
-        double[][] inverse = new double[d][d];
-        for (int j = 0; j < d; j++) {
-            inverse[j][j] = 1 / l[j * d + j];
-            for (int i = j + 1; i < d; i++) {
-                double sum = 0;
-                for (int k = j; k < i; k++) {
-                    sum -= l[i * d + k] * inverse[k][j];
-                }
-                inverse[i][j] = sum / l[i * d + i];
-            }
-        }
-        return inverse;
     }
 
     private static double[][] symmetrised(double[][] a) {
